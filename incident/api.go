@@ -5,7 +5,6 @@ package incident
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"time"
 
@@ -156,17 +155,11 @@ type ParseError struct {
 	Warning      bool // reports whether this is a warning rather than an error
 }
 
-func (e *ParseError) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s: %v", e.File, e.Line, e.Column, e.Path, e.Err)
-}
-
 // Unwrap returns e.Err.
 func (e *ParseError) Unwrap() error { return e.Err }
 
 // ErrorList is a list of *ParseError, sorted by position by Sort.
 type ErrorList []*ParseError
-
-func (l ErrorList) Error() string { return "TODO(incident)" }
 
 // Err returns l as an error, or nil when l is empty.
 func (l ErrorList) Err() error {

@@ -64,11 +64,6 @@ type Window struct {
 // until end. Operational and unknown states make no window. Events need not be sorted.
 func Derive(events []Event, services []string, end time.Time) []Window { return nil }
 
-// Merge returns the union of ws as sorted, non-overlapping windows in which every instant
-// has the worst level any window gives it (Major > Partial > Degraded; Maintenance counts only
-// where nothing worse applies) and the union of services.
-func Merge(ws []Window) []Window { return nil }
-
 // Clip returns the parts of ws inside [start, end).
 func Clip(ws []Window, start, end time.Time) []Window { return nil }
 

@@ -93,9 +93,6 @@ func Wall(d Date, hour, min, sec int, loc *time.Location, policy Policy) (time.T
 	return time.Time{}, CaseUnknown, errors.New("TODO(tz)")
 }
 
-// Load is time.LoadLocation with a cache: each name is read once. Errors match ErrUnknownZone.
-func Load(name string) (*time.Location, error) { return nil, errors.New("TODO(tz)") }
-
 // Resolve returns the location a person means by name: an IANA name or alias (any case),
 // UTC/GMT/Z, a numeric offset (a fixed zone), a region generic (ET, PT, Pacific, US Pacific time),
 // a city from the tz database, or an abbreviation that names one region's wall clock (EDT →
@@ -104,61 +101,3 @@ func Resolve(name string) (*time.Location, error) { return nil, errors.New("TODO
 
 // Candidates returns every reading of an abbreviation (any case), or nil if unknown.
 func Candidates(abbr string) []Candidate { return nil }
-
-// Context is what a time expression is read against. The zero Context reads
-// expressions that carry their own date and zone, in UTC otherwise.
-type Context struct {
-	Date     Date           // date of an expression that has none; zero: none known
-	Location *time.Location // zone of an expression that has none, and the context that settles an ambiguous abbreviation; nil is UTC
-	After    time.Time      // previous instant in the same list, if any: a time alone before it is ErrBackwards, except midnight, which then means the end of Date
-	Strict   bool           // reports whether an abbreviation's wrong DST half is an error rather than a warning
-	Policy   Policy         // for DST gaps and folds; zero is Reject
-}
-
-// Expr is a parsed time expression: an instant or a window.
-type Expr struct {
-	Start    time.Time      // UTC; when !Dated, the wall clock on 0001-01-01 in UTC (only differences are meaningful)
-	End      time.Time      // UTC; zero for an instant
-	Approx   bool           // reports whether the time was marked approximate ("around", "about", "~")
-	Dated    bool           // reports whether a date was known (written or from the Context)
-	HasDate  bool           // reports whether the expression wrote its own date
-	Date     Date           // calendar date of Start in Location (for the next expression in a list)
-	Location *time.Location // the zone to display the instant in: the zone written, else the Context's
-	Zone     string         // the zone text as written, "" when none
-	Warnings []*Error       // e.g. ErrDSTMismatch when not Strict
-}
-
-// Parse reads a human-written time or window against ctx. Errors are *Error.
-func Parse(s string, ctx Context) (Expr, error) { return Expr{}, errors.New("TODO(tz)") }
-
-// Place is a zone in a converter, with the city it is shown as.
-type Place struct {
-	City string
-	Loc  *time.Location
-}
-
-// Row is one line of a "what time is that for you" table.
-type Row struct {
-	Place
-	Start, End  time.Time // in Place.Loc; End zero for an instant
-	Abbrev      string    // as the tz database has it at Start ("-03", never invented)
-	Offset      int       // seconds east of UTC at Start
-	EndAbbrev   string
-	EndOffset   int
-	DayShift    int       // calendar day of Start minus that of Start in the source zone, -2..+2
-	ClockChange time.Time // zero, or the last change of clocks in Place.Loc within the window or the 7 days before Start
-}
-
-// DefaultPlaces returns about 20 zones covering the world's main business hubs, west to east.
-func DefaultPlaces() ([]Place, error) { return nil, errors.New("TODO(tz)") }
-
-// Convert returns one row per place for the instant start or the window [start, end) (end zero: instant).
-func Convert(start, end time.Time, src *time.Location, places []Place) []Row { return nil }
-
-// AppendConvert is Convert appending to dst; it allocates nothing when dst has room.
-func AppendConvert(dst []Row, start, end time.Time, src *time.Location, places []Place) []Row {
-	return dst
-}
-
-// FixedTimeURL returns timeanddate.com's fixed-time page for t, for readers to check offline links.
-func FixedTimeURL(t time.Time) string { return "" }

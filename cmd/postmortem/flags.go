@@ -1,0 +1,123 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// errHelp is returned by a subcommand that printed its help on request: exit status 0.
+var errHelp = errors.New("help requested")
+
+// errReported is returned by a subcommand that already reported its problems on
+// stderr (diagnostics, a failed check): exit status 1, nothing more to print.
+var errReported = errors.New("problems reported")
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct {
+	cmd string
+	msg string
+}
+
+func (e *usageError) Error() string { return "postmortem " + e.cmd + ": " + e.msg }
+
+// flagSet is a subcommand's flags with its help text.
+type flagSet struct {
+	*flag.FlagSet
+	name     string
+	synopsis string // the usage line after "postmortem NAME "
+	doc      string // what the command does and an example, shown by --help
+}
+
+func newFlagSet(name, synopsis, doc string) *flagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors are reported as one line by usageError
+	fs.Usage = func() {}
+	return &flagSet{FlagSet: fs, name: name, synopsis: synopsis, doc: doc}
+}
+
+// usagef returns a usage error of this subcommand.
+func (fs *flagSet) usagef(format string, args ...any) error {
+	return &usageError{cmd: fs.name, msg: fmt.Sprintf(format, args...)}
+}
+
+// help writes the subcommand's help: synopsis, description with example, and flags.
+func (fs *flagSet) help(w io.Writer) {
+	fmt.Fprintf(w, "Usage: postmortem %s %s\n\n%s\n", fs.name, fs.synopsis, strings.TrimSpace(fs.doc))
+	var b strings.Builder
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	if b.Len() > 0 {
+		fmt.Fprintf(w, "\nFlags:\n%s", strings.ReplaceAll(b.String(), "  -", "  --"))
+	}
+}
+
+// parse parses args, allowing flags before, between and after positional arguments
+// ("render FILE --format html"). Everything after "--" is positional, and so is "-"
+// (standard input). On --help or -h it writes the help to e.stdout and returns errHelp.
+func (fs *flagSet) parse(e *env, args []string) ([]string, error) {
+	var pos []string
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fs.help(e.stdout)
+			return nil, errHelp
+		}
+		if err != nil {
+			return nil, fs.usagef("%s", strings.TrimPrefix(err.Error(), "flag "))
+		}
+		rest := fs.Args()
+		consumed := len(args) - len(rest)
+		if consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// choice is a flag whose value is one of a fixed list of words.
+type choice struct {
+	value   string
+	choices []string
+}
+
+func newChoice(def string, choices ...string) *choice {
+	return &choice{value: def, choices: choices}
+}
+
+func (c *choice) String() string {
+	if c == nil {
+		return ""
+	}
+	return c.value
+}
+
+func (c *choice) Set(s string) error {
+	for _, v := range c.choices {
+		if strings.EqualFold(s, v) {
+			c.value = v
+			return nil
+		}
+	}
+	return fmt.Errorf("%q is not one of %s", s, strings.Join(c.choices, ", "))
+}
+
+// oneLine returns s with line breaks folded, so that an error is a single line.
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' })
+	for i := range f {
+		f[i] = strings.TrimSpace(f[i])
+	}
+	return strings.Join(f, "; ")
+}

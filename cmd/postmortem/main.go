@@ -1,0 +1,136 @@
+// Command postmortem renders, validates and measures incident postmortem files.
+//
+// Usage:
+//
+//	postmortem <command> [flags] [arguments]
+//
+// The commands are:
+//
+//	render    the postmortem document as Markdown or HTML
+//	validate  report every error and warning of incident files
+//	downtime  per-incident and per-period downtime and availability
+//	convert   "what time is that for you": an instant or a window in many zones
+//	new       print a commented incident file to start from
+//	version   print the version of the command
+//
+// Run "postmortem <command> --help" for a command's flags and an example.
+//
+// Exit status: 0 on success, 1 for invalid input or a failed check, 2 for a usage error.
+// Diagnostics about files go to standard error as FILE:LINE:COL: error|warning: message.
+// The command embeds the time zone database, so its answers do not depend on the host.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+	_ "time/tzdata" // answers must not depend on the host's zone files
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0 // success
+	exitFail  = 1 // invalid input or a failed check
+	exitUsage = 2 // usage error
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// env is what a subcommand runs with: its standard streams and the clock.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	now            func() time.Time
+}
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(e *env, args []string) error
+}
+
+var commands = []command{
+	{"render", "the postmortem document as Markdown or HTML", runRender},
+	{"validate", "report every error and warning of incident files", runValidate},
+	{"downtime", "per-incident and per-period downtime and availability", runDowntime},
+	{"convert", "\"what time is that for you\": an instant or a window in many zones", runConvert},
+	{"new", "print a commented incident file to start from", runNew},
+	{"version", "print the version of the command", runVersion},
+}
+
+// run runs the command line args (without the program name) and returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
+	return e.main(args)
+}
+
+func (e *env) main(args []string) int {
+	if len(args) == 0 {
+		mainUsage(e.stderr)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 && name == "help" {
+			// "postmortem help render" is "postmortem render --help".
+			return e.main([]string{args[1], "--help"})
+		}
+		mainUsage(e.stdout)
+		return exitOK
+	case "-version", "--version":
+		name = "version"
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return e.exit(c.run(e, args[1:]))
+		}
+	}
+	fmt.Fprintf(e.stderr, "postmortem: unknown command %q\nRun 'postmortem --help' for the list of commands.\n", name)
+	return exitUsage
+}
+
+// exit reports err on stderr as one line and returns the exit status it calls for.
+func (e *env) exit(err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var ue *usageError
+	switch {
+	case errors.Is(err, errHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(e.stderr, "postmortem %s: %s\nRun 'postmortem %s --help' for usage.\n", ue.cmd, ue.msg, ue.cmd)
+		return exitUsage
+	case errors.Is(err, errReported):
+		return exitFail
+	default:
+		fmt.Fprintf(e.stderr, "postmortem: %s\n", oneLine(err.Error()))
+		return exitFail
+	}
+}
+
+func mainUsage(w io.Writer) {
+	fmt.Fprint(w, `postmortem renders, validates and measures incident postmortem files.
+
+Usage:
+
+	postmortem <command> [flags] [arguments]
+
+Commands:
+
+`)
+	for _, c := range commands {
+		fmt.Fprintf(w, "\t%-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Run 'postmortem <command> --help' for a command's flags and an example.
+
+Exit status: 0 success, 1 invalid input or a failed check, 2 usage error.
+`)
+}

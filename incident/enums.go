@@ -1,0 +1,183 @@
+package incident
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/go-postmortem/postmortem/timeline"
+)
+
+var kindNames = [...]string{KindUnknown: "", KindIncident: "incident", KindMaintenance: "maintenance"}
+
+// String returns the name of k as written in files ("incident", "maintenance"), or "" when unknown.
+func (k Kind) String() string { return enumString(kindNames[:], int(k), "Kind") }
+
+// MarshalText returns k's name; the unknown Kind is an error.
+func (k Kind) MarshalText() ([]byte, error) { return enumMarshal(kindNames[:], int(k), "kind") }
+
+// UnmarshalText sets k from its name (any case). Errors match ErrInvalid.
+func (k *Kind) UnmarshalText(b []byte) error {
+	return enumUnmarshal(kindNames[:], (*int)(k), b, "kind")
+}
+
+var statusNames = [...]string{StatusUnknown: "", Investigating: "investigating", Identified: "identified", Monitoring: "monitoring", Resolved: "resolved"}
+
+// String returns the name of s as written in files ("resolved"), or "" when unknown.
+func (s Status) String() string { return enumString(statusNames[:], int(s), "Status") }
+
+// MarshalText returns s's name; the unknown Status is an error.
+func (s Status) MarshalText() ([]byte, error) { return enumMarshal(statusNames[:], int(s), "status") }
+
+// UnmarshalText sets s from its name (any case). Errors match ErrInvalid.
+func (s *Status) UnmarshalText(b []byte) error {
+	return enumUnmarshal(statusNames[:], (*int)(s), b, "status")
+}
+
+var actionKindNames = [...]string{ActionUnknown: "", Prevent: "prevent", Mitigate: "mitigate", Detect: "detect", Repair: "repair", Process: "process", Other: "other"}
+
+// String returns the name of k as written in files ("prevent"), or "" when unknown.
+func (k ActionKind) String() string { return enumString(actionKindNames[:], int(k), "ActionKind") }
+
+// MarshalText returns k's name; the unknown ActionKind is an error.
+func (k ActionKind) MarshalText() ([]byte, error) {
+	return enumMarshal(actionKindNames[:], int(k), "action kind")
+}
+
+// UnmarshalText sets k from its name (any case). Errors match ErrInvalid.
+func (k *ActionKind) UnmarshalText(b []byte) error {
+	return enumUnmarshal(actionKindNames[:], (*int)(k), b, "action kind")
+}
+
+var actionStatusNames = [...]string{ActionStatusUnknown: "", Open: "open", InProgress: "in_progress", Done: "done", WontDo: "wont_do"}
+
+// String returns the name of s as written in files ("in_progress"), or "" when unknown.
+func (s ActionStatus) String() string {
+	return enumString(actionStatusNames[:], int(s), "ActionStatus")
+}
+
+// MarshalText returns s's name; the unknown ActionStatus is an error.
+func (s ActionStatus) MarshalText() ([]byte, error) {
+	return enumMarshal(actionStatusNames[:], int(s), "action status")
+}
+
+// UnmarshalText sets s from its name (any case; "in progress", "in-progress", "won't do" too).
+// Errors match ErrInvalid.
+func (s *ActionStatus) UnmarshalText(b []byte) error {
+	return enumUnmarshal(actionStatusNames[:], (*int)(s), b, "action status")
+}
+
+func enumString(names []string, i int, typ string) string {
+	if i >= 0 && i < len(names) {
+		return names[i]
+	}
+	return fmt.Sprintf("%s(%d)", typ, i)
+}
+
+func enumMarshal(names []string, i int, what string) ([]byte, error) {
+	if i > 0 && i < len(names) {
+		return []byte(names[i]), nil
+	}
+	return nil, errorf(ErrInvalid, "incident: cannot marshal %s %d", what, i)
+}
+
+func enumUnmarshal(names []string, dst *int, b []byte, what string) error {
+	i, ok := lookupName(names, string(b))
+	if !ok {
+		return errorf(ErrInvalid, "incident: unknown %s %q (want %s)", what, b, strings.Join(names[1:], ", "))
+	}
+	*dst = i
+	return nil
+}
+
+// normName folds case and the separators people use in enum values.
+func normName(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.NewReplacer("-", "_", " ", "_", "'", "").Replace(s)
+	return s
+}
+
+func lookupName(names []string, s string) (int, bool) {
+	n := normName(s)
+	if n == "" {
+		return 0, false
+	}
+	for i, name := range names {
+		if i > 0 && name == n {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// Levels as files write them. Index is the timeline.Level.
+var levelNames = [...]string{
+	timeline.LevelUnknown: "",
+	timeline.Operational:  "operational",
+	timeline.Degraded:     "degraded_performance",
+	timeline.Partial:      "partial_outage",
+	timeline.Major:        "major_outage",
+	timeline.Maintenance:  "under_maintenance",
+}
+
+var levelShort = [...]string{
+	timeline.Operational: "ok",
+	timeline.Degraded:    "degraded",
+	timeline.Partial:     "partial",
+	timeline.Major:       "major",
+	timeline.Maintenance: "maintenance",
+}
+
+// ParseLevel reads a state name of SPEC §1 ("major_outage" or its short form "major", any case).
+// Errors match ErrInvalid.
+func ParseLevel(s string) (timeline.Level, error) {
+	if i, ok := lookupName(levelNames[:], s); ok {
+		return timeline.Level(i), nil
+	}
+	if i, ok := lookupName(levelShort[:], s); ok {
+		return timeline.Level(i), nil
+	}
+	if normName(s) == "operational" || normName(s) == "up" {
+		return timeline.Operational, nil
+	}
+	return 0, errorf(ErrInvalid, "unknown state %q (want %s, or the short forms %s)",
+		s, strings.Join(levelNames[1:], ", "), strings.Join(levelShort[1:], ", "))
+}
+
+// LevelName returns the name files use for l ("major_outage"), or "" when unknown.
+func LevelName(l timeline.Level) string {
+	if l > 0 && int(l) < len(levelNames) {
+		return levelNames[l]
+	}
+	return ""
+}
+
+var eventKindNames = [...]string{
+	timeline.KindUnknown:  "",
+	timeline.Started:      "started",
+	timeline.Detected:     "detected",
+	timeline.Acknowledged: "acknowledged",
+	timeline.Escalated:    "escalated",
+	timeline.Identified:   "identified",
+	timeline.Mitigated:    "mitigated",
+	timeline.Resolved:     "resolved",
+	timeline.Deploy:       "deploy",
+	timeline.Action:       "action",
+	timeline.Update:       "update",
+	timeline.Note:         "note",
+}
+
+// ParseEventKind reads an event kind of SPEC §1 ("detected", any case). Errors match ErrInvalid.
+func ParseEventKind(s string) (timeline.Kind, error) {
+	if i, ok := lookupName(eventKindNames[:], s); ok {
+		return timeline.Kind(i), nil
+	}
+	return 0, errorf(ErrInvalid, "unknown event kind %q (want %s)", s, strings.Join(eventKindNames[1:], ", "))
+}
+
+// EventKindName returns the name files use for k ("detected"), or "" when unknown.
+func EventKindName(k timeline.Kind) string {
+	if k > 0 && int(k) < len(eventKindNames) {
+		return eventKindNames[k]
+	}
+	return ""
+}

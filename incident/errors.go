@@ -1,0 +1,121 @@
+package incident
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Sentinel errors. Every *ParseError that Parse, Load and Validate return wraps one of
+// these or an error of package tz (such as tz.ErrBackwards), so callers can test with errors.Is.
+var (
+	// Parse errors.
+	ErrSyntax       = errors.New("invalid YAML")
+	ErrTooLarge     = errors.New("file too large")
+	ErrTooDeep      = errors.New("nesting too deep")
+	ErrAliases      = errors.New("too much alias expansion")
+	ErrEmpty        = errors.New("no incident in file")
+	ErrType         = errors.New("wrong type")
+	ErrUnknownKey   = errors.New("unknown key")
+	ErrDuplicateKey = errors.New("duplicate key")
+	ErrMissing      = errors.New("required field missing")
+	ErrInvalid      = errors.New("invalid value")
+	ErrVersion      = errors.New("unsupported format version")
+
+	// Validate errors and warnings.
+	ErrEndBeforeStart = errors.New("end before start")
+	ErrOrder          = errors.New("events out of order")
+	ErrNoSchedule     = errors.New("maintenance without a scheduled window")
+	ErrNoOwner        = errors.New("action item without owner")
+	ErrDueEarly       = errors.New("due date before the incident")
+	ErrUndated        = errors.New("incident has no date")
+	ErrUnknownService = errors.New("service not listed in services")
+)
+
+// Error returns "file:line:col: path: message", leaving out the parts that are unknown.
+func (e *ParseError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Position())
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
+	if e.Err != nil {
+		b.WriteString(e.Err.Error())
+	} else {
+		b.WriteString("unknown error")
+	}
+	return b.String()
+}
+
+// Position returns "file:line:col", "file:line", "file" or "", as much as is known.
+func (e *ParseError) Position() string {
+	s := e.File
+	if e.Line > 0 {
+		if s != "" {
+			s += ":"
+		}
+		s += strconv.Itoa(e.Line)
+		if e.Column > 0 {
+			s += ":" + strconv.Itoa(e.Column)
+		}
+	}
+	return s
+}
+
+func comparePos(a, b *ParseError) int {
+	return cmp.Or(
+		cmp.Compare(a.File, b.File),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Column, b.Column),
+		cmp.Compare(a.Path, b.Path),
+	)
+}
+
+// Sort sorts l by file, line, column and path; the order of equal positions is kept.
+func (l ErrorList) Sort() { slices.SortStableFunc(l, comparePos) }
+
+// Len returns the number of errors in l.
+func (l ErrorList) Len() int { return len(l) }
+
+// Error returns the first error, followed by "(and N more errors)" when there are more.
+func (l ErrorList) Error() string {
+	switch len(l) {
+	case 0:
+		return "no errors"
+	case 1:
+		return l[0].Error()
+	case 2:
+		return l[0].Error() + " (and 1 more error)"
+	}
+	return fmt.Sprintf("%s (and %d more errors)", l[0].Error(), len(l)-1)
+}
+
+// Unwrap returns the errors of l, so that errors.Is and errors.As look into every one.
+func (l ErrorList) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
+
+// fieldError is an error about a field's value: msg explains, err is the sentinel or the
+// error of package tz that callers match.
+type fieldError struct {
+	msg string
+	err error
+}
+
+func (e *fieldError) Error() string { return e.msg }
+func (e *fieldError) Unwrap() error { return e.err }
+
+func errorf(sentinel error, format string, args ...any) error {
+	return &fieldError{msg: fmt.Sprintf(format, args...), err: sentinel}
+}

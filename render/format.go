@@ -1,0 +1,291 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/go-postmortem/postmortem/incident"
+	"github.com/go-postmortem/postmortem/timeline"
+)
+
+// Duration formats d for people: "45 s", "3 min 20 s", "1 h 48 min", "2 d 3 h".
+// Below an hour it shows seconds when there are any; from an hour on it truncates to minutes,
+// from a day on to hours. Negative durations get a leading minus sign.
+func Duration(d time.Duration) string {
+	if d < 0 {
+		return "-" + Duration(-d)
+	}
+	d = d.Truncate(time.Second)
+	days := int64(d / (24 * time.Hour))
+	h := int64(d/time.Hour) % 24
+	m := int64(d/time.Minute) % 60
+	s := int64(d/time.Second) % 60
+	switch {
+	case days > 0:
+		if h == 0 {
+			return fmt.Sprintf("%d d", days)
+		}
+		return fmt.Sprintf("%d d %d h", days, h)
+	case h > 0:
+		if m == 0 {
+			return fmt.Sprintf("%d h", h)
+		}
+		return fmt.Sprintf("%d h %d min", h, m)
+	case m > 0:
+		if s == 0 {
+			return fmt.Sprintf("%d min", m)
+		}
+		return fmt.Sprintf("%d min %d s", m, s)
+	}
+	return fmt.Sprintf("%d s", s)
+}
+
+// offsetText formats seconds east of UTC as "UTC", "UTC+9", "UTC-4", "UTC+5:30".
+func offsetText(sec int) string {
+	if sec == 0 {
+		return "UTC"
+	}
+	sign := "+"
+	if sec < 0 {
+		sign = "-"
+		sec = -sec
+	}
+	h, m := sec/3600, sec%3600/60
+	if m == 0 {
+		return fmt.Sprintf("UTC%s%d", sign, h)
+	}
+	return fmt.Sprintf("UTC%s%d:%02d", sign, h, m)
+}
+
+// zoneAbbrev returns the abbreviation clocks in t's location show at t, or its offset
+// ("UTC+5:30") where the tz database has none.
+func zoneAbbrev(t time.Time) string {
+	name, off := t.Zone()
+	if name == "" || name[0] == '+' || name[0] == '-' {
+		return offsetText(off)
+	}
+	return name
+}
+
+// clock formats the time of day, with seconds only when there are some.
+func clock(t time.Time) string {
+	if t.Second() != 0 {
+		return t.Format("15:04:05")
+	}
+	return t.Format("15:04")
+}
+
+// dayShiftText formats a calendar-day difference: "", "+1 day", "-1 day", "+2 days".
+func dayShiftText(n int) string {
+	switch {
+	case n == 0:
+		return ""
+	case n == 1 || n == -1:
+		return fmt.Sprintf("%+d day", n)
+	}
+	return fmt.Sprintf("%+d days", n)
+}
+
+func dayKey(t time.Time) string { return t.Format("2006-01-02") }
+
+// isUTC reports whether loc shows UTC: nil, time.UTC or a zone named UTC/Etc/UTC with offset 0.
+func isUTC(loc *time.Location) bool {
+	if loc == nil || loc == time.UTC {
+		return true
+	}
+	switch loc.String() {
+	case "UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu":
+		return true
+	}
+	return false
+}
+
+func levelText(l timeline.Level) string {
+	switch l {
+	case timeline.Operational:
+		return "operational"
+	case timeline.Degraded:
+		return "degraded performance"
+	case timeline.Partial:
+		return "partial outage"
+	case timeline.Major:
+		return "major outage"
+	case timeline.Maintenance:
+		return "under maintenance"
+	}
+	return ""
+}
+
+// levelClass is the CSS class of a state, and the machine name of the file format.
+func levelClass(l timeline.Level) string {
+	switch l {
+	case timeline.Operational:
+		return "operational"
+	case timeline.Degraded:
+		return "degraded_performance"
+	case timeline.Partial:
+		return "partial_outage"
+	case timeline.Major:
+		return "major_outage"
+	case timeline.Maintenance:
+		return "under_maintenance"
+	}
+	return ""
+}
+
+func eventKindText(k timeline.Kind) string {
+	switch k {
+	case timeline.Started:
+		return "started"
+	case timeline.Detected:
+		return "detected"
+	case timeline.Acknowledged:
+		return "acknowledged"
+	case timeline.Escalated:
+		return "escalated"
+	case timeline.Identified:
+		return "identified"
+	case timeline.Mitigated:
+		return "mitigated"
+	case timeline.Resolved:
+		return "resolved"
+	case timeline.Deploy:
+		return "deploy"
+	case timeline.Action:
+		return "action"
+	case timeline.Update:
+		return "status update"
+	case timeline.Note:
+		return "note"
+	}
+	return ""
+}
+
+func statusText(s incident.Status) string {
+	switch s {
+	case incident.Investigating:
+		return "investigating"
+	case incident.Identified:
+		return "identified"
+	case incident.Monitoring:
+		return "monitoring"
+	case incident.Resolved:
+		return "resolved"
+	}
+	return ""
+}
+
+func kindText(k incident.Kind) string {
+	if k == incident.KindMaintenance {
+		return "maintenance"
+	}
+	return "incident"
+}
+
+func actionKindText(k incident.ActionKind) string {
+	switch k {
+	case incident.Prevent:
+		return "prevent"
+	case incident.Mitigate:
+		return "mitigate"
+	case incident.Detect:
+		return "detect"
+	case incident.Repair:
+		return "repair"
+	case incident.Process:
+		return "process"
+	case incident.Other:
+		return "other"
+	}
+	return ""
+}
+
+func actionStatusText(s incident.ActionStatus) string {
+	switch s {
+	case incident.Open:
+		return "open"
+	case incident.InProgress:
+		return "in progress"
+	case incident.Done:
+		return "done"
+	case incident.WontDo:
+		return "won't do"
+	}
+	return ""
+}
+
+// clean makes text from a file safe to place anywhere: invalid UTF-8 becomes U+FFFD,
+// bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are removed,
+// so that no field can reorder the text around it, and so are control characters other than
+// tab and newline ("\r\n" becomes "\n").
+func clean(s string) string {
+	ok := true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if dropRune(r) || (r == utf8.RuneError && size == 1) {
+			ok = false
+			break
+		}
+		i += size
+	}
+	if ok {
+		return s
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		if r == '\r' {
+			return '\n'
+		}
+		if dropRune(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func dropRune(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n':
+		return false
+	case r < 0x20 || r == 0x7f:
+		return true
+	case r >= 0x80 && r < 0xa0:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}
+
+// oneLine is clean(s) with runs of white space, newlines included, made one space.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(clean(s)), " ")
+}
+
+// yamlQuote returns s as a YAML double-quoted scalar.
+func yamlQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x2028 || r == 0x2029 || r == 0xfeff:
+			b.WriteString(`\u` + strconv.FormatInt(int64(r)+0x10000, 16)[1:])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

@@ -1,0 +1,228 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// The two goldmark instances every Printer shares. They are built once and never modified,
+// and goldmark.Markdown is safe for concurrent use, so they are not mutable state.
+// safeMarkdown drops raw HTML (goldmark's default); unsafeMarkdown renders it and is used only
+// when a Printer sets UnsafeHTML.
+var (
+	safeMarkdown   = newGoldmark(false)
+	unsafeMarkdown = newGoldmark(true)
+)
+
+// headingBase is the parser context key holding the heading level of the section a Markdown
+// field is rendered in, so that a "# Heading" written in a field nests below it.
+var headingBase = parser.NewContextKey()
+
+func newGoldmark(unsafe bool) goldmark.Markdown {
+	rendererOpts := []goldmark.Option{
+		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithParserOptions(parser.WithASTTransformers(
+			util.Prioritized(sanitizer{}, 1000),
+		)),
+	}
+	if unsafe {
+		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	return goldmark.New(rendererOpts...)
+}
+
+// sanitizer rewrites the parsed Markdown of an incident field:
+//   - links whose destination is neither relative nor http, https or mailto lose their link
+//     and keep their text (so "javascript:" and "data:" never become an href);
+//   - images become links to the image (a rendered page makes no external request);
+//   - headings move below the heading of the section the field belongs to.
+type sanitizer struct{}
+
+func (sanitizer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	base := 0
+	if v, ok := pc.Get(headingBase).(int); ok {
+		base = v
+	}
+	src := reader.Source()
+	var unwrap []ast.Node
+	var images []*ast.Image
+	var autolinks []*ast.AutoLink
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if base > 0 {
+				n.Level = min(n.Level+base, 6)
+			}
+		case *ast.Link:
+			if !allowedURL(string(n.Destination), true) {
+				unwrap = append(unwrap, n)
+			}
+		case *ast.Image:
+			images = append(images, n)
+		case *ast.AutoLink:
+			if !allowedURL(string(n.URL(src)), false) {
+				autolinks = append(autolinks, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, img := range images {
+		link := ast.NewLink()
+		link.Destination = img.Destination
+		link.Title = img.Title
+		for c := img.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			link.AppendChild(link, c)
+			c = next
+		}
+		if !link.HasChildren() {
+			link.AppendChild(link, ast.NewString([]byte("image")))
+		}
+		img.Parent().ReplaceChild(img.Parent(), img, link)
+		if !allowedURL(string(link.Destination), true) {
+			unwrap = append(unwrap, link)
+		}
+	}
+	for _, n := range unwrap {
+		parent := n.Parent()
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+	for _, n := range autolinks {
+		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(src)))
+	}
+}
+
+// allowedURL reports whether u may become an href: http, https and mailto URLs, and (when
+// relative is set) URLs without a scheme, such as "/other-post" or "#timeline".
+// Browsers ignore tabs and newlines inside URLs and leading spaces and control characters,
+// so "java\tscript:" is seen as the scheme it is.
+func allowedURL(u string, relative bool) bool {
+	u = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, u)
+	u = strings.TrimLeft(u, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+	if u == "" {
+		return false
+	}
+	i := strings.IndexAny(u, ":/?#")
+	if i < 0 || u[i] != ':' {
+		return relative && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, `\`)
+	}
+	switch strings.ToLower(u[:i]) {
+	case "http", "https":
+		return len(u) > i+1
+	case "mailto":
+		return len(u) > i+1
+	}
+	return false
+}
+
+// toHTML converts a Markdown field with md, its headings nested below level base.
+func toHTML(md goldmark.Markdown, src string, base int) (template.HTML, error) {
+	if strings.TrimSpace(src) == "" {
+		return "", nil
+	}
+	var buf bytes.Buffer
+	ctx := parser.NewContext()
+	ctx.Set(headingBase, base)
+	if err := md.Convert([]byte(src), &buf, parser.WithContext(ctx)); err != nil {
+		return "", err
+	}
+	return template.HTML(bytes.TrimRight(buf.Bytes(), "\n")), nil
+}
+
+// inertMarkdown returns src with its raw HTML (inline tags and HTML blocks) escaped, so that
+// a Markdown renderer downstream shows it as text rather than running it. Everything else,
+// code spans and code blocks included, is left as written.
+func inertMarkdown(src string) string {
+	if !strings.Contains(src, "<") {
+		return src
+	}
+	source := []byte(src)
+	doc := safeMarkdown.Parser().Parse(text.NewReader(source))
+	var spans [][2]int
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				s := n.Segments.At(i)
+				spans = append(spans, [2]int{s.Start, s.Stop})
+			}
+		case *ast.HTMLBlock:
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				s := lines.At(i)
+				spans = append(spans, [2]int{s.Start, s.Stop})
+			}
+			if n.HasClosure() {
+				spans = append(spans, [2]int{n.ClosureLine.Start, n.ClosureLine.Stop})
+			}
+		case *ast.AutoLink:
+			// <javascript:...> is an autolink to CommonMark; keep it from becoming one.
+			if !allowedURL(string(n.URL(source)), false) {
+				spans = append(spans, autolinkSpans(source, n)...)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(spans) == 0 {
+		return src
+	}
+	mark := make([]bool, len(source))
+	for _, s := range spans {
+		for i := s[0]; i < s[1] && i < len(source); i++ {
+			if i >= 0 {
+				mark[i] = true
+			}
+		}
+	}
+	var b strings.Builder
+	for i := 0; i < len(source); {
+		r, size := utf8.DecodeRune(source[i:])
+		if mark[i] && r == '<' {
+			b.WriteString("&lt;")
+		} else {
+			b.Write(source[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// autolinkSpans returns the "<" of every "<label>" in source, label being autolink n's.
+func autolinkSpans(source []byte, n *ast.AutoLink) [][2]int {
+	needle := append(append([]byte{'<'}, n.Label(source)...), '>')
+	var spans [][2]int
+	for off := 0; ; {
+		i := bytes.Index(source[off:], needle)
+		if i < 0 {
+			return spans
+		}
+		spans = append(spans, [2]int{off + i, off + i + 1})
+		off += i + 1
+	}
+}

@@ -1,0 +1,330 @@
+package timeline
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Merge returns the union of ws as windows sorted by Start, non-overlapping, in which every
+// instant has the worst level any window gives it by Level.Severity (Major > Partial >
+// Degraded > Maintenance) and adjacent windows of one level are joined. Each merged window's
+// Services is the union of the Services of the input windows of its level that overlap it,
+// sorted case-insensitively; names that differ only in case are one service, spelled as the
+// smallest of its spellings. Instants are returned in UTC.
+//
+// Windows that end at or before their start (including open windows, see Close), and windows
+// at Operational, LevelUnknown or an out-of-range level make no time and are left out; use
+// Check to report them. Merge sorts once and sweeps once: O(n log n) for n windows.
+func Merge(ws []Window) []Window {
+	var m Merger
+	return m.Merge(nil, ws)
+}
+
+// Merger merges windows like Merge, reusing its scratch memory from one call to the next,
+// which saves allocations when many sets of windows are merged. The zero Merger is ready to
+// use. A Merger is not safe for concurrent use; use one per goroutine.
+type Merger struct {
+	recs  []rec
+	segs  []seg
+	byLvl [ranks][]int32
+	keys  []svcState
+	pairs []pair
+	count []int32
+	ids   []int32
+	names map[string]int32 // exact spelling → service id
+	folds map[string]int32 // lower-case spelling → service id
+	spell []string         // service id → its spelling
+	order []int32          // service id → rank in case-insensitive order
+}
+
+// ranks is the number of levels that make a window: Maintenance, Degraded, Partial, Major.
+const ranks = 4
+
+// rank returns l's position among the window-making levels (0 for Maintenance … 3 for Major)
+// or -1 when l makes no window.
+func rank(l Level) int { return l.Severity() - 2 }
+
+var rankLevel = [ranks]Level{Maintenance, Degraded, Partial, Major}
+
+// instant is a time.Time reduced to what ordering needs: seconds and nanoseconds since 1970.
+type instant struct {
+	sec  int64
+	nsec int32
+}
+
+func instantOf(t time.Time) instant { return instant{t.Unix(), int32(t.Nanosecond())} }
+
+func (a instant) before(b instant) bool {
+	return a.sec < b.sec || a.sec == b.sec && a.nsec < b.nsec
+}
+
+func (a instant) time() time.Time { return time.Unix(a.sec, int64(a.nsec)).UTC() }
+
+// sub returns a−b, saturating at the range of time.Duration like time.Time.Sub.
+func (a instant) sub(b instant) time.Duration {
+	ds, dn := a.sec-b.sec, int64(a.nsec)-int64(b.nsec)
+	if (a.sec >= 0) != (b.sec >= 0) && (ds >= 0) != (a.sec >= 0) { // overflow of ds
+		if a.sec >= 0 {
+			return math.MaxInt64
+		}
+		return math.MinInt64
+	}
+	const lim = math.MaxInt64/int64(time.Second) - 1
+	switch {
+	case ds > lim:
+		return math.MaxInt64
+	case ds < -lim:
+		return math.MinInt64
+	}
+	return time.Duration(ds*int64(time.Second) + dn)
+}
+
+// rec is one input window, compact for sorting.
+type rec struct {
+	start instant
+	rank  int32
+	end   instant
+	idx   int32 // index in the input
+}
+
+// seg is one merged window.
+type seg struct {
+	start, end instant
+	rank       int32
+	svc        int32 // offset of its services in Merger.ids, then their count in svcN
+	svcN       int32
+}
+
+type svcState struct {
+	active     bool
+	start, end instant
+	ptr        int32 // first window of byLvl[rank] that may still overlap
+	last       int32 // last window given this service, -1 for none
+}
+
+type pair struct{ seg, svc int32 }
+
+// collect fills m.recs with the valid windows of ws, sorted by start.
+func (m *Merger) collect(ws []Window) {
+	m.recs = m.recs[:0]
+	for i := range ws {
+		w := &ws[i]
+		r := rank(w.Level)
+		if r < 0 {
+			continue
+		}
+		s, e := instantOf(w.Start), instantOf(w.End)
+		if !s.before(e) {
+			continue
+		}
+		m.recs = append(m.recs, rec{start: s, end: e, rank: int32(r), idx: int32(i)})
+	}
+	slices.SortFunc(m.recs, func(a, b rec) int {
+		switch {
+		case a.start.sec < b.start.sec:
+			return -1
+		case a.start.sec > b.start.sec:
+			return 1
+		}
+		return int(a.start.nsec) - int(b.start.nsec)
+	})
+}
+
+// sweep fills m.segs with the merged windows of m.recs (without services).
+func (m *Merger) sweep() {
+	m.segs = m.segs[:0]
+	if len(m.recs) == 0 {
+		return
+	}
+	var reach [ranks]instant // furthest end of the windows of each rank seen so far
+	var seen [ranks]bool
+	cur := m.recs[0].start
+	// fill emits the merged windows in [cur, to); to == nil means until the last end.
+	fill := func(to *instant) {
+		for to == nil || cur.before(*to) {
+			r := -1
+			for k := ranks - 1; k >= 0; k-- {
+				if seen[k] && cur.before(reach[k]) {
+					r = k
+					break
+				}
+			}
+			if r < 0 {
+				if to != nil {
+					cur = *to
+				}
+				return
+			}
+			end := reach[r]
+			if to != nil && to.before(end) {
+				end = *to
+			}
+			if n := len(m.segs); n > 0 && m.segs[n-1].rank == int32(r) && m.segs[n-1].end == cur {
+				m.segs[n-1].end = end
+			} else {
+				m.segs = append(m.segs, seg{start: cur, end: end, rank: int32(r)})
+			}
+			cur = end
+		}
+	}
+	for i := range m.recs {
+		rc := &m.recs[i]
+		fill(&rc.start)
+		if !seen[rc.rank] || reach[rc.rank].before(rc.end) {
+			reach[rc.rank], seen[rc.rank] = rc.end, true
+		}
+	}
+	fill(nil)
+}
+
+// Merge appends the union of ws to dst, as the package-level Merge computes it, and returns
+// the extended slice. The windows appended do not share memory with m: m may be reused at once.
+func (m *Merger) Merge(dst, ws []Window) []Window {
+	m.collect(ws)
+	m.sweep()
+	names := m.services(ws)
+	for i := range m.segs {
+		sg := &m.segs[i]
+		w := Window{Start: sg.start.time(), End: sg.end.time(), Level: rankLevel[sg.rank]}
+		if sg.svcN > 0 {
+			w.Services = names[sg.svc : sg.svc+sg.svcN : sg.svc+sg.svcN]
+		}
+		dst = append(dst, w)
+	}
+	return dst
+}
+
+// services computes the services of each merged window; it returns the names that the
+// windows' svc offsets index.
+func (m *Merger) services(ws []Window) []string {
+	for r := range m.byLvl {
+		m.byLvl[r] = m.byLvl[r][:0]
+	}
+	for i := range m.segs {
+		r := m.segs[i].rank
+		m.byLvl[r] = append(m.byLvl[r], int32(i))
+	}
+	clear(m.names)
+	clear(m.folds)
+	m.spell, m.keys, m.pairs = m.spell[:0], m.keys[:0], m.pairs[:0]
+	for i := range m.recs {
+		rc := &m.recs[i]
+		for _, name := range ws[rc.idx].Services {
+			id := m.intern(name)
+			st := &m.keys[int(id)*ranks+int(rc.rank)]
+			if st.active && !st.end.before(rc.start) {
+				if st.end.before(rc.end) {
+					st.end = rc.end
+				}
+				continue
+			}
+			if st.active {
+				m.flush(st, id, rc.rank)
+			}
+			st.active, st.start, st.end = true, rc.start, rc.end
+		}
+	}
+	for k := range m.keys {
+		if st := &m.keys[k]; st.active {
+			m.flush(st, int32(k/ranks), int32(k%ranks))
+		}
+	}
+	if len(m.pairs) == 0 {
+		return nil
+	}
+	// Case-insensitive order of the services.
+	m.order = m.order[:0]
+	for id := range m.spell {
+		m.order = append(m.order, int32(id))
+	}
+	slices.SortFunc(m.order, func(a, b int32) int { return compareName(m.spell[a], m.spell[b]) })
+	rankOf := m.count[:0]
+	rankOf = slices.Grow(rankOf, len(m.order))[:len(m.order)]
+	for r, id := range m.order {
+		rankOf[id] = int32(r)
+	}
+	// Counting sort of the pairs by window.
+	m.ids = slices.Grow(m.ids[:0], len(m.pairs))[:len(m.pairs)]
+	for i := range m.segs {
+		m.segs[i].svcN = 0
+	}
+	for _, p := range m.pairs {
+		m.segs[p.seg].svcN++
+	}
+	off := int32(0)
+	for i := range m.segs {
+		m.segs[i].svc = off
+		off += m.segs[i].svcN
+		m.segs[i].svcN = 0
+	}
+	for _, p := range m.pairs {
+		sg := &m.segs[p.seg]
+		m.ids[sg.svc+sg.svcN] = rankOf[p.svc]
+		sg.svcN++
+	}
+	names := make([]string, len(m.ids))
+	for i := range m.segs {
+		sg := &m.segs[i]
+		ids := m.ids[sg.svc : sg.svc+sg.svcN]
+		if len(ids) > 1 {
+			slices.Sort(ids)
+		}
+		for j, r := range ids {
+			names[int(sg.svc)+j] = m.spell[m.order[r]]
+		}
+	}
+	m.count = rankOf
+	return names
+}
+
+// flush gives service id to the merged windows of rank r that overlap st's interval.
+func (m *Merger) flush(st *svcState, id, r int32) {
+	list := m.byLvl[r]
+	p := st.ptr
+	for int(p) < len(list) && !st.start.before(m.segs[list[p]].end) {
+		p++
+	}
+	st.ptr = p
+	for j := p; int(j) < len(list) && m.segs[list[j]].start.before(st.end); j++ {
+		if list[j] != st.last {
+			m.pairs = append(m.pairs, pair{list[j], id})
+			st.last = list[j]
+		}
+	}
+	st.active = false
+}
+
+// intern returns the id of the service name, merging spellings that differ only in case.
+func (m *Merger) intern(name string) int32 {
+	if id, ok := m.names[name]; ok {
+		return id
+	}
+	if m.names == nil {
+		m.names = make(map[string]int32)
+		m.folds = make(map[string]int32)
+	}
+	fold := strings.ToLower(name)
+	id, ok := m.folds[fold]
+	if !ok {
+		id = int32(len(m.spell))
+		m.folds[fold] = id
+		m.spell = append(m.spell, name)
+		for range ranks {
+			m.keys = append(m.keys, svcState{last: -1})
+		}
+	} else if name < m.spell[id] {
+		m.spell[id] = name
+	}
+	m.names[name] = id
+	return id
+}
+
+// compareName orders service names case-insensitively, then by spelling.
+func compareName(a, b string) int {
+	if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
+}
