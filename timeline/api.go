@@ -75,6 +75,10 @@ type Config struct {
 	// PartialWeight is the share of partial-outage time counted as downtime.
 	// Zero means DefaultPartialWeight; a negative value means 0.
 	PartialWeight float64
+
+	// Maintenance says how maintenance windows weigh in Availability. The zero value,
+	// MaintenanceIgnore, leaves them out of the computation.
+	Maintenance MaintenancePolicy
 }
 
 // Totals are the measures of a set of windows, each instant counted once at its worst level.
