@@ -194,13 +194,13 @@ func (inc *Incident) Windows() []timeline.Window { return nil }
 
 // Metrics are the computed figures of an incident.
 type Metrics struct {
-	Start, End  time.Time       // first and last instant of the timeline
-	Totals      timeline.Totals // over the merged windows
-	Span        time.Duration   // first instant at partial or worse → last instant leaving it
-	ImpactStart time.Time       // the started event, else the start of the span
-
-	// Milestones; zero when the timeline has no such event.
-	Detected, Acknowledged, Mitigated, Resolved time.Time
+	Start, End         time.Time         // first and last instant of the timeline (nominal 0001-01-01 when undated)
+	Windows            []timeline.Window // merged outage windows
+	Totals             timeline.Totals
+	SpanStart, SpanEnd time.Time // first instant at partial or worse → last instant leaving it
+	Span               time.Duration
+	Lifecycle          timeline.Lifecycle // milestones; TimeTo(timeline.Detected) etc.
+	Dated              bool               // reports whether instants are real (false: only durations mean something)
 }
 
 // Metrics computes the figures of inc with cfg's weights.
