@@ -72,7 +72,7 @@ func (l Lifecycle) TimeTo(k Kind) (time.Duration, bool) { return 0, false } // T
 
 // Summary summarises durations.
 type Summary struct {
-	Count                  int
+	Count                   int
 	Total, Median, P90, Max time.Duration
 }
 
