@@ -1,8 +1,5 @@
 package timeline
 
-// This file fixes the exported API of package timeline that other packages build on.
-// Bodies marked "TODO(timeline)" are placeholders to be replaced by the real implementation.
-
 import (
 	"errors"
 	"time"
@@ -52,25 +49,21 @@ type Event struct {
 	Approx   bool
 }
 
-// Window is a half-open interval [Start, End) during which Services were at Level.
+// Window is a half-open interval [Start, End) during which Services were at Level. A window
+// with End at or before Start holds no time. Nil Services means the window's services are not
+// named (an incident that lists none); such a window still counts in Measure.
 type Window struct {
 	Start, End time.Time
 	Level      Level
 	Services   []string
 }
 
-// Derive returns the windows that the events' state changes imply, per service: a state
-// holds for a service from its event until that service's next state change, the last one
-// until end. Operational and unknown states make no window. Events need not be sorted.
-func Derive(events []Event, services []string, end time.Time) []Window { return nil }
-
-// Clip returns the parts of ws inside [start, end).
-func Clip(ws []Window, start, end time.Time) []Window { return nil }
-
 // DefaultPartialWeight is the share of a partial outage counted as downtime, as Statuspage does.
 const DefaultPartialWeight = 0.3
 
-// Config says how downtime is computed. The zero Config is Statuspage's.
+// Config says how downtime and availability are computed. The zero Config is Statuspage's:
+// partial outages weigh 0.3 and maintenance windows are ignored. A Config is only read, so one
+// Config is safe for concurrent use.
 type Config struct {
 	// PartialWeight is the share of partial-outage time counted as downtime.
 	// Zero means DefaultPartialWeight; a negative value means 0.
@@ -82,16 +75,11 @@ type Config struct {
 }
 
 // Totals are the measures of a set of windows, each instant counted once at its worst level.
+// Sums that would overflow time.Duration saturate.
 type Totals struct {
 	Major, Partial, Degraded, Maintenance time.Duration
 	Downtime                              time.Duration // Major + weight × Partial
 }
-
-// Measure returns the totals of ws (which may overlap).
-func (c *Config) Measure(ws []Window) Totals { return Totals{} }
-
-// Measure is Measure with the zero Config.
-func Measure(ws []Window) Totals { return Totals{} }
 
 // Unit is a calendar period's length. The zero Unit means unknown. Do not reorder.
 type Unit int
@@ -105,10 +93,8 @@ const (
 	Year
 )
 
-// Period is a half-open calendar period [Start, End) in some zone.
+// Period is a half-open calendar period [Start, End) in some zone; Start and End are instants
+// (see Periods) and End − Start is the real elapsed length.
 type Period struct {
 	Start, End time.Time
 }
-
-// Periods returns the consecutive periods of unit in loc that cover [from, to).
-func Periods(unit Unit, loc *time.Location, from, to time.Time) []Period { return nil }

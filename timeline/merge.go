@@ -3,6 +3,7 @@ package timeline
 import (
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 )
@@ -14,9 +15,9 @@ import (
 // sorted case-insensitively; names that differ only in case are one service, spelled as the
 // smallest of its spellings. Instants are returned in UTC.
 //
-// Windows that end at or before their start (including open windows, see Close), and windows
-// at Operational, LevelUnknown or an out-of-range level make no time and are left out; use
-// Check to report them. Merge sorts once and sweeps once: O(n log n) for n windows.
+// Windows that end at or before their start, and windows at Operational, LevelUnknown or an
+// out-of-range level, make no time and are left out (callers that must reject them check them
+// first). Merge does not modify ws. It sorts once and sweeps once: O(n log n) for n windows.
 func Merge(ws []Window) []Window {
 	var m Merger
 	return m.Merge(nil, ws)
@@ -43,10 +44,24 @@ type Merger struct {
 const ranks = 4
 
 // rank returns l's position among the window-making levels (0 for Maintenance … 3 for Major)
-// or -1 when l makes no window.
-func rank(l Level) int { return l.Severity() - 2 }
+// or a negative number when l makes no window. With maintenanceFirst, Maintenance ranks above
+// everything (3) and the others move down one.
+func rank(l Level, maintenanceFirst bool) int {
+	r := l.Severity() - 2
+	if maintenanceFirst && r >= 0 {
+		if l == Maintenance {
+			return ranks - 1
+		}
+		r--
+	}
+	return r
+}
 
-var rankLevel = [ranks]Level{Maintenance, Degraded, Partial, Major}
+// rankLevel maps ranks back to levels, without and with maintenanceFirst.
+var rankLevel = [2][ranks]Level{
+	{Maintenance, Degraded, Partial, Major},
+	{Degraded, Partial, Major, Maintenance},
+}
 
 // instant is a time.Time reduced to what ordering needs: seconds and nanoseconds since 1970.
 type instant struct {
@@ -107,11 +122,11 @@ type svcState struct {
 type pair struct{ seg, svc int32 }
 
 // collect fills m.recs with the valid windows of ws, sorted by start.
-func (m *Merger) collect(ws []Window) {
+func (m *Merger) collect(ws []Window, maintenanceFirst bool) {
 	m.recs = m.recs[:0]
 	for i := range ws {
 		w := &ws[i]
-		r := rank(w.Level)
+		r := rank(w.Level, maintenanceFirst)
 		if r < 0 {
 			continue
 		}
@@ -182,12 +197,13 @@ func (m *Merger) sweep() {
 // Merge appends the union of ws to dst, as the package-level Merge computes it, and returns
 // the extended slice. The windows appended do not share memory with m: m may be reused at once.
 func (m *Merger) Merge(dst, ws []Window) []Window {
-	m.collect(ws)
+	m.collect(ws, false)
 	m.sweep()
 	names := m.services(ws)
+	dst = slices.Grow(dst, len(m.segs))
 	for i := range m.segs {
 		sg := &m.segs[i]
-		w := Window{Start: sg.start.time(), End: sg.end.time(), Level: rankLevel[sg.rank]}
+		w := Window{Start: sg.start.time(), End: sg.end.time(), Level: rankLevel[0][sg.rank]}
 		if sg.svcN > 0 {
 			w.Services = names[sg.svc : sg.svc+sg.svcN : sg.svc+sg.svcN]
 		}
@@ -282,7 +298,12 @@ func (m *Merger) services(ws []Window) []string {
 // flush gives service id to the merged windows of rank r that overlap st's interval.
 func (m *Merger) flush(st *svcState, id, r int32) {
 	list := m.byLvl[r]
+	// The first window of the level that ends after st.start; later flushes of this
+	// service and level start later, so the search starts where the last one stopped.
 	p := st.ptr
+	if n := len(list) - int(p); n > 8 && !st.start.before(m.segs[list[p+8]].end) {
+		p += int32(sort.Search(n, func(j int) bool { return st.start.before(m.segs[list[int(p)+j]].end) }))
+	}
 	for int(p) < len(list) && !st.start.before(m.segs[list[p]].end) {
 		p++
 	}
@@ -327,4 +348,60 @@ func compareName(a, b string) int {
 		return c
 	}
 	return strings.Compare(a, b)
+}
+
+// measure returns the totals of ws under weight w, maintenance ranking first or last.
+func (m *Merger) measure(ws []Window, weight float64, maintenanceFirst bool) Totals {
+	m.collect(ws, maintenanceFirst)
+	m.sweep()
+	var t Totals
+	for i := range m.segs {
+		sg := &m.segs[i]
+		d := sg.end.sub(sg.start)
+		switch rankLevel[b2i(maintenanceFirst)][sg.rank] {
+		case Major:
+			t.Major = addSat(t.Major, d)
+		case Partial:
+			t.Partial = addSat(t.Partial, d)
+		case Degraded:
+			t.Degraded = addSat(t.Degraded, d)
+		case Maintenance:
+			t.Maintenance = addSat(t.Maintenance, d)
+		}
+	}
+	t.Downtime = addSat(t.Major, scale(t.Partial, weight))
+	return t
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// addSat returns a+b, saturating at the range of time.Duration.
+func addSat(a, b time.Duration) time.Duration {
+	s := a + b
+	switch {
+	case a > 0 && b > 0 && s < 0:
+		return math.MaxInt64
+	case a < 0 && b < 0 && s >= 0:
+		return math.MinInt64
+	}
+	return s
+}
+
+// scale returns d×f rounded to the nanosecond, saturating at the range of time.Duration.
+func scale(d time.Duration, f float64) time.Duration {
+	x := math.Round(float64(d) * f)
+	switch {
+	case x >= math.MaxInt64:
+		return math.MaxInt64
+	case x <= math.MinInt64:
+		return math.MinInt64
+	case x != x: // NaN
+		return 0
+	}
+	return time.Duration(x)
 }

@@ -1,6 +1,12 @@
 package timeline
 
-import "time"
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
 
 // MaintenancePolicy says how Availability treats maintenance windows. The zero value,
 // MaintenanceIgnore, is the default. Do not reorder.
@@ -11,24 +17,52 @@ const (
 	// outages during it count in full.
 	MaintenanceIgnore MaintenancePolicy = iota
 	// MaintenanceUp: maintenance time counts as up. Outages overlapping maintenance windows
-	// are excused.
+	// are excused for the time they overlap.
 	MaintenanceUp
 	// MaintenanceExclude: maintenance time is removed from the period (the denominator) and
 	// outages in it are excused.
 	MaintenanceExclude
 )
 
-// String returns the policy's name ("ignore", "up", "exclude") or "MaintenancePolicy(N)".
-func (p MaintenancePolicy) String() string { return "" } // TODO(timeline)
+var policyNames = []string{
+	MaintenanceIgnore:  "ignore",
+	MaintenanceUp:      "up",
+	MaintenanceExclude: "exclude",
+}
 
-// MarshalText returns the policy's name; a value out of range is an error matching ErrInvalid.
-func (p MaintenancePolicy) MarshalText() ([]byte, error) { return nil, nil } // TODO(timeline)
+func (p MaintenancePolicy) valid() bool { return p >= MaintenanceIgnore && p <= MaintenanceExclude }
+
+// String returns the policy's name ("ignore", "up", "exclude") or "MaintenancePolicy(N)" for
+// a value out of range.
+func (p MaintenancePolicy) String() string {
+	if p.valid() {
+		return policyNames[p]
+	}
+	return "MaintenancePolicy(" + strconv.Itoa(int(p)) + ")"
+}
+
+// MarshalText returns the policy's name. A value out of range has no text form: the error then
+// matches ErrInvalid.
+func (p MaintenancePolicy) MarshalText() ([]byte, error) {
+	if !p.valid() {
+		return nil, &ParseError{What: "maintenance policy", Text: p.String(), Valid: slices.Clone(policyNames)}
+	}
+	return []byte(policyNames[p]), nil
+}
 
 // UnmarshalText sets p from "ignore", "up" or "exclude" in any case. The error, a
 // *ParseError matching ErrInvalid, lists the accepted names.
-func (p *MaintenancePolicy) UnmarshalText(text []byte) error { return nil } // TODO(timeline)
+func (p *MaintenancePolicy) UnmarshalText(text []byte) error {
+	for i, n := range policyNames {
+		if strings.EqualFold(string(text), n) {
+			*p = MaintenancePolicy(i)
+			return nil
+		}
+	}
+	return &ParseError{What: "maintenance policy", Text: string(text), Valid: slices.Clone(policyNames)}
+}
 
-// Availability is a period's availability.
+// Availability is the availability of one period.
 type Availability struct {
 	Period               // the calendar period
 	Length time.Duration // period length after the maintenance policy (the denominator)
@@ -36,63 +70,68 @@ type Availability struct {
 	Ratio  float64       // 1 − Downtime/Length; 1 when Length is 0
 }
 
-// Availability returns the availability of period p given windows ws, per c.Maintenance.
-func (c *Config) Availability(ws []Window, p Period) Availability { return Availability{} } // TODO(timeline)
+// Availability returns the availability of period p given the windows ws of any number of
+// incidents, which may overlap and need not be sorted. The windows are clipped to p and every
+// instant counts once, at its worst level; then c.Maintenance applies:
+//
+//   - MaintenanceIgnore: maintenance is neither downtime nor excused time; an outage during
+//     a maintenance window counts in full. Totals.Maintenance is the maintenance time during
+//     which nothing worse happened.
+//   - MaintenanceUp: every instant inside a maintenance window counts as maintenance, so an
+//     outage counts only for its time outside maintenance windows (the overlap is excused,
+//     not the whole outage). Totals.Maintenance is all maintenance time.
+//   - MaintenanceExclude: as MaintenanceUp, and the maintenance time is also taken off the
+//     period's length, the denominator.
+//
+// Ratio is 1 − Downtime/Length, and 1 when Length is 0 (a period wholly under maintenance).
+// A period whose End is not after Start has Length 0. A nil *Config is the zero Config; a
+// policy out of range is taken as MaintenanceIgnore.
+func (c *Config) Availability(ws []Window, p Period) Availability {
+	if c == nil {
+		c = &Config{}
+	}
+	a := Availability{Period: p, Ratio: 1}
+	if !p.Start.Before(p.End) {
+		return a
+	}
+	first := c.Maintenance == MaintenanceUp || c.Maintenance == MaintenanceExclude
+	var m Merger
+	a.Totals = m.measure(Clip(ws, p.Start, p.End), c.weight(), first)
+	a.Length = p.Length()
+	if c.Maintenance == MaintenanceExclude {
+		a.Length -= a.Totals.Maintenance
+	}
+	if a.Length > 0 {
+		a.Ratio = 1 - float64(a.Totals.Downtime)/float64(a.Length)
+	}
+	return a
+}
 
-// Budget is an error budget: the downtime a target availability allows over a period.
+// Budget is an error budget: the downtime a target availability allows over a period and how
+// much of it was used.
 type Budget struct {
 	Target    float64       // the target availability, like 0.999
-	Allowed   time.Duration // (1 − Target) × Length
+	Allowed   time.Duration // (1 − Target) × the period's length
 	Consumed  time.Duration // the downtime
 	Remaining time.Duration // Allowed − Consumed; negative when overspent
 }
 
-// Budget returns the error budget of a for target, like 0.999.
-func (a Availability) Budget(target float64) Budget { return Budget{} } // TODO(timeline)
-
-// Span returns the first instant at Partial or worse and the last instant leaving it; both
-// are zero when no window is at Partial or worse.
-func Span(ws []Window) (start, end time.Time) { return } // TODO(timeline)
-
-// Filter returns the windows of ws that touch any of services, with Services narrowed to them.
-func Filter(ws []Window, services ...string) []Window { return nil } // TODO(timeline)
-
-// Lifecycle holds an incident's milestones. A zero time means the milestone is missing.
-type Lifecycle struct {
-	Start, Detected, Acknowledged, Mitigated, Resolved time.Time
+// Budget returns the error budget of a for target, an availability like 0.999:
+// Allowed = (1 − target) × Length rounded to the nanosecond, Consumed = the downtime and
+// Remaining = Allowed − Consumed, negative when the budget is overspent. Over 30 days, 0.999
+// allows 43m12s. A target outside [0, 1] is taken as the nearer bound; NaN allows nothing.
+func (a Availability) Budget(target float64) Budget {
+	t := target
+	switch {
+	case math.IsNaN(t) || t > 1:
+		t = 1
+	case t < 0:
+		t = 0
+	}
+	b := Budget{Target: target, Consumed: a.Totals.Downtime}
+	if a.Length > 0 {
+		b.Allowed = scale(a.Length, 1-t)
+	}
+	b.Remaining = addSat(b.Allowed, -b.Consumed)
+	return b
 }
-
-// Milestones returns the lifecycle of events: Start is the first Started event, else the
-// Span start of ws (the impact start); every other milestone is the first event of its kind.
-func Milestones(events []Event, ws []Window) Lifecycle { return Lifecycle{} } // TODO(timeline)
-
-// TimeTo returns the time from Start to milestone k (Detected, Acknowledged, Mitigated or
-// Resolved). It reports false when the milestone or Start is missing: it never guesses.
-func (l Lifecycle) TimeTo(k Kind) (time.Duration, bool) { return 0, false } // TODO(timeline)
-
-// Summary summarises durations.
-type Summary struct {
-	Count                   int
-	Total, Median, P90, Max time.Duration
-}
-
-// Summarize returns the summary of ds.
-func Summarize(ds []time.Duration) Summary { return Summary{} } // TODO(timeline)
-
-// Length returns p's real elapsed length, End − Start.
-func (p Period) Length() time.Duration { return p.End.Sub(p.Start) }
-
-// ParseUnit returns the unit named s: "day", "week", "month", "quarter" or "year", in any
-// case. The error, a *ParseError matching ErrInvalid, lists the names.
-func ParseUnit(s string) (Unit, error) { return UnitUnknown, nil } // TODO(timeline)
-
-// String returns the unit's name ("month"), "unknown" or "Unit(N)".
-func (u Unit) String() string { return "" } // TODO(timeline)
-
-// MarshalText returns the unit's name; UnitUnknown and values out of range are errors
-// matching ErrInvalid.
-func (u Unit) MarshalText() ([]byte, error) { return nil, nil } // TODO(timeline)
-
-// UnmarshalText sets u from its name in any case. The error, a *ParseError matching
-// ErrInvalid, lists the names.
-func (u *Unit) UnmarshalText(text []byte) error { return nil } // TODO(timeline)
