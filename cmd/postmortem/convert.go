@@ -1,0 +1,279 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/go-postmortem/postmortem/render"
+	"github.com/go-postmortem/postmortem/tz"
+)
+
+const convertDoc = `
+Convert answers "what time is that for you": it reads TIME, and END for a window, in
+any form an incident file accepts, and shows the instant or window in many zones, with
+the day shift from the source zone (-1, +1) marked. A TIME without a zone is in --tz;
+a TIME without a date is on --date, else today in that zone. --year supplies the year
+of a date written without one ("Sunday, April 28th").
+
+Without --to, the zones are a default list of about 20 business hubs around the world.
+--to takes IANA zones, cities or abbreviations, comma-separated or repeated.
+
+Formats: table (for people), json ({"start", "end", "source", "rows"}, instants in RFC
+3339), markdown and html (a table to paste into an announcement).
+
+Exit status: 0 on success, 1 when TIME or END cannot be read, 2 for a usage error
+(an unknown flag, an unknown zone in --to or --tz).
+
+Example:
+
+	postmortem convert "2013-09-24 22:00 EDT"
+	postmortem convert --year 2013 --to Tokyo,Europe/London,PT "Sunday, April 28th, between 9am – 12pm EDT"
+	postmortem convert --tz America/New_York --format json "2016-07-26 10:50" "2016-07-26 12:38"
+`
+
+func runConvert(e *env, args []string) error {
+	flags := newFlagSet("convert", "[--to ZONE,...] [--tz ZONE] [--date YYYY-MM-DD] [--year Y] [--format table|json|markdown|html] [-o OUT] TIME [END]", convertDoc)
+	var to stringList
+	flags.Var(&to, "to", "`zones` to show: IANA names, cities or abbreviations, comma-separated (default: about 20 business hubs)")
+	zone := flags.String("tz", "UTC", "`zone` of a TIME written without one: an IANA name, a city or an abbreviation")
+	date := flags.String("date", "", "`date` (YYYY-MM-DD) of a TIME written without one (default: today in --tz)")
+	year := flags.Int("year", 0, "`year` of a date written without one, like \"April 28th\"")
+	format := newChoice("table", "table", "json", "markdown", "html")
+	flags.Var(format, "format", "output `format`: table, json, markdown or html")
+	out := flags.String("o", "", "write to `FILE` instead of standard output (atomically)")
+	strict := flags.Bool("strict", false, "treat an abbreviation's wrong daylight-saving half (PST in July) as an error")
+	rest, err := flags.parse(e, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(rest) == 0:
+		return flags.usagef("no TIME given, e.g. postmortem convert \"2013-09-24 22:00 EDT\"")
+	case len(rest) > 2:
+		return flags.usagef("too many arguments (%d); give TIME and at most END, quoting each", len(rest))
+	}
+	src, err := tz.Resolve(*zone)
+	if err != nil {
+		return flags.usagef("--tz: %s", oneLine(err.Error()))
+	}
+	places, err := parsePlaces(to)
+	if err != nil {
+		return flags.usagef("--to: %s", err)
+	}
+	if *year < 0 || *year > 9999 {
+		return flags.usagef("--year %d: want a year from 1 to 9999", *year)
+	}
+	ctx := tz.Context{Location: src, Strict: *strict}
+	switch {
+	case *date != "":
+		d, ok, err := parseCalendar(*date)
+		if err != nil {
+			return flags.usagef("--date: %s", err)
+		}
+		if !ok || strings.Count(*date, "-") != 2 {
+			return flags.usagef("--date %q: want YYYY-MM-DD", *date)
+		}
+		ctx.Date = d
+	case *year != 0:
+		ctx.Date = tz.Date{Year: *year}
+	default:
+		ctx.Date = tz.DateOf(e.now().In(src))
+	}
+	if *year != 0 && ctx.Date.Year != *year {
+		ctx.Date.Year = *year
+	}
+
+	x, err := tz.Parse(rest[0], ctx)
+	if err != nil {
+		return fmt.Errorf("TIME: %s", oneLine(err.Error()))
+	}
+	warn := func(ws []*tz.Error) {
+		for _, w := range ws {
+			fmt.Fprintf(e.stderr, "postmortem convert: warning: %s\n", oneLine(w.Error()))
+		}
+	}
+	warn(x.Warnings)
+	start, end := x.Start, x.End
+	if len(rest) == 2 {
+		if !end.IsZero() {
+			return flags.usagef("TIME %q is already a window; drop END", rest[0])
+		}
+		ctx2 := ctx
+		ctx2.Date = x.Date
+		if x.Location != nil {
+			ctx2.Location = x.Location
+		}
+		ctx2.After = x.Start
+		y, err := tz.Parse(rest[1], ctx2)
+		if err != nil {
+			return fmt.Errorf("END: %s", oneLine(err.Error()))
+		}
+		warn(y.Warnings)
+		if !y.End.IsZero() {
+			return fmt.Errorf("END %q is a window; give one instant", rest[1])
+		}
+		end = y.Start
+		x.Approx = x.Approx || y.Approx
+	}
+	if !x.Dated {
+		return fmt.Errorf("TIME %q has no date; write one, or pass --date", rest[0])
+	}
+	if !end.IsZero() && end.Before(start) {
+		return fmt.Errorf("END %s is before TIME %s", end.UTC().Format(time.RFC3339), start.UTC().Format(time.RFC3339))
+	}
+	loc := x.Location
+	if loc == nil {
+		loc = src
+	}
+	if places == nil {
+		if places, err = tz.DefaultPlaces(); err != nil {
+			return err
+		}
+	}
+	rows := tz.Convert(start, end, loc, places)
+
+	o := &output{path: *out}
+	switch format.value {
+	case "json":
+		err = writeConvertJSON(o, start, end, loc, rows)
+	case "markdown":
+		err = conversion{start: start, end: end, source: loc, zone: x.Zone, approx: x.Approx, places: places}.markdown(o)
+	case "html":
+		err = conversion{start: start, end: end, source: loc, zone: x.Zone, approx: x.Approx, places: places}.html(o)
+	default:
+		err = writeConvertTable(o, start, end, loc, x.Approx, rows)
+	}
+	if err != nil {
+		return err
+	}
+	return o.flush(e)
+}
+
+// parsePlaces resolves the --to names; nil for none.
+func parsePlaces(names []string) ([]tz.Place, error) {
+	var places []tz.Place
+	for _, name := range names {
+		loc, err := tz.Resolve(name)
+		if err != nil {
+			return nil, fmt.Errorf("%s", oneLine(err.Error()))
+		}
+		places = append(places, tz.Place{City: placeName(name, loc), Loc: loc})
+	}
+	return places, nil
+}
+
+// placeName returns the name to show for a zone the user asked for: the city of an
+// IANA name ("America/New_York" → "New York"), else the name as given.
+func placeName(given string, loc *time.Location) string {
+	n := loc.String()
+	if strings.Contains(given, "/") || (strings.Contains(n, "/") && strings.ToUpper(given) == given) {
+		return strings.ReplaceAll(path.Base(n), "_", " ")
+	}
+	return given
+}
+
+type jsonSource struct {
+	Zone   string `json:"zone"`
+	Abbrev string `json:"abbrev"`
+	Offset string `json:"offset"`
+}
+
+type jsonRow struct {
+	Zone     string  `json:"zone"`
+	City     string  `json:"city"`
+	Start    string  `json:"start"`
+	End      *string `json:"end,omitempty"`
+	Abbrev   string  `json:"abbrev"`
+	Offset   string  `json:"offset"`
+	DayShift int     `json:"day_shift"`
+}
+
+type jsonConvert struct {
+	Start  string     `json:"start"`
+	End    *string    `json:"end,omitempty"`
+	Source jsonSource `json:"source"`
+	Rows   []jsonRow  `json:"rows"`
+}
+
+func writeConvertJSON(w io.Writer, start, end time.Time, src *time.Location, rows []tz.Row) error {
+	abbr, off := start.In(src).Zone()
+	j := jsonConvert{
+		Start:  start.UTC().Format(time.RFC3339),
+		End:    utc(end),
+		Source: jsonSource{Zone: src.String(), Abbrev: abbr, Offset: tz.FormatOffset(off, true)},
+		Rows:   []jsonRow{},
+	}
+	for _, r := range rows {
+		jr := jsonRow{
+			Zone:     r.Loc.String(),
+			City:     r.City,
+			Start:    r.Start.Format(time.RFC3339),
+			Abbrev:   r.Abbrev,
+			Offset:   tz.FormatOffset(r.Offset, true),
+			DayShift: r.DayShift,
+		}
+		if !r.End.IsZero() {
+			s := r.End.Format(time.RFC3339)
+			jr.End = &s
+		}
+		j.Rows = append(j.Rows, jr)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(j)
+}
+
+// dayShift formats a day shift for the table: "", "+1 day", "-1 day".
+func dayShift(n int) string {
+	switch {
+	case n == 0:
+		return ""
+	case n == 1 || n == -1:
+		return fmt.Sprintf("%+d day", n)
+	}
+	return fmt.Sprintf("%+d days", n)
+}
+
+func writeConvertTable(w io.Writer, start, end time.Time, src *time.Location, approx bool, rows []tz.Row) error {
+	about := ""
+	if approx {
+		about = "about "
+	}
+	t := start.In(src)
+	head := about + t.Format("Mon 2006-01-02 15:04 MST")
+	if !end.IsZero() {
+		head += " – " + end.In(src).Format("Mon 2006-01-02 15:04 MST")
+		head += " (" + render.Duration(end.Sub(start)) + ")"
+	}
+	fmt.Fprintf(w, "%s, %s\n\n", head, src.String())
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	if end.IsZero() {
+		fmt.Fprintln(tw, "CITY\tZONE\tTIME\tOFFSET\tDAY")
+	} else {
+		fmt.Fprintln(tw, "CITY\tZONE\tSTART\tEND\tOFFSET\tDAY")
+	}
+	for _, r := range rows {
+		abbr := r.Abbrev
+		off := "UTC" + tz.FormatOffset(r.Offset, true)
+		if r.Offset == 0 {
+			off = "UTC"
+		}
+		when := r.Start.Format("Mon 15:04") + " " + abbr
+		if end.IsZero() {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, off, dayShift(r.DayShift))
+			continue
+		}
+		endText := r.End.Format("Mon 15:04")
+		if r.EndAbbrev != "" && r.EndAbbrev != abbr {
+			endText += " " + r.EndAbbrev
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, endText, off, dayShift(r.DayShift))
+	}
+	return tw.Flush()
+}
+

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/go-postmortem/postmortem/incident"
+)
+
+const renderDoc = `
+Render writes the postmortem document of every FILE (- for standard input): GitHub-
+flavoured Markdown, a standalone HTML page (CSS inline, no external requests) or an
+HTML fragment, or an iCalendar file of the incidents' windows. Several incidents, from
+one file or many, make one document. Nothing is written when any file has an error;
+the errors go to standard error as FILE:LINE:COL: error: message.
+
+Raw HTML in the Markdown fields is escaped unless --unsafe-html is given: incident
+text is not trusted. --template replaces the built-in template with a Go template
+(text/template for Markdown, html/template for HTML).
+
+Example:
+
+	postmortem render examples/harvest-2016-07-26.yaml
+	postmortem render --format html -o harvest.html examples/harvest-2016-07-26.yaml
+`
+
+func runRender(e *env, args []string) error {
+	flags := newFlagSet("render", "[--format markdown|html|ical] [--fragment] [--template FILE] [--front-matter] [-o OUT] FILE...", renderDoc)
+	format := newChoice("markdown", "markdown", "html", "ical")
+	flags.Var(format, "format", "output `format`: markdown, html or ical")
+	fragment := flags.Bool("fragment", false, "HTML: write the document's body only, to embed in another page")
+	tmpl := flags.String("template", "", "render with the Go template in `FILE` instead of the built-in one")
+	front := flags.Bool("front-matter", false, "Markdown: begin with YAML front matter (title, date, slug, tags) for Hugo and Jekyll")
+	unsafe := flags.Bool("unsafe-html", false, "let raw HTML in the Markdown fields through (only for trusted files)")
+	out := flags.String("o", "", "write to `FILE` instead of standard output (atomically; never over an input)")
+	strict := flags.Bool("strict", false, "treat an abbreviation's wrong daylight-saving half (PST in July) as an error")
+	files, err := flags.parse(e, args)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return flags.usagef("no FILE given")
+	}
+	switch {
+	case *fragment && format.value != "html":
+		return flags.usagef("--fragment needs --format html")
+	case *front && format.value != "markdown":
+		return flags.usagef("--front-matter needs --format markdown")
+	case *tmpl != "" && format.value == "ical":
+		return flags.usagef("--template works with --format markdown or html")
+	}
+	inputs := files
+	if *tmpl != "" {
+		inputs = append(append([]string(nil), files...), *tmpl)
+	}
+	if err := checkOutput(*out, inputs); err != nil {
+		return flags.usagef("%v", err)
+	}
+
+	p := renderOptions{format: format.value, fragment: *fragment, frontMatter: *front, unsafeHTML: *unsafe}
+	if *tmpl != "" {
+		data, err := os.ReadFile(*tmpl)
+		if err != nil {
+			return fmt.Errorf("--template %s: %v", *tmpl, unwrapPath(err))
+		}
+		if err := checkText(*tmpl, data); err != nil {
+			return err
+		}
+		p.templateName, p.templateText = *tmpl, string(data)
+	}
+	pr, err := p.printer()
+	if err != nil {
+		return fmt.Errorf("--template %s", oneLine(err.Error()))
+	}
+
+	d := newDiagnostics(e.stderr)
+	loaded := loadFiles(e, &incident.Config{Strict: *strict}, files, d)
+	if d.errors > 0 {
+		fmt.Fprintf(e.stderr, "postmortem render: %s; nothing rendered\n", plural(d.errors, "error"))
+		return errReported
+	}
+	var incs []*incident.Incident
+	for _, l := range loaded {
+		incs = append(incs, l.incidents...)
+	}
+	o := &output{path: *out}
+	err = pr.render(o, incs)
+	if err != nil {
+		return fmt.Errorf("render: %s", oneLine(err.Error()))
+	}
+	return o.flush(e)
+}
