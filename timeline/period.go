@@ -145,7 +145,7 @@ func civil(y int, m time.Month, d int) (int, time.Month, int) {
 // the day and whose previous nanosecond is on an earlier day wins.
 func dayStart(y int, m time.Month, d int, loc *time.Location) time.Time {
 	wall := time.Date(y, m, d, 0, 0, 0, 0, time.UTC) // midnight read as UTC
-	const reach = 30 * time.Hour                      // beyond every UTC offset there is
+	const reach = 30 * time.Hour                     // beyond every UTC offset there is
 	var best time.Time
 	found := false
 	try := func(t time.Time) {

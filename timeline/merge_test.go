@@ -1,0 +1,217 @@
+package timeline
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var t0 = time.Date(2024, 3, 1, 10, 0, 0, 0, time.UTC)
+
+// at returns t0 plus m minutes.
+func at(m int) time.Time { return t0.Add(time.Duration(m) * time.Minute) }
+
+// win is a window from minute a to minute b after t0.
+func win(a, b int, l Level, svcs ...string) Window {
+	var s []string
+	if len(svcs) > 0 {
+		s = svcs
+	}
+	return Window{Start: at(a), End: at(b), Level: l, Services: s}
+}
+
+func TestMerge(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []Window
+		want []Window
+	}{
+		{"empty", nil, nil},
+		{"one", []Window{win(0, 10, Major, "A")}, []Window{win(0, 10, Major, "A")}},
+		{"empty and invalid windows left out",
+			[]Window{win(5, 5, Major), win(9, 3, Major), win(0, 4, Operational), win(0, 4, LevelUnknown), win(0, 4, Level(42))},
+			nil},
+		{"overlap same level joins, services unioned and sorted",
+			[]Window{win(0, 10, Major, "b"), win(5, 20, Major, "A")},
+			[]Window{win(0, 20, Major, "A", "b")}},
+		{"adjacent same level coalesce",
+			[]Window{win(10, 20, Partial, "A"), win(0, 10, Partial, "B")},
+			[]Window{win(0, 20, Partial, "A", "B")}},
+		{"adjacent different level stay apart",
+			[]Window{win(0, 10, Partial), win(10, 20, Major)},
+			[]Window{win(0, 10, Partial), win(10, 20, Major)}},
+		{"worse level cuts a lesser one",
+			[]Window{win(0, 30, Degraded, "A"), win(10, 20, Major, "B")},
+			[]Window{win(0, 10, Degraded, "A"), win(10, 20, Major, "B"), win(20, 30, Degraded, "A")}},
+		{"maintenance only where nothing worse",
+			[]Window{win(0, 60, Maintenance, "db"), win(20, 30, Degraded, "api")},
+			[]Window{win(0, 20, Maintenance, "db"), win(20, 30, Degraded, "api"), win(30, 60, Maintenance, "db")}},
+		{"lesser window inside a worse one vanishes",
+			[]Window{win(0, 30, Major, "A"), win(10, 20, Partial, "B")},
+			[]Window{win(0, 30, Major, "A")}},
+		{"services of a level only where that level shows",
+			[]Window{win(0, 10, Major, "A"), win(0, 20, Partial, "B"), win(5, 8, Partial, "C")},
+			[]Window{win(0, 10, Major, "A"), win(10, 20, Partial, "B")}},
+		{"case-insensitive service names, smallest spelling",
+			[]Window{win(0, 10, Major, "api"), win(5, 15, Major, "API", "web")},
+			[]Window{win(0, 15, Major, "API", "web")}},
+		{"gap keeps windows apart",
+			[]Window{win(0, 10, Major), win(11, 20, Major)},
+			[]Window{win(0, 10, Major), win(11, 20, Major)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Merge(tt.in)
+			assertWindows(t, tt.want, got)
+		})
+	}
+}
+
+func assertWindows(t *testing.T, want, got []Window) {
+	t.Helper()
+	require.Len(t, got, len(want), "got %v", got)
+	for i := range want {
+		assert.WithinDuration(t, want[i].Start, got[i].Start, 0, "window %d start", i)
+		assert.WithinDuration(t, want[i].End, got[i].End, 0, "window %d end", i)
+		assert.Equal(t, want[i].Level, got[i].Level, "window %d level", i)
+		assert.Equal(t, want[i].Services, got[i].Services, "window %d services", i)
+	}
+}
+
+func TestMergeDoesNotModifyInput(t *testing.T) {
+	in := []Window{win(10, 20, Major, "b", "a"), win(0, 15, Partial, "c")}
+	keep := slices.Clone(in)
+	keep[0].Services = slices.Clone(in[0].Services)
+	Merge(in)
+	assert.Equal(t, keep, in)
+}
+
+func TestMergerReuse(t *testing.T) {
+	var m Merger
+	a := m.Merge(nil, []Window{win(0, 10, Major, "A")})
+	b := m.Merge(nil, []Window{win(0, 5, Partial, "B"), win(3, 8, Partial, "C")})
+	assertWindows(t, []Window{win(0, 10, Major, "A")}, a)
+	assertWindows(t, []Window{win(0, 8, Partial, "B", "C")}, b)
+}
+
+// reference merges by brute force: every elementary interval between window boundaries gets
+// the worst level of the windows that cover it and the services of those at that level.
+func reference(ws []Window) []Window {
+	var cuts []time.Time
+	for _, w := range ws {
+		cuts = append(cuts, w.Start, w.End)
+	}
+	slices.SortFunc(cuts, time.Time.Compare)
+	cuts = slices.CompactFunc(cuts, time.Time.Equal)
+	var out []Window
+	for i := 0; i+1 < len(cuts); i++ {
+		a, b := cuts[i], cuts[i+1]
+		lvl := LevelUnknown
+		for _, w := range ws {
+			if rank(w.Level, false) >= 0 && !a.Before(w.Start) && b.Compare(w.End) <= 0 && w.Level.Worse(lvl) {
+				lvl = w.Level
+			}
+		}
+		if lvl == LevelUnknown {
+			continue
+		}
+		var svcs []string
+		for _, w := range ws {
+			if w.Level == lvl && !a.Before(w.Start) && b.Compare(w.End) <= 0 {
+				svcs = append(svcs, w.Services...)
+			}
+		}
+		if n := len(out); n > 0 && out[n-1].Level == lvl && out[n-1].End.Equal(a) {
+			out[n-1].End = b
+			out[n-1].Services = append(out[n-1].Services, svcs...)
+			continue
+		}
+		out = append(out, Window{Start: a, End: b, Level: lvl, Services: svcs})
+	}
+	for i := range out {
+		s := out[i].Services
+		slices.SortFunc(s, compareName)
+		out[i].Services = slices.CompactFunc(s, func(a, b string) bool { return a == b })
+		if len(out[i].Services) == 0 {
+			out[i].Services = nil
+		}
+	}
+	return out
+}
+
+func randomWindows(r *rand.Rand, n, span int) []Window {
+	levels := []Level{Degraded, Partial, Major, Maintenance, Operational}
+	names := []string{"api", "db", "web", "queue"}
+	ws := make([]Window, n)
+	for i := range ws {
+		a := r.IntN(span)
+		ws[i] = win(a, a+r.IntN(span/3+1), levels[r.IntN(len(levels))])
+		for _, s := range names {
+			if r.IntN(3) == 0 {
+				ws[i].Services = append(ws[i].Services, s)
+			}
+		}
+	}
+	return ws
+}
+
+func TestMergeMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var m Merger
+	for i := range 2000 {
+		ws := randomWindows(r, 1+r.IntN(12), 10+r.IntN(60))
+		want := reference(ws)
+		got := m.Merge(nil, ws)
+		if !assert.Equal(t, len(want), len(got), "case %d: Merge(%v)", i, ws) {
+			continue
+		}
+		for j := range want {
+			assert.True(t, want[j].Start.Equal(got[j].Start) && want[j].End.Equal(got[j].End) &&
+				want[j].Level == got[j].Level, "case %d window %d: got %v, want %v", i, j, got[j], want[j])
+			assert.Equal(t, want[j].Services, got[j].Services, "case %d window %d services", i, j)
+		}
+		// Measure agrees with the merged windows.
+		var major, partial time.Duration
+		for _, w := range want {
+			switch w.Level {
+			case Major:
+				major += w.End.Sub(w.Start)
+			case Partial:
+				partial += w.End.Sub(w.Start)
+			}
+		}
+		tot := Measure(ws)
+		assert.Equal(t, major, tot.Major)
+		assert.Equal(t, partial, tot.Partial)
+	}
+}
+
+func TestMergeManyServicesBinarySearch(t *testing.T) {
+	// Many merged windows of one level and a service that appears only at the start and the
+	// end: the service is given to exactly the windows it overlaps.
+	var ws []Window
+	for i := range 100 {
+		ws = append(ws, win(2*i, 2*i+1, Major, "x"))
+	}
+	ws = append(ws, win(0, 1, Major, "late"), win(198, 199, Major, "late"))
+	got := Merge(ws)
+	require.Len(t, got, 100)
+	assert.Equal(t, []string{"late", "x"}, got[0].Services)
+	assert.Equal(t, []string{"x"}, got[50].Services)
+	assert.Equal(t, []string{"late", "x"}, got[99].Services)
+}
+
+func TestMergeNanosecondsAndUTC(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	a := time.Date(2024, 1, 1, 9, 0, 0, 1, ny)
+	got := Merge([]Window{{Start: a, End: a.Add(time.Nanosecond), Level: Major}})
+	require.Len(t, got, 1)
+	assert.Equal(t, time.UTC, got[0].Start.Location())
+	assert.True(t, got[0].Start.Equal(a))
+	assert.Equal(t, time.Nanosecond, got[0].End.Sub(got[0].Start))
+}
