@@ -1,0 +1,325 @@
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"fmt"
+	htmltemplate "html/template"
+	"io"
+	"strings"
+	"sync"
+	texttemplate "text/template"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-postmortem/postmortem/incident"
+	"github.com/go-postmortem/postmortem/timeline"
+	"github.com/go-postmortem/postmortem/tz"
+)
+
+// Printer renders incidents. The zero Printer writes a full HTML page or plain Markdown
+// without front matter, drops raw HTML from Markdown fields, weighs downtime as Statuspage
+// does and converts times into tz.DefaultPlaces.
+//
+// A Printer is safe for concurrent use as long as its fields are not changed meanwhile.
+type Printer struct {
+	Fragment         bool                   // HTML: a fragment to embed instead of a full page
+	FrontMatter      bool                   // Markdown: YAML front matter (title, date, slug, tags, summary) for Hugo and Jekyll
+	UnsafeHTML       bool                   // render raw HTML inside Markdown fields (default: not rendered)
+	Config           timeline.Config        // downtime weights
+	Places           []tz.Place             // converter zones; nil: tz.DefaultPlaces()
+	MarkdownTemplate *texttemplate.Template // nil: built-in
+	HTMLTemplate     *htmltemplate.Template // nil: built-in
+}
+
+var (
+	//go:embed templates/document.md.tmpl
+	markdownSource string
+	//go:embed templates/document.html.tmpl
+	htmlSource string
+	//go:embed templates/style.css
+	styleSource string
+	//go:embed templates/local.js
+	scriptSource string
+)
+
+// The page's inline style and script, and the Content-Security-Policy that allows exactly
+// them: no other script, style, image, font, frame or connection.
+var (
+	pageStyle  = htmltemplate.HTML("<style>" + styleSource + "</style>")
+	pageScript = htmltemplate.HTML("<script>" + scriptSource + "</script>")
+	pageCSP    = htmltemplate.HTML(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '` +
+		cspHash(styleSource) + `'; script-src '` + cspHash(scriptSource) + `'; base-uri 'none'; form-action 'none'">`)
+)
+
+func cspHash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+}
+
+var builtinMarkdown = sync.OnceValue(func() *texttemplate.Template {
+	return texttemplate.Must(ParseMarkdownTemplate("document.md", markdownSource))
+})
+
+var builtinHTML = sync.OnceValue(func() *htmltemplate.Template {
+	return htmltemplate.Must(ParseHTMLTemplate("document.html", htmlSource))
+})
+
+// Markdown writes incs as one GitHub-flavoured Markdown document (a post may cover several
+// incidents). It returns the template's error, an error computing a view (such as missing
+// time zones for a converter), or w's write error.
+func (p *Printer) Markdown(w io.Writer, incs ...*incident.Incident) error {
+	d, err := p.builder(false).document(incs)
+	if err != nil {
+		return err
+	}
+	return p.executeMarkdown(w, d)
+}
+
+func (p *Printer) executeMarkdown(w io.Writer, d *Document) error {
+	t := p.MarkdownTemplate
+	if t == nil {
+		t = builtinMarkdown()
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, d); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// HTML writes incs as one HTML page, or as a fragment when p.Fragment is set. It returns the
+// same errors as Markdown.
+func (p *Printer) HTML(w io.Writer, incs ...*incident.Incident) error {
+	d, err := p.builder(true).document(incs)
+	if err != nil {
+		return err
+	}
+	return p.executeHTML(w, d)
+}
+
+func (p *Printer) executeHTML(w io.Writer, d *Document) error {
+	t := p.HTMLTemplate
+	if t == nil {
+		t = builtinHTML()
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, d); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Markdown writes incs as Markdown with the zero Printer.
+func Markdown(w io.Writer, incs ...*incident.Incident) error {
+	var p Printer
+	return p.Markdown(w, incs...)
+}
+
+// HTML writes incs as an HTML page with the zero Printer.
+func HTML(w io.Writer, incs ...*incident.Incident) error {
+	var p Printer
+	return p.HTML(w, incs...)
+}
+
+// Conversion is an instant, or a window [Start, End), to show in other zones.
+type Conversion struct {
+	Start, End time.Time      // End zero: an instant
+	Source     *time.Location // the zone it was written in; nil: UTC
+	Zone       string         // the zone as written ("EDT"); "": Source's name
+	Approx     bool           // reports whether the times are approximate
+}
+
+func (p *Printer) conversion(c Conversion, html bool) (*Document, error) {
+	if c.Start.IsZero() {
+		return nil, fmt.Errorf("render: conversion without a start")
+	}
+	if !c.End.IsZero() && c.End.Before(c.Start) {
+		return nil, fmt.Errorf("render: conversion ends (%s) before it starts (%s)",
+			c.End.UTC().Format(time.RFC3339), c.Start.UTC().Format(time.RFC3339))
+	}
+	cv, err := p.converter(c.Start, c.End, c.Source, c.Zone)
+	if err != nil {
+		return nil, err
+	}
+	if c.Approx {
+		cv.Start.Clock = "about " + cv.Start.Clock
+		if cv.Window {
+			cv.End.Clock = "about " + cv.End.Clock
+		}
+	}
+	d := &Document{Title: "What time is that for you?", Lang: "en", Fragment: p.Fragment, Convert: cv}
+	if html {
+		d.CSP, d.Style, d.Script = pageCSP, pageStyle, pageScript
+	}
+	return d, nil
+}
+
+// ConvertMarkdown writes the "what time is that for you" table of c in Markdown: one row per
+// place of p.Places (nil: tz.DefaultPlaces), day shifts marked. Errors: a zero Start, an End
+// before Start, the default zones failing to load, the template's and w's errors.
+func (p *Printer) ConvertMarkdown(w io.Writer, c Conversion) error {
+	d, err := p.conversion(c, false)
+	if err != nil {
+		return err
+	}
+	return p.executeMarkdown(w, d)
+}
+
+// ConvertHTML writes the table of ConvertMarkdown as an HTML page (or fragment) whose script
+// adds a row with the reader's own local time. It returns the errors of ConvertMarkdown.
+func (p *Printer) ConvertHTML(w io.Writer, c Conversion) error {
+	d, err := p.conversion(c, true)
+	if err != nil {
+		return err
+	}
+	return p.executeHTML(w, d)
+}
+
+// funcs are the template functions shared by both formats.
+func funcs() map[string]any {
+	return map[string]any{
+		"add":      func(a, b int) int { return a + b },
+		"duration": Duration,
+		"title":    upperFirst,
+	}
+}
+
+// ParseMarkdownTemplate parses a Markdown template with the functions the built-in one uses:
+//
+//	md s        s (plain text) with Markdown's special characters escaped
+//	cell s      md s made fit for a table cell: one line, "|" escaped
+//	mdcell s    a Markdown field made fit for a table cell: one line, "|" escaped
+//	indent s    a Markdown field indented to continue a list item
+//	mdlink t u  a Markdown link to u with text t
+//	mdurl u     u as a link destination
+//	hashes n    n "#" characters, for a heading of level n
+//	add a b     a + b
+//	duration d  d as Duration formats it
+//	title s     s with its first letter upper case
+//
+// The template receives a *Document. Errors are text/template's.
+func ParseMarkdownTemplate(name, text string) (*texttemplate.Template, error) {
+	fm := texttemplate.FuncMap(funcs())
+	fm["md"] = mdEscape
+	fm["cell"] = func(s string) string { return mdEscape(oneLine(s)) }
+	fm["mdcell"] = mdCell
+	fm["indent"] = func(s string) string { return strings.ReplaceAll(s, "\n", "\n  ") }
+	fm["mdlink"] = func(text, u string) string { return "[" + mdEscape(oneLine(text)) + "](" + mdURL(u) + ")" }
+	fm["mdurl"] = mdURL
+	fm["hashes"] = func(n int) string { return strings.Repeat("#", max(1, min(n, 6))) }
+	return texttemplate.New(name).Funcs(fm).Parse(text)
+}
+
+// ParseHTMLTemplate parses an HTML template with the functions the built-in one uses:
+//
+//	hopen n id  the start tag of a heading of level n (1 to 6) with element id id
+//	hclose n    the end tag of a heading of level n
+//	add a b     a + b
+//	duration d  d as Duration formats it
+//	title s     s with its first letter upper case
+//
+// The template receives a *Document. Errors are html/template's.
+func ParseHTMLTemplate(name, text string) (*htmltemplate.Template, error) {
+	fm := htmltemplate.FuncMap(funcs())
+	fm["hopen"] = func(n int, id string) htmltemplate.HTML {
+		n = max(1, min(n, 6))
+		if id = headingID(id); id == "" {
+			return htmltemplate.HTML(fmt.Sprintf("<h%d>", n))
+		}
+		return htmltemplate.HTML(fmt.Sprintf(`<h%d id="%s">`, n, id))
+	}
+	fm["hclose"] = func(n int) htmltemplate.HTML {
+		return htmltemplate.HTML(fmt.Sprintf("</h%d>", max(1, min(n, 6))))
+	}
+	return htmltemplate.New(name).Funcs(fm).Parse(text)
+}
+
+// headingID keeps the letters, digits, "-" and "_" of s.
+func headingID(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < utf8.RuneSelf && (r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+func upperFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// mdEscape escapes the characters of plain text s that Markdown would read as markup.
+func mdEscape(s string) string {
+	s = clean(s)
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '_':
+			if i == 0 || i+1 == len(s) || !isASCIIAlnum(s[i-1]) || !isASCIIAlnum(s[i+1]) {
+				b.WriteByte('\\') // an underscore inside a word is no emphasis
+			}
+		case '\\', '`', '*', '[', ']', '<', '>', '|', '~', '#', '!':
+			b.WriteByte('\\')
+		case '&':
+			if i+1 < len(s) && (s[i+1] == '#' || isASCIILetter(s[i+1])) {
+				b.WriteByte('\\')
+			}
+		case '\n':
+			b.WriteString(" ")
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func isASCIIAlnum(c byte) bool { return isASCIILetter(c) || c >= '0' && c <= '9' }
+
+// mdCell makes Markdown source fit in a table cell: one line, "|" escaped.
+func mdCell(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '|' {
+			n := 0
+			for j := i - 1; j >= 0 && s[j] == '\\'; j-- {
+				n++
+			}
+			if n%2 == 0 {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// mdURL writes u as a link destination in angle brackets, with the characters that would end
+// it percent-encoded.
+func mdURL(u string) string {
+	var b strings.Builder
+	b.WriteByte('<')
+	for i := 0; i < len(u); i++ {
+		switch c := u[i]; {
+		case c == '<' || c == '>' || c == '\\' || c <= ' ' || c == 0x7f:
+			fmt.Fprintf(&b, "%%%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('>')
+	return b.String()
+}
