@@ -1,11 +1,10 @@
 package tz
 
-// This file fixes the exported API of package tz that other packages build on.
-// Bodies marked "TODO(tz)" are placeholders to be replaced by the real implementation.
-
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -37,13 +36,16 @@ func (e *Error) Error() string { return fmt.Sprintf("tz: %q: %s", e.Input, e.Msg
 // Unwrap returns e.Err.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Candidate is one reading of a time zone abbreviation.
+// Candidate is one reading of a time zone abbreviation. Offset is what the
+// abbreviation literally means; Zone is the region that uses it, whose clocks
+// follow DST and may not show Offset on a given date (see InEffect).
 type Candidate struct {
 	Abbrev string // as in the tz database where it has it, e.g. "PDT"
 	Zone   string // IANA name of the region whose wall clock it names, e.g. "America/Los_Angeles"
 	Region string // human name, e.g. "US Pacific", "India", "Ireland"
 	Offset int    // seconds east of UTC that the abbreviation literally means
-	DST    bool   // reports whether the abbreviation is the daylight-saving half of a pair
+	DST    bool   // reports whether the abbreviation is the daylight-saving (summer) half of a pair, whatever sign the tz database gives it
+	Minor  bool   // reports whether an English-language text rarely means this reading (Philippine "PST"); Resolve ignores minor readings when a major one exists
 	Why    string // why this is a candidate, e.g. "Irish Standard Time (summer), tz database Europe/Dublin"
 }
 
@@ -53,7 +55,23 @@ type AmbiguousError struct {
 	Candidates []Candidate
 }
 
-func (e *AmbiguousError) Error() string { return "TODO(tz)" }
+// Error lists the readings: `tz: ambiguous abbreviation "IST": India (+05:30,
+// Asia/Kolkata), Ireland summer (+01:00, Europe/Dublin), Israel (+02:00,
+// Asia/Jerusalem); write the offset or an IANA zone`.
+func (e *AmbiguousError) Error() string {
+	var b strings.Builder
+	b.WriteString("tz: ambiguous abbreviation ")
+	b.WriteString(strconv.Quote(e.Abbrev))
+	b.WriteString(": ")
+	for i, c := range e.Candidates {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(c.label())
+	}
+	b.WriteString("; write the offset or an IANA zone")
+	return b.String()
+}
 
 // Is reports whether target is ErrAmbiguous.
 func (e *AmbiguousError) Is(target error) bool { return target == ErrAmbiguous }
@@ -66,14 +84,14 @@ type Date struct {
 }
 
 // Policy says what to do with a wall-clock time that falls in a DST gap or fold.
-// The zero Policy is Reject.
+// The zero Policy is Reject. Earlier never gives a later instant than Later.
 type Policy int
 
 const (
 	Reject     Policy = iota // gap and fold are errors
-	Earlier                  // gap: the instant before the gap (offset before); fold: the earlier instant
-	Later                    // gap: the offset after the gap; fold: the later instant
-	Compatible               // RFC 5545: gap moves forward by its length, fold takes the earlier
+	Earlier                  // gap: the wall time moved back by the gap's length (02:30 → 01:30 EST, read with the offset after the gap); fold: the earlier instant
+	Later                    // gap: the wall time moved forward by the gap's length (02:30 → 03:30 EDT, read with the offset before the gap); fold: the later instant
+	Compatible               // RFC 5545: gap moves forward by its length (as Later), fold takes the earlier instant
 )
 
 // Case tells what a wall-clock time was. The zero Case means unknown.
@@ -88,16 +106,30 @@ const (
 
 // Wall returns the instant (in UTC) at which clocks in loc show the date and time,
 // applying policy to gaps and folds and reporting which case occurred.
-// A nil loc is UTC. Errors: *Error matching ErrNonexistentTime, ErrAmbiguousTime or ErrInvalidDate.
+// A nil loc is UTC. It finds gaps and folds from the zone's transitions, never
+// from time.Date's silent choice. The Case is reported with the error too.
+// Errors: *Error matching ErrNonexistentTime (gap, Reject), ErrAmbiguousTime
+// (fold, Reject), or ErrInvalidDate (no such date, or a clock outside
+// 00:00:00-23:59:59). Wall is safe for concurrent use.
 func Wall(d Date, hour, min, sec int, loc *time.Location, policy Policy) (time.Time, Case, error) {
-	return time.Time{}, CaseUnknown, errors.New("TODO(tz)")
+	t, c, err := wallTime(d, hour, min, sec, loc, policy)
+	return t.UTC(), c, err
 }
 
 // Resolve returns the location a person means by name: an IANA name or alias (any case),
 // UTC/GMT/Z, a numeric offset (a fixed zone), a region generic (ET, PT, Pacific, US Pacific time),
 // a city from the tz database, or an abbreviation that names one region's wall clock (EDT →
-// America/New_York). Errors: ErrUnknownZone, *AmbiguousError.
-func Resolve(name string) (*time.Location, error) { return nil, errors.New("TODO(tz)") }
-
-// Candidates returns every reading of an abbreviation (any case), or nil if unknown.
-func Candidates(abbr string) []Candidate { return nil }
+// America/New_York).
+//
+// Offsets read east of UTC after "UTC" and "GMT" too: "GMT+1" is +01:00, while
+// the tz database's "Etc/GMT+1" keeps its POSIX meaning, -01:00. Aliases resolve
+// to the zone they link to ("Asia/Calcutta" is "Asia/Kolkata"). Cities match
+// ignoring case, accents, spaces and underscores ("sao paulo", "São_Paulo").
+// An abbreviation resolves to its region's zone, which follows DST ("PST" and
+// "PDT" are both America/Los_Angeles); see Candidates for what it literally means.
+//
+// Errors: *Error matching ErrUnknownZone, with a hint, or *AmbiguousError (matching
+// ErrAmbiguous) for an abbreviation with readings of different offsets ("IST", "CST").
+// A spelling resolved once is remembered: resolving it again does no I/O and
+// allocates nothing. Resolve is safe for concurrent use.
+func Resolve(name string) (*time.Location, error) { return resolve(name) }

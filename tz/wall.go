@@ -1,0 +1,136 @@
+package tz
+
+import (
+	"fmt"
+	"time"
+)
+
+// wallSpan is how far from a wall clock, read as UTC, its instants can lie: more
+// than any offset the tz database has had (Manila's -15:56 LMT, +14:00 today).
+const wallSpan = 26 * time.Hour
+
+// wallReading is one instant at which a zone's clocks show a wall time.
+type wallReading struct {
+	t    time.Time
+	name string
+	off  int
+}
+
+// wallReadings returns the readings of wall-clock time w (seconds, as if UTC) in loc,
+// at most two, earliest first, and for a gap the zoneChange that skips it.
+func wallReadings(w time.Time, loc *time.Location) (rs [2]wallReading, n int, gap zoneChange) {
+	t := w.Add(-wallSpan).In(loc)
+	limit := w.Add(wallSpan)
+	var prevOff int
+	var prevName string
+	first := true
+	for {
+		name, off := t.Zone()
+		start, end := t.ZoneBounds()
+		c := w.Add(-time.Duration(off) * time.Second)
+		if (start.IsZero() || !c.Before(start)) && (end.IsZero() || c.Before(end)) {
+			if n < len(rs) {
+				rs[n] = wallReading{c, name, off}
+			} else {
+				rs[1] = wallReading{c, name, off} // three readings: keep the earliest and latest
+			}
+			n++
+		}
+		if !first && !start.IsZero() && gap.at.IsZero() {
+			// Wall clocks jump at start from start+prevOff to start+off.
+			before := start.Add(time.Duration(prevOff) * time.Second)
+			after := start.Add(time.Duration(off) * time.Second)
+			if !w.Before(before) && w.Before(after) {
+				gap = zoneChange{at: start, fromName: prevName, fromOff: prevOff, toName: name, toOff: off}
+			}
+		}
+		if end.IsZero() || end.After(limit) {
+			break
+		}
+		first = false
+		prevName, prevOff = name, off
+		t = end.In(loc)
+	}
+	return rs, min(n, 2), gap
+}
+
+// zoneChange is a change of a zone's clocks.
+type zoneChange struct {
+	at               time.Time
+	fromName, toName string
+	fromOff, toOff   int
+}
+
+func wallTime(d Date, hour, min, sec int, loc *time.Location, policy Policy) (time.Time, Case, error) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	in := fmt.Sprintf("%s %s", d, fmtClock(hour, min, sec))
+	if !d.Valid() {
+		return time.Time{}, CaseUnknown, &Error{Input: in, Err: ErrInvalidDate,
+			Msg: fmt.Sprintf("%s is not a calendar date; write a real date between 0001-01-01 and 9999-12-31", d)}
+	}
+	if hour < 0 || hour > 23 || min < 0 || min > 59 || sec < 0 || sec > 59 {
+		return time.Time{}, CaseUnknown, &Error{Input: in, Err: ErrInvalidDate,
+			Msg: "invalid clock time; write hours 00-23, minutes and seconds 00-59"}
+	}
+	w := time.Date(d.Year, d.Month, d.Day, hour, min, sec, 0, time.UTC)
+	if loc == time.UTC {
+		return w, Unique, nil
+	}
+	rs, n, gap := wallReadings(w, loc)
+	switch {
+	case n == 1:
+		return rs[0].t, Unique, nil
+	case n == 2:
+		switch policy {
+		case Earlier, Compatible:
+			return rs[0].t, Fold, nil
+		case Later:
+			return rs[1].t, Fold, nil
+		}
+		c := fmtClock(hour, min, sec)
+		return time.Time{}, Fold, &Error{Input: in, Err: ErrAmbiguousTime,
+			Msg: fmt.Sprintf("%s is ambiguous in %s on %s: %s %s (%sZ) or %s %s (%sZ); write the offset or abbreviation",
+				c, loc, d, c, rs[0].name, utcClock(rs[0].t), c, rs[1].name, utcClock(rs[1].t))}
+	case !gap.at.IsZero():
+		switch policy {
+		case Earlier: // the wall time moved back by the gap's length
+			return w.Add(-time.Duration(gap.toOff) * time.Second), Gap, nil
+		case Later, Compatible: // moved forward by the gap's length
+			return w.Add(-time.Duration(gap.fromOff) * time.Second), Gap, nil
+		}
+		before := gap.at.In(time.FixedZone(gap.fromName, gap.fromOff))
+		after := gap.at.In(time.FixedZone(gap.toName, gap.toOff))
+		return time.Time{}, Gap, &Error{Input: in, Err: ErrNonexistentTime,
+			Msg: fmt.Sprintf("%s does not exist in %s on %s: clocks went from %s to %s (%sZ); write the offset or a time outside the gap",
+				fmtClock(hour, min, sec), loc, d, wallLabel(before, d), wallLabel(after, d), utcClock(gap.at))}
+	}
+	// Unreachable with the tz database's data; say so rather than guess.
+	return time.Time{}, CaseUnknown, &Error{Input: in, Err: ErrNonexistentTime,
+		Msg: fmt.Sprintf("no instant found in %s; write the offset", loc)}
+}
+
+// clock formats "15:04", or "15:04:05" when sec is not zero.
+func fmtClock(hour, min, sec int) string {
+	if sec != 0 {
+		return fmt.Sprintf("%02d:%02d:%02d", hour, min, sec)
+	}
+	return fmt.Sprintf("%02d:%02d", hour, min)
+}
+
+// utcClock formats t's UTC clock time like clock.
+func utcClock(t time.Time) string {
+	t = t.UTC()
+	return fmtClock(t.Hour(), t.Minute(), t.Second())
+}
+
+// wallLabel formats t as "02:00 EST", with its date when that is not d.
+func wallLabel(t time.Time, d Date) string {
+	name, _ := t.Zone()
+	s := fmtClock(t.Hour(), t.Minute(), t.Second()) + " " + name
+	if DateOf(t) != d {
+		s = DateOf(t).String() + " " + s
+	}
+	return s
+}
