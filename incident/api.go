@@ -1,10 +1,6 @@
 package incident
 
-// This file fixes the exported API of package incident that other packages build on.
-// Bodies marked "TODO(incident)" are placeholders to be replaced by the real implementation.
-
 import (
-	"errors"
 	"io/fs"
 	"time"
 
@@ -41,6 +37,8 @@ type Time struct {
 	Approx    bool           // reports whether the time is approximate ("about 10:53")
 	Dated     bool           // reports whether the date is known, so that the instant is real
 	Text      string         // as written
+
+	src pos // where it was written
 }
 
 // Event is an entry of the timeline.
@@ -50,6 +48,8 @@ type Event struct {
 	State    timeline.Level
 	Services []string // nil: the incident's
 	Text     string   // Markdown
+
+	pos pos
 }
 
 // Outage is an explicit outage window [Start, End).
@@ -57,6 +57,8 @@ type Outage struct {
 	Start, End Time
 	Level      timeline.Level
 	Services   []string // nil: the incident's
+
+	pos pos
 }
 
 // Window is a scheduled maintenance window [Start, End).
@@ -108,6 +110,8 @@ type ActionItem struct {
 	Due      tz.Date
 	Status   ActionStatus
 	Link     string
+
+	pos, duePos pos
 }
 
 // Link is a related document.
@@ -144,6 +148,8 @@ type Incident struct {
 	Lessons             Lessons
 	ActionItems         []ActionItem
 	Links               []Link
+
+	src *source // what Parse learnt about the file; nil for an incident built in code
 }
 
 // ParseError is an error or warning at a place in a file.
@@ -169,28 +175,19 @@ func (l ErrorList) Err() error {
 	return l
 }
 
-// Config says how files are read. The zero Config reads leniently with the default limits.
+// Config says how files are read and checked. The zero Config reads leniently with the
+// default limits. A Config is safe for concurrent use as long as it is not modified.
 type Config struct {
-	Strict bool // reports whether an abbreviation's wrong DST half is an error rather than a warning
+	// Strict reports whether an abbreviation's wrong daylight-saving half (PST in July) is an
+	// error rather than a warning.
+	Strict bool
+
+	// MaxBytes is the largest file read; zero means DefaultMaxBytes.
+	MaxBytes int64
+
+	// MaxDepth is the deepest nesting of lists and mappings accepted; zero means DefaultMaxDepth.
+	MaxDepth int
 }
-
-// Parse reads the incidents of one file (a YAML stream). name is used in errors.
-// The error, if any, is an ErrorList.
-func (c *Config) Parse(name string, data []byte) ([]*Incident, error) {
-	return nil, errors.New("TODO(incident)")
-}
-
-// Load reads a file from fsys with Parse.
-func (c *Config) Load(fsys fs.FS, name string) ([]*Incident, error) {
-	return nil, errors.New("TODO(incident)")
-}
-
-// Validate checks inc and returns its problems, errors and warnings apart, each sorted by position.
-func (c *Config) Validate(inc *Incident) (errs, warnings ErrorList) { return nil, nil }
-
-// Windows returns the outage windows of inc: those its state changes imply plus the explicit ones.
-// Undated incidents return windows on the nominal date (durations are right, instants are not).
-func (inc *Incident) Windows() []timeline.Window { return nil }
 
 // Metrics are the computed figures of an incident.
 type Metrics struct {
@@ -202,12 +199,6 @@ type Metrics struct {
 	Lifecycle          timeline.Lifecycle // milestones; TimeTo(timeline.Detected) etc.
 	Dated              bool               // reports whether instants are real (false: only durations mean something)
 }
-
-// Metrics computes the figures of inc with cfg's weights.
-func (inc *Incident) Metrics(cfg timeline.Config) Metrics { return Metrics{} }
-
-// Marshal returns inc as YAML that Parse reads back to an equal incident.
-func Marshal(inc *Incident) ([]byte, error) { return nil, errors.New("TODO(incident)") }
 
 // Parse is (*Config).Parse with the zero Config.
 func Parse(name string, data []byte) ([]*Incident, error) { var c Config; return c.Parse(name, data) }

@@ -1,0 +1,626 @@
+package incident
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-postmortem/postmortem/timeline"
+	"github.com/go-postmortem/postmortem/tz"
+	"github.com/google/uuid"
+	"gopkg.in/yaml.v3"
+)
+
+// pos is where a value was written: its line and column, and its field path as written
+// (so "timeline[2]" is the third event of the file, wherever sorting puts it).
+type pos struct {
+	line, col int
+	path      string
+	item      int // written index + 1 of a list item; 0 when not from a file
+}
+
+// source is what Parse remembers about a file beyond the incident's values.
+type source struct {
+	keys     map[string]pos // top-level keys written
+	warnings ErrorList      // warnings found while reading, e.g. tz.ErrDSTMismatch
+}
+
+// Parse reads the incidents of one file: a YAML (or JSON) document, or several as a YAML
+// stream. name is the file name used in errors. Errors are reported with their position as
+// *ParseError values collected in an ErrorList; the error wraps one of the parse sentinels
+// (ErrSyntax, ErrTooLarge, ErrTooDeep, ErrAliases, ErrEmpty, ErrType, ErrUnknownKey,
+// ErrDuplicateKey, ErrMissing, ErrInvalid, ErrVersion) or an error of package tz for a time
+// that cannot be read (tz.ErrSyntax, tz.ErrNonexistentTime, tz.ErrAmbiguousTime,
+// tz.ErrAmbiguous, tz.ErrMismatch, tz.ErrWeekday, tz.ErrBackwards, tz.ErrUnknownZone, and
+// tz.ErrDSTMismatch when c.Strict).
+//
+// Parse reports only errors. Warnings found while reading (such as an abbreviation's wrong
+// daylight-saving half) are kept with the incident and returned by Validate, which also checks
+// how the values fit together. When some fields are in error, Parse still returns the
+// incidents it read, with those fields left zero, so that a caller may report more; callers
+// that need a correct incident treat any error as fatal.
+//
+// Parse is safe for concurrent use as long as c is not modified.
+func (c *Config) Parse(name string, data []byte) ([]*Incident, error) {
+	if max := c.maxBytes(); int64(len(data)) > max {
+		return nil, ErrorList{{File: name, Err: tooLarge(int64(len(data)), max)}}
+	}
+	var (
+		incs []*Incident
+		errs ErrorList
+	)
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for len(errs) < maxErrors {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			errs = append(errs, yamlError(name, err))
+			break
+		}
+		if lerr, at := checkTree(&doc, c.maxDepth()); lerr != nil {
+			errs = append(errs, &ParseError{File: name, Line: at.Line, Column: at.Column, Err: lerr})
+			break
+		}
+		if len(doc.Content) == 0 || isNull(doc.Content[0]) {
+			continue // an empty document in a stream
+		}
+		d := decoder{cfg: c, file: name, max: maxErrors - len(errs)}
+		if inc := d.incident(doc.Content[0]); inc != nil {
+			incs = append(incs, inc)
+		}
+		errs = append(errs, d.errs...)
+	}
+	if len(errs) >= maxErrors {
+		errs = append(errs[:maxErrors], &ParseError{File: name, Err: errorf(ErrSyntax, "too many errors; fix these first")})
+	}
+	if len(incs) == 0 && len(errs) == 0 {
+		errs = append(errs, &ParseError{File: name, Err: errorf(ErrEmpty, "no incident in file; write at least a title")})
+	}
+	errs.Sort()
+	return incs, errs.Err()
+}
+
+// Load reads the file name of fsys with Parse, naming it name in errors. A file larger than
+// the limit is refused before it is read (when fsys reports its size) or as soon as the limit
+// is passed. Errors: those of Parse, ErrTooLarge, and the errors of fsys wrapped in a
+// *ParseError.
+func (c *Config) Load(fsys fs.FS, name string) ([]*Incident, error) {
+	max := c.maxBytes()
+	if size := statSize(fsys, name); size > max {
+		return nil, ErrorList{{File: name, Err: tooLarge(size, max)}}
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, ErrorList{{File: name, Err: err}}
+	}
+	defer f.Close()
+	data, err := readLimited(f, max)
+	if err != nil {
+		return nil, ErrorList{{File: name, Err: err}}
+	}
+	return c.Parse(name, data)
+}
+
+// decoder reads one document.
+type decoder struct {
+	cfg  *Config
+	file string
+	errs ErrorList
+	max  int
+	inc  *Incident
+	src  *source
+}
+
+func (d *decoder) report(n *yaml.Node, path string, err error, warning bool) {
+	if len(d.errs) >= d.max {
+		return
+	}
+	pe := &ParseError{File: d.file, Path: path, Err: err, Warning: warning}
+	if n != nil {
+		pe.Line, pe.Column = n.Line, n.Column
+	}
+	if warning {
+		d.src.warnings = append(d.src.warnings, pe)
+		return
+	}
+	d.errs = append(d.errs, pe)
+}
+
+func (d *decoder) errorf(n *yaml.Node, path string, sentinel error, format string, args ...any) {
+	d.report(n, path, errorf(sentinel, format, args...), false)
+}
+
+func isNull(n *yaml.Node) bool {
+	n = deref(n)
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// deref follows an alias to its value.
+func deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func describe(n *yaml.Node) string {
+	n = deref(n)
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "null"
+		case "!!int", "!!float":
+			return "a number"
+		case "!!bool":
+			return "a boolean"
+		}
+		return "a string"
+	}
+	return "nothing"
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+
+// fields checks that n is a mapping whose keys are all among names, each at most once, and
+// returns the value node of each name (nil when absent) and the key nodes.
+func (d *decoder) fields(n *yaml.Node, path string, names []string) (vals, keys []*yaml.Node, ok bool) {
+	at := n
+	n = deref(n)
+	if n.Kind != yaml.MappingNode {
+		d.errorf(at, path, ErrType, "want a mapping with keys %s, got %s", strings.Join(names, ", "), describe(n))
+		return nil, nil, false
+	}
+	vals = make([]*yaml.Node, len(names))
+	keys = make([]*yaml.Node, len(names))
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := deref(n.Content[i]), n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(n.Content[i], path, ErrType, "keys must be strings, got %s", describe(k))
+			continue
+		}
+		if k.Tag == "!!merge" {
+			d.errorf(n.Content[i], join(path, k.Value), ErrUnknownKey, "merge keys (<<) are not supported; write the fields out")
+			continue
+		}
+		j := slices.Index(names, k.Value)
+		if j < 0 {
+			msg := fmt.Sprintf("unknown key %q", k.Value)
+			if s := suggest(k.Value, names); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			} else {
+				msg += " (known keys: " + strings.Join(names, ", ") + ")"
+			}
+			d.report(n.Content[i], join(path, k.Value), &fieldError{msg: msg, err: ErrUnknownKey}, false)
+			continue
+		}
+		if keys[j] != nil {
+			d.errorf(n.Content[i], join(path, k.Value), ErrDuplicateKey, "duplicate key %q (first at line %d); remove one", k.Value, keys[j].Line)
+			continue
+		}
+		keys[j], vals[j] = n.Content[i], v
+	}
+	return vals, keys, true
+}
+
+// suggest returns the name closest to key when it is close enough to be a typo.
+func suggest(key string, names []string) string {
+	best, bestD := "", 3
+	k := strings.ToLower(key)
+	for _, name := range names {
+		if k == name || strings.ReplaceAll(k, "-", "_") == name || strings.ReplaceAll(k, " ", "_") == name {
+			return name
+		}
+		if dist := levenshtein(k, name, bestD); dist < bestD {
+			best, bestD = name, dist
+		}
+	}
+	if bestD > len(key)/2 {
+		return ""
+	}
+	return best
+}
+
+// levenshtein returns the edit distance of a and b, or limit when it is at least limit.
+func levenshtein(a, b string, limit int) int {
+	if len(a) > 64 || len(b) > 64 {
+		return limit
+	}
+	if d := len(a) - len(b); d >= limit || -d >= limit {
+		return limit
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], limit)
+}
+
+// str reads a scalar as text. Null is "".
+func (d *decoder) str(n *yaml.Node, path string) string {
+	if n == nil {
+		return ""
+	}
+	v := deref(n)
+	if v.Kind != yaml.ScalarNode {
+		d.errorf(n, path, ErrType, "want a string, got %s", describe(v))
+		return ""
+	}
+	if v.Tag == "!!null" {
+		return ""
+	}
+	if v.Tag == "!!binary" {
+		d.errorf(n, path, ErrType, "want a string, got binary data")
+		return ""
+	}
+	return v.Value
+}
+
+// strs reads a list of strings. Null is nil.
+func (d *decoder) strs(n *yaml.Node, path string) []string {
+	if n == nil || isNull(n) {
+		return nil
+	}
+	v := deref(n)
+	if v.Kind != yaml.SequenceNode {
+		d.errorf(n, path, ErrType, "want a list of strings, got %s (write [%s])", describe(v), v.Value)
+		return nil
+	}
+	out := make([]string, 0, len(v.Content))
+	for i, c := range v.Content {
+		p := index(path, i)
+		s := d.str(c, p)
+		if strings.TrimSpace(s) == "" {
+			if deref(c).Kind == yaml.ScalarNode {
+				d.errorf(c, p, ErrInvalid, "empty entry; remove it or fill it in")
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func (d *decoder) boolean(n *yaml.Node, path string) bool {
+	if n == nil || isNull(n) {
+		return false
+	}
+	v := deref(n)
+	if v.Kind == yaml.ScalarNode {
+		switch strings.ToLower(v.Value) {
+		case "true", "yes", "on":
+			return true
+		case "false", "no", "off":
+			return false
+		}
+	}
+	d.errorf(n, path, ErrType, "want true or false, got %s", describe(v))
+	return false
+}
+
+// date reads YYYY-MM-DD.
+func (d *decoder) date(n *yaml.Node, path string) tz.Date {
+	s := strings.TrimSpace(d.str(n, path))
+	if s == "" {
+		return tz.Date{}
+	}
+	dt, err := parseDate(s)
+	if err != nil {
+		d.report(n, path, err, false)
+	}
+	return dt
+}
+
+func parseDate(s string) (tz.Date, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return tz.Date{}, errorf(ErrInvalid, "invalid date %q: want YYYY-MM-DD, like 2016-07-26", s)
+	}
+	return tz.DateOf(t), nil
+}
+
+// textUnmarshaler is an enum.
+type textUnmarshaler interface{ UnmarshalText([]byte) error }
+
+func (d *decoder) enum(n *yaml.Node, path string, dst textUnmarshaler) {
+	s := d.str(n, path)
+	if n == nil || strings.TrimSpace(s) == "" {
+		return
+	}
+	if err := dst.UnmarshalText([]byte(s)); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "incident: ")
+		msg = strings.TrimPrefix(msg, "timeline: ")
+		d.report(n, path, &fieldError{msg: msg, err: ErrInvalid}, false)
+	}
+}
+
+var topKeys = []string{
+	"postmortem", "id", "title", "slug", "kind", "date", "timezone", "services", "severity",
+	"status", "authors", "published", "summary", "impact", "timeline", "outages", "scheduled",
+	"root_causes", "trigger", "detection", "resolution", "contributing_factors", "lessons",
+	"action_items", "links",
+}
+
+const (
+	kPostmortem = iota
+	kID
+	kTitle
+	kSlug
+	kKind
+	kDate
+	kTimezone
+	kServices
+	kSeverity
+	kStatus
+	kAuthors
+	kPublished
+	kSummary
+	kImpact
+	kTimeline
+	kOutages
+	kScheduled
+	kRootCauses
+	kTrigger
+	kDetection
+	kResolution
+	kContributing
+	kLessons
+	kActionItems
+	kLinks
+)
+
+func (d *decoder) incident(n *yaml.Node) *Incident {
+	v, keys, ok := d.fields(n, "", topKeys)
+	if !ok {
+		d.errs[len(d.errs)-1].Err = errorf(ErrType, "an incident is a mapping with keys such as title, date and timeline; got %s", describe(n))
+		return nil
+	}
+	d.src = &source{keys: make(map[string]pos, len(topKeys))}
+	inc := &Incident{File: d.file, Version: 1, Kind: KindIncident, Location: time.UTC, src: d.src}
+	d.inc = inc
+	for i, k := range keys {
+		if k != nil {
+			d.src.keys[topKeys[i]] = pos{line: k.Line, col: k.Column, path: topKeys[i]}
+		}
+	}
+
+	if n := v[kPostmortem]; n != nil && !isNull(n) {
+		s := d.str(n, "postmortem")
+		ver, err := strconv.Atoi(strings.TrimSpace(s))
+		switch {
+		case err != nil:
+			d.errorf(n, "postmortem", ErrVersion, "format version %q is not a number; write postmortem: 1", s)
+		case ver != 1:
+			d.errorf(n, "postmortem", ErrVersion, "format version %d is not supported; this program reads version 1", ver)
+		}
+	}
+	inc.Title = strings.TrimSpace(d.str(v[kTitle], "title"))
+	if inc.Title == "" && v[kTitle] == nil {
+		d.errorf(n, "title", ErrMissing, "title missing; every incident needs a title")
+	} else if inc.Title == "" {
+		d.errorf(v[kTitle], "title", ErrMissing, "title is empty; every incident needs a title")
+	}
+	d.enum(v[kKind], "kind", &inc.Kind)
+	if inc.Kind == KindUnknown {
+		inc.Kind = KindIncident
+	}
+	inc.Date = d.date(v[kDate], "date")
+	if zn := v[kTimezone]; zn != nil {
+		inc.TimeZone = strings.TrimSpace(d.str(zn, "timezone"))
+		if inc.TimeZone != "" {
+			loc, err := tz.Resolve(inc.TimeZone)
+			if err != nil {
+				d.report(zn, "timezone", tzError(err, "zone"), false)
+			} else {
+				inc.Location = loc
+			}
+		}
+	}
+	inc.Slug = strings.TrimSpace(d.str(v[kSlug], "slug"))
+	if inc.Slug != "" {
+		if s := Slugify(inc.Slug); s != inc.Slug {
+			d.errorf(v[kSlug], "slug", ErrInvalid, "slug %q may hold only lower-case letters, digits and single hyphens; write %q", inc.Slug, s)
+		}
+	} else {
+		inc.Slug = DeriveSlug(inc.Title, inc.Date)
+	}
+	if idn := v[kID]; idn != nil && strings.TrimSpace(d.str(idn, "id")) != "" {
+		id, err := uuid.Parse(strings.TrimSpace(d.str(idn, "id")))
+		if err != nil {
+			d.errorf(idn, "id", ErrInvalid, "id %q is not a UUID (like 8d9c1a52-2f0e-4c55-9d0c-6a0c2a3f4b11); leave it out to derive one from the slug", d.str(idn, "id"))
+		}
+		inc.ID = id
+	} else {
+		inc.ID = DeriveID(inc.Slug)
+	}
+	inc.Services = d.strs(v[kServices], "services")
+	inc.Severity = strings.TrimSpace(d.str(v[kSeverity], "severity"))
+	d.enum(v[kStatus], "status", &inc.Status)
+	inc.Authors = d.strs(v[kAuthors], "authors")
+	inc.Published = d.date(v[kPublished], "published")
+	inc.Summary = d.str(v[kSummary], "summary")
+	inc.Impact = d.str(v[kImpact], "impact")
+	inc.Trigger = d.str(v[kTrigger], "trigger")
+	inc.Detection = d.str(v[kDetection], "detection")
+	inc.Resolution = d.str(v[kResolution], "resolution")
+	inc.RootCauses = d.causes(v[kRootCauses], "root_causes")
+	inc.ContributingFactors = d.causes(v[kContributing], "contributing_factors")
+	inc.Lessons = d.lessons(v[kLessons], "lessons")
+	inc.ActionItems = d.actionItems(v[kActionItems], "action_items")
+	inc.Links = d.links(v[kLinks], "links")
+	inc.Timeline = d.timeline(v[kTimeline], "timeline")
+	inc.Outages = d.outages(v[kOutages], "outages")
+	inc.Scheduled = d.scheduled(v[kScheduled], "scheduled")
+	return inc
+}
+
+// list calls fn for each item of a list; null is an empty list.
+func (d *decoder) list(n *yaml.Node, path, what string, fn func(i int, item *yaml.Node, path string)) {
+	if n == nil || isNull(n) {
+		return
+	}
+	v := deref(n)
+	if v.Kind != yaml.SequenceNode {
+		d.errorf(n, path, ErrType, "want a list of %s, got %s", what, describe(v))
+		return
+	}
+	for i, c := range v.Content {
+		fn(i, c, index(path, i))
+	}
+}
+
+var causeKeys = []string{"text", "category"}
+
+func (d *decoder) causes(n *yaml.Node, path string) []Cause {
+	var out []Cause
+	d.list(n, path, "causes (strings or {text, category})", func(_ int, c *yaml.Node, p string) {
+		if deref(c).Kind == yaml.ScalarNode {
+			if s := d.str(c, p); strings.TrimSpace(s) != "" {
+				out = append(out, Cause{Text: s})
+			} else {
+				d.errorf(c, p, ErrInvalid, "empty cause; remove it or fill it in")
+			}
+			return
+		}
+		v, _, ok := d.fields(c, p, causeKeys)
+		if !ok {
+			return
+		}
+		cs := Cause{Text: d.str(v[0], join(p, "text")), Category: strings.TrimSpace(d.str(v[1], join(p, "category")))}
+		if strings.TrimSpace(cs.Text) == "" {
+			d.errorf(c, join(p, "text"), ErrMissing, "cause without text")
+		}
+		out = append(out, cs)
+	})
+	return out
+}
+
+var lessonKeys = []string{"went_well", "went_wrong", "lucky"}
+
+func (d *decoder) lessons(n *yaml.Node, path string) Lessons {
+	if n == nil || isNull(n) {
+		return Lessons{}
+	}
+	v, _, ok := d.fields(n, path, lessonKeys)
+	if !ok {
+		return Lessons{}
+	}
+	return Lessons{
+		WentWell:  d.strs(v[0], join(path, "went_well")),
+		WentWrong: d.strs(v[1], join(path, "went_wrong")),
+		Lucky:     d.strs(v[2], join(path, "lucky")),
+	}
+}
+
+var actionKeys = []string{"text", "kind", "owner", "priority", "due", "status", "link"}
+
+func (d *decoder) actionItems(n *yaml.Node, path string) []ActionItem {
+	var out []ActionItem
+	d.list(n, path, "action items", func(_ int, c *yaml.Node, p string) {
+		if deref(c).Kind == yaml.ScalarNode && !isNull(c) {
+			d.errorf(c, p, ErrType, "want a mapping {text: ..., owner: ..., due: ...}, got a string; write text: before it")
+			return
+		}
+		v, _, ok := d.fields(c, p, actionKeys)
+		if !ok {
+			return
+		}
+		a := ActionItem{
+			Text:     d.str(v[0], join(p, "text")),
+			Owner:    strings.TrimSpace(d.str(v[2], join(p, "owner"))),
+			Priority: strings.TrimSpace(d.str(v[3], join(p, "priority"))),
+			Due:      d.date(v[4], join(p, "due")),
+			Link:     strings.TrimSpace(d.str(v[6], join(p, "link"))),
+			pos:      pos{line: c.Line, col: c.Column, path: p},
+		}
+		if v[4] != nil {
+			a.duePos = pos{line: v[4].Line, col: v[4].Column, path: join(p, "due")}
+		}
+		d.enum(v[1], join(p, "kind"), &a.Kind)
+		d.enum(v[5], join(p, "status"), &a.Status)
+		if strings.TrimSpace(a.Text) == "" {
+			d.errorf(c, join(p, "text"), ErrMissing, "action item without text")
+		}
+		out = append(out, a)
+	})
+	return out
+}
+
+var linkKeys = []string{"title", "url"}
+
+func (d *decoder) links(n *yaml.Node, path string) []Link {
+	var out []Link
+	d.list(n, path, "links ({title, url})", func(_ int, c *yaml.Node, p string) {
+		if deref(c).Kind == yaml.ScalarNode && !isNull(c) {
+			// A bare URL is a link without a title.
+			if s := strings.TrimSpace(d.str(c, p)); s != "" {
+				out = append(out, Link{URL: s})
+			}
+			return
+		}
+		v, _, ok := d.fields(c, p, linkKeys)
+		if !ok {
+			return
+		}
+		l := Link{Title: strings.TrimSpace(d.str(v[0], join(p, "title"))), URL: strings.TrimSpace(d.str(v[1], join(p, "url")))}
+		if l.URL == "" {
+			d.errorf(c, join(p, "url"), ErrMissing, "link without url")
+		}
+		out = append(out, l)
+	})
+	return out
+}
+
+// tzError turns an error of package tz into the message of a ParseError.
+func tzError(err error, _ string) error {
+	var te *tz.Error
+	if errors.As(err, &te) {
+		return &fieldError{msg: fmt.Sprintf("%q: %s", te.Input, te.Msg), err: err}
+	}
+	return &fieldError{msg: strings.TrimPrefix(err.Error(), "tz: "), err: err}
+}
+
+// Levels, in the order the sort keeps events of one instant.
+func (d *decoder) level(n *yaml.Node, path string) timeline.Level {
+	s := strings.TrimSpace(d.str(n, path))
+	if n == nil || s == "" {
+		return timeline.LevelUnknown
+	}
+	l, err := ParseLevel(s)
+	if err != nil {
+		d.report(n, path, err, false)
+	}
+	return l
+}

@@ -1,0 +1,230 @@
+package incident
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Limits on what one file may hold. Files written by people stay far below them; they are
+// there so that a hostile or broken file fails fast with a clear error instead of exhausting
+// memory or time.
+const (
+	// DefaultMaxBytes is the largest file Parse and Load read when Config.MaxBytes is zero.
+	DefaultMaxBytes = 8 << 20
+
+	// DefaultMaxDepth is the deepest nesting of lists and mappings (counting through aliases)
+	// accepted when Config.MaxDepth is zero. An incident needs 4.
+	DefaultMaxDepth = 64
+
+	// maxErrors is the number of errors reported per file before Parse gives up.
+	maxErrors = 100
+
+	// Alias expansion: a document may grow through aliases to at most
+	// aliasRatio times its written node count, or aliasFloor nodes, whichever is larger.
+	aliasRatio = 10
+	aliasFloor = 10000
+)
+
+func (c *Config) maxBytes() int64 {
+	if c == nil || c.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return c.MaxBytes
+}
+
+func (c *Config) maxDepth() int {
+	if c == nil || c.MaxDepth <= 0 {
+		return DefaultMaxDepth
+	}
+	return c.MaxDepth
+}
+
+// readLimited reads all of r, failing with ErrTooLarge as soon as more than max bytes come.
+func readLimited(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, tooLarge(-1, max)
+	}
+	return data, nil
+}
+
+func tooLarge(size, max int64) error {
+	if size < 0 {
+		return errorf(ErrTooLarge, "file is larger than the limit of %s; split it into several files", byteSize(max))
+	}
+	return errorf(ErrTooLarge, "file is %s, larger than the limit of %s; split it into several files",
+		byteSize(size), byteSize(max))
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// statSize returns the size fsys reports for name, or -1.
+func statSize(fsys fs.FS, name string) int64 {
+	fi, err := fs.Stat(fsys, name)
+	if err != nil || !fi.Mode().IsRegular() {
+		return -1
+	}
+	return fi.Size()
+}
+
+// nodeStat is what checkTree learns about a subtree.
+type nodeStat struct {
+	size   int64 // nodes, counting aliased subtrees at every use (saturating)
+	height int   // levels of lists and mappings, through aliases
+}
+
+const sizeCap = 1 << 50
+
+// treeChecker checks the depth and alias expansion of a document without deep recursion:
+// it never descends more than max levels, and it measures an anchored subtree once.
+type treeChecker struct {
+	max     int
+	literal int64
+	memo    map[*yaml.Node]nodeStat // anchored nodes only
+	busy    map[*yaml.Node]bool
+	err     error
+	at      *yaml.Node
+}
+
+// checkTree returns a limit error and the node where it was found, or nil.
+func checkTree(doc *yaml.Node, maxDepth int) (error, *yaml.Node) {
+	tc := treeChecker{max: maxDepth}
+	st := tc.walk(doc, 0)
+	if tc.err != nil {
+		return tc.err, tc.at
+	}
+	if limit := max(aliasRatio*tc.literal, aliasFloor); st.size > limit {
+		return errorf(ErrAliases, "aliases expand the document to more than %d nodes (it has %d written); write the values out or use fewer aliases",
+			limit, tc.literal), tc.firstAlias(doc)
+	}
+	return nil, nil
+}
+
+func (tc *treeChecker) fail(err error, n *yaml.Node) nodeStat {
+	if tc.err == nil {
+		tc.err, tc.at = err, n
+	}
+	return nodeStat{}
+}
+
+func (tc *treeChecker) walk(n *yaml.Node, depth int) nodeStat {
+	if tc.err != nil {
+		return nodeStat{}
+	}
+	if n.Kind == yaml.AliasNode {
+		tc.literal++
+		t := n.Alias
+		if t == nil {
+			return nodeStat{size: 1}
+		}
+		st, ok := tc.memo[t]
+		if !ok {
+			if tc.busy[t] {
+				return tc.fail(errorf(ErrAliases, "alias *%s refers to a value that contains it", n.Value), n)
+			}
+			// An alias to a node not yet measured (yaml.v3 resolves anchors in order, so
+			// this is unusual): measure it here, at this depth.
+			st = tc.walk(t, depth)
+			if tc.err != nil {
+				return nodeStat{}
+			}
+			// walk counted t's written nodes again; they are not written here.
+			return st
+		}
+		if depth+st.height > tc.max {
+			return tc.fail(errorf(ErrTooDeep, "alias *%s nests the document deeper than %d levels", n.Value, tc.max), n)
+		}
+		return st
+	}
+	tc.literal++
+	if n.Anchor != "" {
+		if tc.busy == nil {
+			tc.busy = map[*yaml.Node]bool{}
+			tc.memo = map[*yaml.Node]nodeStat{}
+		}
+		tc.busy[n] = true
+		defer delete(tc.busy, n)
+	}
+	own := 0
+	if n.Kind == yaml.SequenceNode || n.Kind == yaml.MappingNode {
+		if depth+1 > tc.max {
+			return tc.fail(errorf(ErrTooDeep, "lists and mappings nest deeper than %d levels", tc.max), n)
+		}
+		own = 1
+	}
+	st := nodeStat{size: 1, height: own}
+	for _, c := range n.Content {
+		cs := tc.walk(c, depth+own)
+		if tc.err != nil {
+			return nodeStat{}
+		}
+		st.size = min(st.size+cs.size, sizeCap)
+		st.height = max(st.height, own+cs.height)
+	}
+	if n.Anchor != "" {
+		tc.memo[n] = st
+	}
+	return st
+}
+
+// firstAlias returns the first alias node of n in document order, or n.
+func (tc *treeChecker) firstAlias(n *yaml.Node) *yaml.Node {
+	stack := []*yaml.Node{n}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x.Kind == yaml.AliasNode {
+			return x
+		}
+		for i := len(x.Content) - 1; i >= 0; i-- {
+			stack = append(stack, x.Content[i])
+		}
+	}
+	return n
+}
+
+var yamlLine = regexp.MustCompile(`^line (\d+): (.*)$`)
+
+// yamlError turns an error of yaml.v3 into a *ParseError at its line.
+func yamlError(file string, err error) *ParseError {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	pe := &ParseError{File: file}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		pe.Line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	sentinel := ErrSyntax
+	switch {
+	case strings.Contains(msg, "exceeded max depth"):
+		sentinel = ErrTooDeep
+		msg = "lists and mappings nest too deeply"
+	case strings.Contains(msg, "excessive aliasing"):
+		sentinel = ErrAliases
+	}
+	pe.Err = &fieldError{msg: "invalid YAML: " + msg, err: sentinel}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		pe.Err = &fieldError{msg: strings.Join(te.Errors, "; "), err: ErrType}
+	}
+	return pe
+}

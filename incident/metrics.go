@@ -1,0 +1,82 @@
+package incident
+
+import (
+	"time"
+
+	"github.com/go-postmortem/postmortem/timeline"
+)
+
+// services returns the services events and outages default to: the incident's, or, when it
+// lists none, one service named by the title.
+func (inc *Incident) services() []string {
+	if len(inc.Services) > 0 {
+		return inc.Services
+	}
+	return []string{inc.Title}
+}
+
+// Events returns the timeline as timeline events (instants in UTC; nominal ones when undated).
+func (inc *Incident) Events() []timeline.Event {
+	evs := make([]timeline.Event, len(inc.Timeline))
+	for i, ev := range inc.Timeline {
+		evs[i] = timeline.Event{
+			At:       ev.At.Time,
+			Kind:     ev.Kind,
+			State:    ev.State,
+			Services: ev.Services,
+			Text:     ev.Text,
+			Approx:   ev.At.Approx,
+		}
+	}
+	return evs
+}
+
+// Windows returns the outage windows of inc, half-open [Start, End), not merged: those its
+// events' states imply for each service (a state holds from its event until that service's next
+// state, the last one until the last event of the timeline) followed by the explicit outages.
+// Events and outages without services apply to the incident's; an incident that lists no
+// services counts as one service named by its title. Undated incidents return windows on the
+// nominal date 0001-01-01 (durations are right, instants are not).
+func (inc *Incident) Windows() []timeline.Window {
+	var end time.Time
+	for _, ev := range inc.Timeline {
+		if ev.At.Time.After(end) {
+			end = ev.At.Time
+		}
+	}
+	svcs := inc.services()
+	ws := timeline.Derive(inc.Events(), svcs, end)
+	for _, o := range inc.Outages {
+		s := o.Services
+		if len(s) == 0 {
+			s = svcs
+		}
+		ws = append(ws, timeline.Window{Start: o.Start.Time, End: o.End.Time, Level: o.Level, Services: s})
+	}
+	return ws
+}
+
+// Metrics computes the figures of inc with cfg's weights: the merged windows, their totals,
+// the span and the lifecycle milestones. For an undated incident (Metrics.Dated false) the
+// instants are nominal and only durations mean something.
+func (inc *Incident) Metrics(cfg timeline.Config) Metrics {
+	ws := inc.Windows()
+	merged := timeline.Merge(ws)
+	m := Metrics{Windows: merged, Totals: cfg.Measure(ws), Dated: inc.dated()}
+	m.SpanStart, m.SpanEnd = timeline.Span(merged)
+	if !m.SpanStart.IsZero() {
+		m.Span = m.SpanEnd.Sub(m.SpanStart)
+	}
+	m.Lifecycle = timeline.Milestones(inc.Events(), merged)
+	first := true
+	for _, t := range inc.times() {
+		if first || t.Time.Before(m.Start) {
+			m.Start = t.Time
+		}
+		if first || t.Time.After(m.End) {
+			m.End = t.Time
+		}
+		first = false
+	}
+	return m
+}

@@ -1,0 +1,250 @@
+package incident
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-postmortem/postmortem/timeline"
+	"github.com/go-postmortem/postmortem/tz"
+)
+
+// Validate checks how the values of inc fit together and returns its problems, errors and
+// warnings apart, each sorted by position (incidents built in code, which have no positions,
+// get the field path alone). It does not repeat the errors Parse returned.
+//
+// Errors (each wrapping the sentinel named):
+//   - an outage or scheduled window that ends before it starts (ErrEndBeforeStart);
+//   - a timeline out of order, which Parse never returns but code may build, a resolved event
+//     before the started event, or dated and undated times mixed (ErrOrder);
+//   - a maintenance without a scheduled window (ErrNoSchedule);
+//   - with c.Strict, every abbreviation whose daylight-saving half does not match its date
+//     (tz.ErrDSTMismatch).
+//
+// Warnings:
+//   - the warnings Parse found while reading times, such as an abbreviation's wrong
+//     daylight-saving half (tz.ErrDSTMismatch) when not strict;
+//   - an action item without an owner (ErrNoOwner) or due before the incident's date (ErrDueEarly);
+//   - a service named by an event or outage but not listed in services (ErrUnknownService);
+//   - an undated incident: one warning that UTC instants are not available (ErrUndated).
+//
+// Validate does not modify inc and is safe for concurrent use.
+func (c *Config) Validate(inc *Incident) (errs, warnings ErrorList) {
+	v := validator{inc: inc}
+	if inc.src != nil {
+		for _, w := range inc.src.warnings {
+			if c != nil && c.Strict && errors.Is(w, tz.ErrDSTMismatch) {
+				e := *w
+				e.Warning = false
+				v.errs = append(v.errs, &e)
+				continue
+			}
+			v.warns = append(v.warns, w)
+		}
+	}
+	v.timeline()
+	v.windows()
+	v.actionItems()
+	v.services()
+	v.errs.Sort()
+	v.warns.Sort()
+	return v.errs, v.warns
+}
+
+// Validate is (*Config).Validate with the zero Config.
+func Validate(inc *Incident) (errs, warnings ErrorList) {
+	var c Config
+	return c.Validate(inc)
+}
+
+type validator struct {
+	inc   *Incident
+	errs  ErrorList
+	warns ErrorList
+}
+
+// at returns a *ParseError at p, or at path when p is unknown.
+func (v *validator) at(p pos, path string, err error, warning bool) {
+	pe := &ParseError{File: v.inc.File, Line: p.line, Column: p.col, Path: p.path, Err: err, Warning: warning}
+	if pe.Path == "" {
+		pe.Path = path
+	}
+	if warning {
+		v.warns = append(v.warns, pe)
+	} else {
+		v.errs = append(v.errs, pe)
+	}
+}
+
+func (v *validator) key(name string) pos {
+	if v.inc.src != nil {
+		if p, ok := v.inc.src.keys[name]; ok {
+			return p
+		}
+	}
+	return pos{path: name}
+}
+
+// dated reports whether the instants of inc are real.
+func (inc *Incident) dated() bool {
+	if !inc.Date.IsZero() {
+		return true
+	}
+	any := false
+	for _, t := range inc.times() {
+		if !t.Dated {
+			return false
+		}
+		any = true
+	}
+	return any
+}
+
+// times returns every time inc holds.
+func (inc *Incident) times() []Time {
+	var ts []Time
+	for _, ev := range inc.Timeline {
+		ts = append(ts, ev.At)
+	}
+	for _, o := range inc.Outages {
+		ts = append(ts, o.Start, o.End)
+	}
+	if w := inc.Scheduled; w != nil {
+		ts = append(ts, w.Start, w.End)
+	}
+	return ts
+}
+
+func (v *validator) timeline() {
+	inc := v.inc
+	ts := inc.times()
+	if len(ts) > 0 || inc.Date.IsZero() {
+		var dated, undated []Time
+		for _, t := range ts {
+			if t.Dated {
+				dated = append(dated, t)
+			} else {
+				undated = append(undated, t)
+			}
+		}
+		switch {
+		case len(dated) > 0 && len(undated) > 0:
+			t := undated[0]
+			v.at(t.src, "timeline", errorf(ErrOrder, "time %q has no date while others have one; write date: YYYY-MM-DD at the top so every time has one", t.Text), false)
+		case len(dated) == 0:
+			v.at(v.key("title"), "date", errorf(ErrUndated, "incident has no date: durations are computed, but UTC times and time zone conversions are left out; add date: YYYY-MM-DD when it is known"), true)
+		}
+	}
+	var started, resolved *Event
+	for i := range inc.Timeline {
+		ev := &inc.Timeline[i]
+		if i > 0 && ev.At.Time.Before(inc.Timeline[i-1].At.Time) {
+			v.at(ev.pos, index("timeline", i), errorf(ErrOrder, "event at %s comes before the previous one at %s; keep the timeline sorted",
+				showTime(ev.At), showTime(inc.Timeline[i-1].At)), false)
+		}
+		switch ev.Kind {
+		case timeline.Started:
+			if started == nil {
+				started = ev
+			}
+		case timeline.Resolved:
+			if resolved == nil {
+				resolved = ev
+			}
+		}
+	}
+	if started != nil && resolved != nil && resolved.At.Time.Before(started.At.Time) {
+		v.at(resolved.pos, "timeline", errorf(ErrOrder, "resolved at %s, before the incident started at %s",
+			showTime(resolved.At), showTime(started.At)), false)
+	}
+}
+
+func showTime(t Time) string {
+	if t.Text != "" {
+		return `"` + strings.TrimSpace(t.Text) + `"`
+	}
+	if !t.Dated {
+		return t.Time.Format("15:04:05")
+	}
+	return t.Time.In(locOr(t.Loc)).Format(time.RFC3339)
+}
+
+func locOr(l *time.Location) *time.Location {
+	if l == nil {
+		return time.UTC
+	}
+	return l
+}
+
+func (v *validator) windows() {
+	inc := v.inc
+	for i, o := range inc.Outages {
+		if o.End.Time.Before(o.Start.Time) {
+			v.at(o.End.src, index("outages", i)+".end", errorf(ErrEndBeforeStart, "outage ends at %s, before it starts at %s; swap them or fix the date",
+				showTime(o.End), showTime(o.Start)), false)
+		}
+		if o.Level == timeline.LevelUnknown || o.Level == timeline.Operational {
+			v.at(o.pos, index("outages", i)+".level", errorf(ErrInvalid, "outage at level %q counts no time; write partial_outage, major_outage, degraded_performance or under_maintenance", LevelName(o.Level)), true)
+		}
+	}
+	if w := inc.Scheduled; w != nil && w.End.Time.Before(w.Start.Time) {
+		p := w.End.src
+		v.at(p, "scheduled.end", errorf(ErrEndBeforeStart, "scheduled window ends at %s, before it starts at %s", showTime(w.End), showTime(w.Start)), false)
+	}
+	if inc.Kind == KindMaintenance && inc.Scheduled == nil {
+		v.at(v.key("kind"), "scheduled", errorf(ErrNoSchedule, "maintenance without a scheduled window; write the announced window as scheduled: {start: ..., end: ...}"), false)
+	}
+}
+
+func (v *validator) actionItems() {
+	inc := v.inc
+	for i, a := range inc.ActionItems {
+		path := index("action_items", i)
+		if a.Owner == "" {
+			v.at(a.pos, path, errorf(ErrNoOwner, "action item has no owner; add owner: (a team or person)"), true)
+		}
+		if !a.Due.IsZero() && !inc.Date.IsZero() && compareDate(a.Due, inc.Date) < 0 {
+			p := a.duePos
+			if p.path == "" {
+				p = a.pos
+			}
+			v.at(p, path+".due", errorf(ErrDueEarly, "due %s, before the incident's date %s", a.Due, inc.Date), true)
+		}
+	}
+}
+
+func compareDate(a, b tz.Date) int {
+	switch {
+	case a.Year != b.Year:
+		return a.Year - b.Year
+	case a.Month != b.Month:
+		return int(a.Month) - int(b.Month)
+	}
+	return a.Day - b.Day
+}
+
+func (v *validator) services() {
+	inc := v.inc
+	if len(inc.Services) == 0 {
+		return
+	}
+	check := func(p pos, path string, names []string) {
+		for j, s := range names {
+			if !slices.ContainsFunc(inc.Services, func(t string) bool { return strings.EqualFold(s, t) }) {
+				pp := p
+				if pp.path != "" {
+					pp.path = index(pp.path+".services", j)
+				}
+				v.at(pp, index(path+".services", j), errorf(ErrUnknownService, "service %q is not listed in services (%s); add it there or fix the name",
+					s, strings.Join(inc.Services, ", ")), true)
+			}
+		}
+	}
+	for i, ev := range inc.Timeline {
+		check(ev.pos, index("timeline", i), ev.Services)
+	}
+	for i, o := range inc.Outages {
+		check(o.pos, index("outages", i), o.Services)
+	}
+}
