@@ -1,11 +1,11 @@
 package tz
 
 import (
-	"errors"
 	"time"
 )
 
 // Place is a zone in a converter, with the city it is shown as.
+// A nil Loc is UTC.
 type Place struct {
 	City string
 	Loc  *time.Location
@@ -17,22 +17,144 @@ type Row struct {
 	Start, End  time.Time // in Place.Loc; End zero for an instant
 	Abbrev      string    // as the tz database has it at Start ("-03", never invented)
 	Offset      int       // seconds east of UTC at Start
-	EndAbbrev   string
-	EndOffset   int
+	EndAbbrev   string    // as Abbrev, at End; "" for an instant
+	EndOffset   int       // as Offset, at End; 0 for an instant
 	DayShift    int       // calendar day of Start minus that of Start in the source zone, -2..+2
 	ClockChange time.Time // zero, or the last change of clocks in Place.Loc within the window or the 7 days before Start
 }
 
-// DefaultPlaces returns about 20 zones covering the world's main business hubs, west to east.
-func DefaultPlaces() ([]Place, error) { return nil, errors.New("TODO(tz)") }
+// clockChangeLookback is how far before Start a change of clocks is still reported.
+const clockChangeLookback = 7 * 24 * time.Hour
 
-// Convert returns one row per place for the instant start or the window [start, end) (end zero: instant).
-func Convert(start, end time.Time, src *time.Location, places []Place) []Row { return nil }
+// defaultPlaces are the converter's zones, west to east by standard time.
+var defaultPlaces = [...]struct{ city, zone string }{
+	{"Honolulu", "Pacific/Honolulu"},
+	{"Los Angeles", "America/Los_Angeles"},
+	{"Denver", "America/Denver"},
+	{"Mexico City", "America/Mexico_City"},
+	{"Chicago", "America/Chicago"},
+	{"New York", "America/New_York"},
+	{"São Paulo", "America/Sao_Paulo"},
+	{"UTC", "UTC"},
+	{"London", "Europe/London"},
+	{"Lagos", "Africa/Lagos"},
+	{"Paris", "Europe/Paris"},
+	{"Berlin", "Europe/Berlin"},
+	{"Johannesburg", "Africa/Johannesburg"},
+	{"Nairobi", "Africa/Nairobi"},
+	{"Moscow", "Europe/Moscow"},
+	{"Dubai", "Asia/Dubai"},
+	{"Kolkata", "Asia/Kolkata"},
+	{"Singapore", "Asia/Singapore"},
+	{"Shanghai", "Asia/Shanghai"},
+	{"Tokyo", "Asia/Tokyo"},
+	{"Sydney", "Australia/Sydney"},
+	{"Auckland", "Pacific/Auckland"},
+}
+
+// DefaultPlaces returns 22 zones covering the world's main business hubs, west
+// to east by standard time, from Honolulu to Auckland, UTC among them. The
+// slice is new on each call and the caller's to modify. Errors: *Error matching
+// ErrUnknownZone when the host has no tz database (import time/tzdata in main).
+// DefaultPlaces is safe for concurrent use.
+func DefaultPlaces() ([]Place, error) {
+	ps := make([]Place, 0, len(defaultPlaces))
+	for _, p := range defaultPlaces {
+		loc, err := Load(p.zone)
+		if err != nil {
+			return nil, err
+		}
+		ps = append(ps, Place{City: p.city, Loc: loc})
+	}
+	return ps, nil
+}
+
+// Convert returns one row per place for the instant start or the window
+// [start, end) (end zero: instant), each row in the place's zone, with day
+// shifts relative to src (nil: UTC). It is AppendConvert to a new slice.
+func Convert(start, end time.Time, src *time.Location, places []Place) []Row {
+	return AppendConvert(make([]Row, 0, len(places)), start, end, src, places)
+}
 
 // AppendConvert is Convert appending to dst; it allocates nothing when dst has room.
+// A change of clocks (see Row.ClockChange) is one at which the offset from UTC
+// changes, not only the abbreviation. AppendConvert is safe for concurrent use
+// as long as dst is not shared.
 func AppendConvert(dst []Row, start, end time.Time, src *time.Location, places []Place) []Row {
+	if src == nil {
+		src = time.UTC
+	}
+	_, srcOff := start.In(src).Zone()
+	srcDay := epochDay(start.Unix(), srcOff)
+	var last time.Time // the instant whose period holds the last possible change
+	if end.IsZero() {
+		last = start
+	} else {
+		last = end.Add(-time.Nanosecond) // half-open: a change at end is outside
+		if last.Before(start) {
+			last = start
+		}
+	}
+	from := start.Add(-clockChangeLookback)
+	for i := range places {
+		p := &places[i]
+		loc := p.Loc
+		if loc == nil {
+			loc = time.UTC
+		}
+		dst = append(dst, Row{Place: *p})
+		r := &dst[len(dst)-1]
+		r.Loc = loc
+		r.Start = start.In(loc)
+		r.Abbrev, r.Offset = r.Start.Zone()
+		r.DayShift = int(epochDay(start.Unix(), r.Offset) - srcDay)
+		if !end.IsZero() {
+			r.End = end.In(loc)
+			r.EndAbbrev, r.EndOffset = r.End.Zone()
+		}
+		r.ClockChange = lastChange(last.In(loc), from)
+	}
 	return dst
 }
 
-// FixedTimeURL returns timeanddate.com's fixed-time page for t, for readers to check offline links.
-func FixedTimeURL(t time.Time) string { return "" }
+// lastChange returns the last instant, at or before t and not before from, at
+// which t's zone changed its offset from UTC, in t's zone; zero if none.
+func lastChange(t, from time.Time) time.Time {
+	loc := t.Location()
+	for {
+		s, _ := t.ZoneBounds()
+		if s.IsZero() || s.Before(from) {
+			return time.Time{}
+		}
+		_, off := t.Zone()
+		prev := s.Add(-time.Nanosecond).In(loc)
+		if _, prevOff := prev.Zone(); prevOff != off {
+			return s
+		}
+		t = prev // only the abbreviation changed: look further back
+	}
+}
+
+// epochDay returns the number of the calendar day, counted from 1970-01-01, of
+// the instant unix seen offset seconds east of UTC.
+func epochDay(unix int64, offset int) int64 {
+	s := unix + int64(offset)
+	d := s / 86400
+	if s%86400 < 0 {
+		d--
+	}
+	return d
+}
+
+// FixedTimeURL returns timeanddate.com's fixed-time page for t (to the minute,
+// in UTC), for readers to check a conversion elsewhere:
+// "https://www.timeanddate.com/worldclock/fixedtime.html?iso=20160726T1436&p1=1440"
+// (p1=1440 is the site's place number for UTC).
+func FixedTimeURL(t time.Time) string {
+	const prefix = "https://www.timeanddate.com/worldclock/fixedtime.html?iso="
+	var buf [len(prefix) + len("20060102T1504") + len("&p1=1440") + 8]byte
+	b := append(buf[:0], prefix...)
+	b = t.UTC().AppendFormat(b, "20060102T1504")
+	b = append(b, "&p1=1440"...)
+	return string(b)
+}

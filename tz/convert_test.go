@@ -1,0 +1,189 @@
+package tz
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDefaultPlaces(t *testing.T) {
+	ps, err := DefaultPlaces()
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(ps), 19)
+	jan := time.Date(2024, 1, 15, 12, 0, 0, 0, time.UTC)
+	prev := -24 * 3600
+	var names []string
+	for _, p := range ps {
+		require.NotNil(t, p.Loc, p.City)
+		_, off := jan.In(p.Loc).Zone()
+		if p.Loc.String() == "Pacific/Auckland" || p.Loc.String() == "Australia/Sydney" {
+			off -= 3600 // January is their summer: compare standard time
+		}
+		assert.GreaterOrEqual(t, off, prev, "%s is west of the place before it", p.City)
+		prev = off
+		names = append(names, p.Loc.String())
+	}
+	for _, want := range []string{"America/Los_Angeles", "America/Denver", "America/Chicago", "America/New_York",
+		"America/Sao_Paulo", "Europe/London", "Europe/Paris", "Europe/Berlin", "Africa/Lagos", "Africa/Johannesburg",
+		"Europe/Moscow", "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore", "Asia/Shanghai", "Asia/Tokyo",
+		"Australia/Sydney", "Pacific/Auckland", "UTC"} {
+		assert.Contains(t, names, want)
+	}
+	ps[0].City = "changed"
+	again, err := DefaultPlaces()
+	require.NoError(t, err)
+	assert.NotEqual(t, "changed", again[0].City, "DefaultPlaces returns a new slice")
+}
+
+func TestConvertDayShift(t *testing.T) {
+	at := time.Date(2024, 4, 28, 10, 30, 0, 0, time.UTC) // a Sunday in UTC
+	places := []Place{
+		{"Kiritimati", mustLoad(t, "Pacific/Kiritimati")},
+		{"Pago Pago", mustLoad(t, "Pacific/Pago_Pago")},
+		{"UTC", nil},
+		{"Honolulu", mustLoad(t, "Pacific/Honolulu")},
+	}
+	rows := Convert(at, time.Time{}, nil, places)
+	require.Len(t, rows, 4)
+	assert.Equal(t, time.Monday, rows[0].Start.Weekday())
+	assert.Equal(t, 1, rows[0].DayShift, "Kiritimati relative to UTC")
+	assert.Equal(t, time.Saturday, rows[1].Start.Weekday())
+	assert.Equal(t, -1, rows[1].DayShift, "Pago Pago relative to UTC")
+	assert.Equal(t, 0, rows[2].DayShift)
+	assert.Equal(t, time.UTC, rows[2].Loc, "a nil Loc is UTC")
+	assert.Equal(t, 0, rows[3].DayShift) // 00:30 HST the same day
+
+	rows = Convert(at, time.Time{}, mustLoad(t, "Pacific/Pago_Pago"), places)
+	assert.Equal(t, 2, rows[0].DayShift, "Kiritimati relative to Pago Pago")
+	rows = Convert(at, time.Time{}, mustLoad(t, "Pacific/Kiritimati"), places)
+	assert.Equal(t, -2, rows[1].DayShift, "Pago Pago relative to Kiritimati")
+}
+
+func TestConvertRows(t *testing.T) {
+	start := time.Date(2024, 1, 15, 14, 36, 0, 0, time.UTC)
+	end := start.Add(90 * time.Minute)
+	places := []Place{
+		{"São Paulo", mustLoad(t, "America/Sao_Paulo")},
+		{"Kolkata", mustLoad(t, "Asia/Kolkata")},
+		{"Dublin", mustLoad(t, "Europe/Dublin")},
+	}
+	rows := Convert(start, end, mustLoad(t, "America/New_York"), places)
+	require.Len(t, rows, 3)
+	assert.Equal(t, "-03", rows[0].Abbrev, "the tz database's abbreviation, never an invented one")
+	assert.Equal(t, -3*3600, rows[0].Offset)
+	assert.Equal(t, "11:36", rows[0].Start.Format("15:04"))
+	assert.Equal(t, "13:06", rows[0].End.Format("15:04"))
+	assert.Equal(t, "-03", rows[0].EndAbbrev)
+	assert.Equal(t, "IST", rows[1].Abbrev)
+	assert.Equal(t, "20:06", rows[1].Start.Format("15:04"))
+	assert.Equal(t, 19800, rows[1].EndOffset)
+	assert.Equal(t, "GMT", rows[2].Abbrev)
+	assert.Equal(t, 0, rows[2].Offset)
+	for _, r := range rows {
+		assert.WithinDuration(t, start, r.Start, 0)
+		assert.WithinDuration(t, end, r.End, 0)
+		assert.Equal(t, r.Loc, r.Start.Location())
+		assert.True(t, r.ClockChange.IsZero(), "%s: no change of clocks near mid January", r.City)
+		assert.Equal(t, 0, r.DayShift)
+	}
+
+	instant := Convert(start, time.Time{}, nil, places)
+	assert.True(t, instant[0].End.IsZero())
+	assert.Equal(t, "", instant[0].EndAbbrev)
+	assert.Equal(t, 0, instant[0].EndOffset)
+}
+
+func TestConvertClockChange(t *testing.T) {
+	ny := mustLoad(t, "America/New_York")
+	london := mustLoad(t, "Europe/London")
+	places := []Place{{"New York", ny}, {"London", london}, {"Tokyo", mustLoad(t, "Asia/Tokyo")}}
+	nyChange := time.Date(2024, 3, 10, 7, 0, 0, 0, time.UTC)
+	londonChange := time.Date(2024, 3, 31, 1, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name       string
+		start, end time.Time
+		ny, london time.Time
+	}{
+		{"window across the change", nyChange.Add(-time.Hour), nyChange.Add(time.Hour), nyChange, time.Time{}},
+		{"change 6 days before", nyChange.Add(6 * 24 * time.Hour), time.Time{}, nyChange, time.Time{}},
+		{"change 8 days before", nyChange.Add(8 * 24 * time.Hour), time.Time{}, time.Time{}, time.Time{}},
+		{"change exactly 7 days before", nyChange.Add(7 * 24 * time.Hour), time.Time{}, nyChange, time.Time{}},
+		{"window ends at the change", nyChange.Add(-time.Hour), nyChange, time.Time{}, time.Time{}},
+		{"instant at the change", nyChange, time.Time{}, nyChange, time.Time{}},
+		{"window over both", nyChange, londonChange.Add(time.Minute), nyChange, londonChange},
+		{"after both", londonChange.Add(24 * time.Hour), time.Time{}, time.Time{}, londonChange},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rows := Convert(tt.start, tt.end, ny, places)
+			assert.WithinDuration(t, tt.ny, rows[0].ClockChange, 0, "New York")
+			assert.WithinDuration(t, tt.london, rows[1].ClockChange, 0, "London")
+			assert.True(t, rows[2].ClockChange.IsZero(), "Tokyo")
+			if !rows[0].ClockChange.IsZero() {
+				assert.Equal(t, ny, rows[0].ClockChange.Location())
+			}
+		})
+	}
+}
+
+func TestAppendConvertNoAlloc(t *testing.T) {
+	places, err := DefaultPlaces()
+	require.NoError(t, err)
+	dst := make([]Row, 0, len(places))
+	start := time.Date(2024, 3, 10, 12, 0, 0, 0, time.UTC)
+	end := start.Add(2 * time.Hour)
+	ny := mustLoad(t, "America/New_York")
+	allocs := testing.AllocsPerRun(50, func() {
+		dst = AppendConvert(dst[:0], start, end, ny, places)
+	})
+	assert.Zero(t, allocs)
+	assert.Len(t, dst, len(places))
+}
+
+func TestFixedTimeURL(t *testing.T) {
+	at := time.Date(2016, 7, 26, 14, 36, 59, 0, time.UTC)
+	assert.Equal(t, "https://www.timeanddate.com/worldclock/fixedtime.html?iso=20160726T1436&p1=1440", FixedTimeURL(at))
+	assert.Equal(t, "https://www.timeanddate.com/worldclock/fixedtime.html?iso=20160726T1436&p1=1440",
+		FixedTimeURL(at.In(mustLoad(t, "Asia/Kolkata"))), "the URL is in UTC whatever t's zone")
+}
+
+// BenchmarkConvert compares AppendConvert (impl=ours) with two floors:
+// impl=bare is the bare loop of t.In(loc) over the places, which converts
+// nothing until a field is read; impl=baseline also reads the zone of each
+// (t.In(loc).Zone()), the least a table of local times and abbreviations needs.
+func BenchmarkConvert(b *testing.B) {
+	places, err := DefaultPlaces()
+	require.NoError(b, err)
+	places = places[:20]
+	start := time.Date(2024, 4, 28, 10, 30, 0, 0, time.UTC)
+	src := mustLoad(b, "America/New_York")
+	b.Run("impl=bare", func(b *testing.B) {
+		out := make([]time.Time, len(places))
+		b.ReportAllocs()
+		for b.Loop() {
+			for i, p := range places {
+				out[i] = start.In(p.Loc)
+			}
+		}
+	})
+	b.Run("impl=baseline", func(b *testing.B) {
+		out := make([]time.Time, len(places))
+		names := make([]string, len(places))
+		offs := make([]int, len(places))
+		b.ReportAllocs()
+		for b.Loop() {
+			for i, p := range places {
+				out[i] = start.In(p.Loc)
+				names[i], offs[i] = out[i].Zone()
+			}
+		}
+	})
+	b.Run("impl=ours", func(b *testing.B) {
+		dst := make([]Row, 0, len(places))
+		b.ReportAllocs()
+		for b.Loop() {
+			dst = AppendConvert(dst[:0], start, time.Time{}, src, places)
+		}
+	})
+}
