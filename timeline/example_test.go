@@ -1,0 +1,166 @@
+package timeline_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/go-postmortem/postmortem/timeline"
+)
+
+func hm(h, m int) time.Time { return time.Date(2016, 7, 26, h, m, 0, 0, time.UTC) }
+
+func ExampleDerive() {
+	events := []timeline.Event{
+		{At: hm(14, 36), State: timeline.Degraded, Kind: timeline.Detected},
+		{At: hm(14, 50), State: timeline.Major},
+		{At: hm(14, 53), State: timeline.Operational},
+		{At: hm(14, 59), State: timeline.Major},
+		{At: hm(16, 38), State: timeline.Operational, Kind: timeline.Resolved},
+	}
+	for _, w := range timeline.Derive(events, []string{"Harvest", "Forecast"}, hm(16, 38)) {
+		fmt.Println(w.Start.Format("15:04"), w.End.Format("15:04"), w.Level, w.Services)
+	}
+	// Output:
+	// 14:36 14:50 degraded_performance [Forecast Harvest]
+	// 14:50 14:53 major_outage [Forecast Harvest]
+	// 14:59 16:38 major_outage [Forecast Harvest]
+}
+
+func ExampleMerge() {
+	ws := []timeline.Window{
+		{Start: hm(10, 0), End: hm(11, 0), Level: timeline.Maintenance, Services: []string{"db"}},
+		{Start: hm(10, 30), End: hm(10, 45), Level: timeline.Major, Services: []string{"api"}},
+		{Start: hm(10, 40), End: hm(10, 50), Level: timeline.Major, Services: []string{"web"}},
+	}
+	for _, w := range timeline.Merge(ws) {
+		fmt.Println(w.Start.Format("15:04"), w.End.Format("15:04"), w.Level, w.Services)
+	}
+	// Output:
+	// 10:00 10:30 under_maintenance [db]
+	// 10:30 10:50 major_outage [api web]
+	// 10:50 11:00 under_maintenance [db]
+}
+
+func ExampleMeasure() {
+	ws := []timeline.Window{
+		{Start: hm(10, 0), End: hm(11, 0), Level: timeline.Major},
+		{Start: hm(10, 30), End: hm(12, 0), Level: timeline.Major}, // overlaps: counted once
+		{Start: hm(12, 0), End: hm(13, 40), Level: timeline.Partial},
+	}
+	t := timeline.Measure(ws)
+	fmt.Println("major", t.Major, "partial", t.Partial, "downtime", t.Downtime)
+
+	c := timeline.Config{PartialWeight: 1}
+	fmt.Println("downtime, partial in full:", c.Measure(ws).Downtime)
+	// Output:
+	// major 2h0m0s partial 1h40m0s downtime 2h30m0s
+	// downtime, partial in full: 3h40m0s
+}
+
+func ExamplePeriods() {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	from := time.Date(2024, 3, 9, 0, 0, 0, 0, ny)
+	for _, p := range timeline.Periods(timeline.Day, ny, from, from.AddDate(0, 0, 3)) {
+		fmt.Println(p.Start.Format("2006-01-02 MST"), p.Length())
+	}
+	for _, p := range timeline.Periods(timeline.Month, ny, from, from.Add(time.Hour)) {
+		fmt.Println(p.Start.Format("January 2006"), p.Length())
+	}
+	// Output:
+	// 2024-03-09 EST 24h0m0s
+	// 2024-03-10 EST 23h0m0s
+	// 2024-03-11 EDT 24h0m0s
+	// March 2024 743h0m0s
+}
+
+func ExampleConfig_Availability() {
+	june := timeline.Period{
+		Start: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC),
+		End:   time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC),
+	}
+	at := func(d, h int) time.Time { return time.Date(2024, 6, d, h, 0, 0, 0, time.UTC) }
+	ws := []timeline.Window{
+		{Start: at(3, 9), End: at(3, 12), Level: timeline.Maintenance},
+		{Start: at(3, 11), End: at(3, 13), Level: timeline.Major}, // one hour inside maintenance
+	}
+	for _, policy := range []timeline.MaintenancePolicy{timeline.MaintenanceIgnore, timeline.MaintenanceUp, timeline.MaintenanceExclude} {
+		c := timeline.Config{Maintenance: policy}
+		a := c.Availability(ws, june)
+		b := a.Budget(0.999)
+		fmt.Printf("%-7s length %v downtime %v availability %.5f%% budget %v remaining %v\n",
+			policy, a.Length, a.Totals.Downtime, 100*a.Ratio, b.Allowed, b.Remaining)
+	}
+	// Output:
+	// ignore  length 720h0m0s downtime 2h0m0s availability 99.72222% budget 43m12s remaining -1h16m48s
+	// up      length 720h0m0s downtime 1h0m0s availability 99.86111% budget 43m12s remaining -16m48s
+	// exclude length 717h0m0s downtime 1h0m0s availability 99.86053% budget 43m1.2s remaining -16m58.8s
+}
+
+func ExampleMilestones() {
+	events := []timeline.Event{
+		{At: hm(14, 36), Kind: timeline.Detected, State: timeline.Major},
+		{At: hm(14, 41), Kind: timeline.Acknowledged},
+		{At: hm(16, 38), Kind: timeline.Resolved, State: timeline.Operational},
+	}
+	ws := timeline.Derive(events, nil, hm(16, 38))
+	l := timeline.Milestones(events, ws)
+	for _, k := range []timeline.Kind{timeline.Detected, timeline.Acknowledged, timeline.Mitigated, timeline.Resolved} {
+		if d, ok := l.TimeTo(k); ok {
+			fmt.Println("time to", k, d)
+		} else {
+			fmt.Println("time to", k, "unavailable")
+		}
+	}
+	// Output:
+	// time to detected 0s
+	// time to acknowledged 5m0s
+	// time to mitigated unavailable
+	// time to resolved 2h2m0s
+}
+
+func ExampleSummarize() {
+	s := timeline.Summarize([]time.Duration{
+		4 * time.Minute, 12 * time.Minute, 7 * time.Minute, 95 * time.Minute, 30 * time.Minute,
+	})
+	fmt.Println(s.Count, s.Total, s.Median, s.P90, s.Max)
+	// Output:
+	// 5 2h28m0s 12m0s 1h35m0s 1h35m0s
+}
+
+func ExampleSpan() {
+	ws := []timeline.Window{
+		{Start: hm(14, 36), End: hm(14, 50), Level: timeline.Degraded},
+		{Start: hm(14, 50), End: hm(14, 53), Level: timeline.Major},
+		{Start: hm(14, 59), End: hm(16, 38), Level: timeline.Major},
+	}
+	start, end := timeline.Span(ws)
+	fmt.Println(start.Format("15:04"), end.Format("15:04"), end.Sub(start))
+	// Output:
+	// 14:50 16:38 1h48m0s
+}
+
+func ExampleFilter() {
+	ws := []timeline.Window{
+		{Start: hm(10, 0), End: hm(11, 0), Level: timeline.Major, Services: []string{"Forecast", "Harvest"}},
+		{Start: hm(11, 0), End: hm(12, 0), Level: timeline.Partial, Services: []string{"Forecast"}},
+	}
+	for _, w := range timeline.Filter(ws, "harvest") {
+		fmt.Println(w.Start.Format("15:04"), w.End.Format("15:04"), w.Level, w.Services)
+	}
+	// Output:
+	// 10:00 11:00 major_outage [Harvest]
+}
+
+func ExampleParseUnit() {
+	u, err := timeline.ParseUnit("Quarter")
+	fmt.Println(u, err)
+	_, err = timeline.ParseUnit("fortnight")
+	fmt.Println(err)
+	// Output:
+	// quarter <nil>
+	// timeline: unknown unit "fortnight": want one of day, week, month, quarter, year
+}
