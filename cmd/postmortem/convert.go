@@ -69,8 +69,15 @@ func runConvert(e *env, args []string) error {
 		return flags.usagef("--year %d: want a year from 1 to 9999", *year)
 	}
 	ctx := tz.Context{Location: src, Strict: *strict}
-	switch {
-	case *date != "":
+	today := tz.DateOf(e.now().In(src))
+	if *year != 0 {
+		today.Year = *year
+		for !today.Valid() && today.Day > 28 {
+			today.Day-- // February 29th in another year
+		}
+	}
+	var x tz.Expr
+	if *date != "" {
 		d, ok, err := parseCalendar(*date)
 		if err != nil {
 			return flags.usagef("--date: %s", err)
@@ -78,19 +85,29 @@ func runConvert(e *env, args []string) error {
 		if !ok || strings.Count(*date, "-") != 2 {
 			return flags.usagef("--date %q: want YYYY-MM-DD", *date)
 		}
+		if *year != 0 {
+			d.Year = *year
+		}
 		ctx.Date = d
-	case *year != 0:
-		ctx.Date = tz.Date{Year: *year}
-	default:
-		ctx.Date = tz.DateOf(e.now().In(src))
-	}
-	if *year != 0 && ctx.Date.Year != *year {
-		ctx.Date.Year = *year
-	}
-
-	x, err := tz.Parse(rest[0], ctx)
-	if err != nil {
-		return fmt.Errorf("TIME: %s", oneLine(err.Error()))
+		x, err = tz.Parse(rest[0], ctx)
+		if err != nil {
+			return fmt.Errorf("TIME: %s", oneLine(err.Error()))
+		}
+	} else {
+		// A date written without its year takes --year, else this year (a weekday
+		// picks the nearest year that fits); a time alone is on today.
+		ctx.Date = tz.Date{Year: today.Year}
+		x, err = tz.Parse(rest[0], ctx)
+		if err != nil || !x.Dated {
+			ctx.Date = today
+			y, err2 := tz.Parse(rest[0], ctx)
+			if err2 == nil {
+				x, err = y, nil
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("TIME: %s", oneLine(err.Error()))
+		}
 	}
 	warn := func(ws []*tz.Error) {
 		for _, w := range ws {
@@ -276,4 +293,3 @@ func writeConvertTable(w io.Writer, start, end time.Time, src *time.Location, ap
 	}
 	return tw.Flush()
 }
-

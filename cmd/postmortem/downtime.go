@@ -608,4 +608,3 @@ func percent(r float64) string {
 	}
 	return strconv.FormatFloat(math.Floor(r*1e6)/1e4, 'f', 4, 64) + " %"
 }
-

@@ -67,7 +67,11 @@ func (fs *flagSet) parse(e *env, args []string) ([]string, error) {
 			return nil, errHelp
 		}
 		if err != nil {
-			return nil, fs.usagef("%s", strings.TrimPrefix(err.Error(), "flag "))
+			msg := err.Error()
+			if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+				msg = "unknown flag --" + strings.TrimLeft(name, "-")
+			}
+			return nil, fs.usagef("%s", strings.TrimPrefix(msg, "flag "))
 		}
 		rest := fs.Args()
 		consumed := len(args) - len(rest)

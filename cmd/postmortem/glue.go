@@ -1,11 +1,11 @@
 package main
 
 import (
-	"errors"
 	"io"
 	"time"
 
 	"github.com/go-postmortem/postmortem/incident"
+	"github.com/go-postmortem/postmortem/render"
 	"github.com/go-postmortem/postmortem/tz"
 )
 
@@ -20,17 +20,37 @@ type renderOptions struct {
 
 // docPrinter renders documents as renderOptions say.
 type docPrinter struct {
-	opts renderOptions
+	format string
+	p      *render.Printer
 }
 
-// printer returns the printer of o, with its template parsed.
+// printer returns the printer of o, with its template parsed. The error is the
+// template's.
 func (o renderOptions) printer() (*docPrinter, error) {
-	return &docPrinter{opts: o}, nil
+	p := &render.Printer{Fragment: o.fragment, FrontMatter: o.frontMatter, UnsafeHTML: o.unsafeHTML}
+	if o.templateName != "" {
+		var err error
+		if o.format == "html" {
+			p.HTMLTemplate, err = render.ParseHTMLTemplate(o.templateName, o.templateText)
+		} else {
+			p.MarkdownTemplate, err = render.ParseMarkdownTemplate(o.templateName, o.templateText)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return &docPrinter{format: o.format, p: p}, nil
 }
 
 // render writes the document of incs to w.
-func (p *docPrinter) render(w io.Writer, incs []*incident.Incident) error {
-	return errors.New("rendering is not available yet")
+func (d *docPrinter) render(w io.Writer, incs []*incident.Incident) error {
+	switch d.format {
+	case "html":
+		return d.p.HTML(w, incs...)
+	case "ical":
+		return d.p.Calendar(w, incs...)
+	}
+	return d.p.Markdown(w, incs...)
 }
 
 // conversion is an instant or window to show in many zones.
@@ -42,10 +62,19 @@ type conversion struct {
 	places     []tz.Place
 }
 
-func (c conversion) markdown(w io.Writer) error {
-	return errors.New("markdown conversion is not available yet")
+func (c conversion) printer() (*render.Printer, render.Conversion) {
+	return &render.Printer{Places: c.places},
+		render.Conversion{Start: c.start, End: c.end, Source: c.source, Zone: c.zone, Approx: c.approx}
 }
 
+// markdown writes the conversion table in Markdown.
+func (c conversion) markdown(w io.Writer) error {
+	p, rc := c.printer()
+	return p.ConvertMarkdown(w, rc)
+}
+
+// html writes the conversion table as an HTML page.
 func (c conversion) html(w io.Writer) error {
-	return errors.New("html conversion is not available yet")
+	p, rc := c.printer()
+	return p.ConvertHTML(w, rc)
 }

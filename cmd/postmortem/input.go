@@ -172,7 +172,12 @@ func (d *diagnostics) addErr(name string, err error) {
 		d.add(pe)
 	default:
 		msg := oneLine(err.Error())
-		if !strings.HasPrefix(msg, name+":") {
+		if rest, ok := strings.CutPrefix(msg, name+":"); ok {
+			if rest == "" || rest[0] < '0' || rest[0] > '9' {
+				// "NAME: what" from reading the file: no position, add the severity.
+				msg = name + ": error:" + rest
+			}
+		} else {
 			msg = name + ": error: " + msg
 		}
 		if !d.seen[msg] {

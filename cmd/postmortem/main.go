@@ -91,7 +91,7 @@ func (e *env) main(args []string) int {
 			return e.exit(c.run(e, args[1:]))
 		}
 	}
-	fmt.Fprintf(e.stderr, "postmortem: unknown command %q\nRun 'postmortem --help' for the list of commands.\n", name)
+	fmt.Fprintf(e.stderr, "postmortem: unknown command %q (see 'postmortem --help' for the list)\n", name)
 	return exitUsage
 }
 
@@ -105,7 +105,7 @@ func (e *env) exit(err error) int {
 	case errors.Is(err, errHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(e.stderr, "postmortem %s: %s\nRun 'postmortem %s --help' for usage.\n", ue.cmd, ue.msg, ue.cmd)
+		fmt.Fprintf(e.stderr, "postmortem %s: %s (see 'postmortem %s --help')\n", ue.cmd, oneLine(ue.msg), ue.cmd)
 		return exitUsage
 	case errors.Is(err, errReported):
 		return exitFail

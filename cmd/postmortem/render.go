@@ -76,7 +76,9 @@ func runRender(e *env, args []string) error {
 	d := newDiagnostics(e.stderr)
 	loaded := loadFiles(e, &incident.Config{Strict: *strict}, files, d)
 	if d.errors > 0 {
-		fmt.Fprintf(e.stderr, "postmortem render: %s; nothing rendered\n", plural(d.errors, "error"))
+		if d.errors > 1 {
+			fmt.Fprintf(e.stderr, "postmortem render: %s; nothing rendered\n", plural(d.errors, "error"))
+		}
 		return errReported
 	}
 	var incs []*incident.Incident
@@ -86,7 +88,7 @@ func runRender(e *env, args []string) error {
 	o := &output{path: *out}
 	err = pr.render(o, incs)
 	if err != nil {
-		return fmt.Errorf("render: %s", oneLine(err.Error()))
+		return fmt.Errorf("%s", oneLine(err.Error()))
 	}
 	return o.flush(e)
 }
