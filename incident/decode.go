@@ -607,7 +607,11 @@ func (d *decoder) links(n *yaml.Node, path string) []Link {
 func tzError(err error, _ string) error {
 	var te *tz.Error
 	if errors.As(err, &te) {
-		return &fieldError{msg: fmt.Sprintf("%q: %s", te.Input, te.Msg), err: err}
+		q := strconv.Quote(te.Input)
+		if strings.Contains(te.Msg, q) {
+			return &fieldError{msg: te.Msg, err: err}
+		}
+		return &fieldError{msg: q + ": " + te.Msg, err: err}
 	}
 	return &fieldError{msg: strings.TrimPrefix(err.Error(), "tz: "), err: err}
 }

@@ -122,7 +122,7 @@ func dateNode(d interface {
 	if d.IsZero() {
 		return nil
 	}
-	return plain(d.String(), "!!str")
+	return plain(d.String(), "") // plain, like the files people write
 }
 
 // timeText returns the text of t as Parse will read it.
