@@ -2,7 +2,11 @@ package tz
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Context is what a time expression is read against. The zero Context reads
@@ -28,5 +32,1612 @@ type Expr struct {
 	Warnings []*Error       // e.g. ErrDSTMismatch when not Strict
 }
 
-// Parse reads a human-written time or window against ctx. Errors are *Error.
-func Parse(s string, ctx Context) (Expr, error) { return Expr{}, errors.New("TODO(tz)") }
+// maxInput bounds the length of an expression; longer text is not a time.
+const maxInput = 512
+
+// Parse reads a human-written time or window against ctx, as such times appear
+// in postmortems and announcements:
+//
+//	2016-07-26T14:36:00Z            2016-07-26 10:36 America/New_York
+//	10:36am EDT (14:36 UTC)         around 9pm UTC            12:55~
+//	3/30 from 12:30 to 12:55 hours PST
+//	Sunday, April 28th, between 9am – 12pm EDT
+//	10pm EDT on Tuesday September 24th
+//	10:50 US Pacific time           noon    midnight    12am
+//
+// A window is written with "–", "—", "-", "to", "and", "until" or "through"
+// between its ends; a zone or date written once applies to both ends, and an
+// end that would come before the start on the same day is on the next day.
+// The window is half-open: [Start, End).
+//
+// Dates are ISO (2016-07-26), month and day in words (April 28th, 28 April,
+// Sept 24), or numeric month/day (3/30, 3/30/2021, US order), each with an
+// optional weekday that must agree. A missing year is ctx.Date's; when ctx.Date
+// is zero it is inferred from the weekday (the nearest year, within seven, in
+// which the date falls on that weekday, counted from ctx.After's year).
+//
+// Zones are UTC, GMT and Z, numeric offsets (+05:30, -0400, UTC-4), IANA names
+// and whatever Resolve accepts. An abbreviation of a daylight-saving pair names
+// its region's wall clock; when the half written does not match the date, a
+// warning matching ErrDSTMismatch is added (the error itself when ctx.Strict).
+// An ambiguous abbreviation is settled by ctx.Location when one reading's zone
+// is ctx.Location or keeps the same offsets on that date. A wall-clock time
+// becomes an instant through Wall with ctx.Policy; a written offset, UTC, or
+// an abbreviation whose offset matches one of the two readings settles a fold.
+//
+// Without any date (none written, ctx.Date zero) the result is not Dated and
+// Start is the wall clock on 0001-01-01 in UTC.
+//
+// Errors are *Error with the byte offset of the offending text; they match
+// ErrSyntax, ErrMismatch, ErrWeekday, ErrBackwards, ErrDSTMismatch (Strict),
+// ErrNoDate, ErrInvalidDate, ErrNonexistentTime, ErrAmbiguousTime,
+// ErrUnknownZone or ErrAmbiguous (with an *AmbiguousError inside).
+// Parse is safe for concurrent use.
+func Parse(s string, ctx Context) (Expr, error) {
+	p := parser{s: s, ctx: ctx}
+	if len(s) > maxInput {
+		return Expr{}, p.errf(maxInput, ErrSyntax, "too long for a time expression (%d bytes, at most %d)", len(s), maxInput)
+	}
+	if err := p.lex(); err != nil {
+		return Expr{}, err
+	}
+	f, err := p.parseForm(false)
+	if err != nil {
+		return Expr{}, err
+	}
+	if p.peek().kind != tEOF {
+		return Expr{}, p.errf(p.peek().pos, ErrSyntax, "unexpected %q; write one time or window per expression", p.peek().text)
+	}
+	return p.resolve(&f)
+}
+
+// ---- errors ----
+
+func (p *parser) errf(off int, err error, format string, args ...any) *Error {
+	return &Error{Input: p.s, Offset: off, Err: err, Msg: fmt.Sprintf(format, args...)}
+}
+
+// ---- lexer ----
+
+type tokKind uint8
+
+const (
+	tEOF tokKind = iota
+	tNum
+	tWord
+	tPunct
+)
+
+type token struct {
+	kind     tokKind
+	space    bool // whitespace before the token
+	r        rune // tPunct: the character ('-' for every dash)
+	pos, end int  // byte offsets in the input
+	val      int  // tNum: the value, -1 when too long
+	text     string
+}
+
+func (p *parser) lex() error {
+	s := p.s
+	if p.toks == nil {
+		p.toks = p.buf[:0]
+	}
+	space := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			return p.errf(i, ErrSyntax, "invalid UTF-8 byte %#x", s[i])
+		case unicode.IsSpace(r):
+			space = true
+			i += n
+			continue
+		case '0' <= r && r <= '9':
+			j := i
+			v := 0
+			for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+				if v >= 0 {
+					v = v*10 + int(s[j]-'0')
+					if v > 1e8 {
+						v = -1
+					}
+				}
+				j++
+			}
+			p.toks = append(p.toks, token{kind: tNum, space: space, pos: i, end: j, val: v, text: s[i:j]})
+			i = j
+		case unicode.IsLetter(r):
+			j := i
+			for j < len(s) {
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r) && r != '_' {
+					break
+				}
+				j += n
+			}
+			// An IANA name: letters, then "/" and more of a name ("America/New_York", "Etc/GMT+5").
+			if j < len(s) && s[j] == '/' && j+1 < len(s) && isASCIILetter(s[j+1]) {
+				for j < len(s) && isZoneNameByte(s[j]) {
+					j++
+				}
+			}
+			p.toks = append(p.toks, token{kind: tWord, space: space, pos: i, end: j, text: s[i:j]})
+			i = j
+		default:
+			c := r
+			switch r {
+			case ':', ',', '(', ')', '~', '+', '.', '/', '-', ';':
+			case '–', '—', '−', '‒', '―':
+				c = '-'
+				if r == '−' { // minus sign
+					c = '-'
+				}
+			case '≈':
+				c = '~'
+			default:
+				return p.errf(i, ErrSyntax, "unexpected %q in a time expression", r)
+			}
+			p.toks = append(p.toks, token{kind: tPunct, space: space, r: c, pos: i, end: i + n, text: s[i : i+n]})
+			i += n
+		}
+		space = false
+	}
+	p.toks = append(p.toks, token{kind: tEOF, space: true, pos: len(s), end: len(s)})
+	return nil
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+func isZoneNameByte(c byte) bool {
+	return isASCIILetter(c) || '0' <= c && c <= '9' || c == '/' || c == '_' || c == '-' || c == '+'
+}
+
+// ---- parser ----
+
+type parser struct {
+	s    string
+	ctx  Context
+	toks []token
+	i    int
+	buf  [24]token
+}
+
+func (p *parser) peek() token { return p.toks[p.i] }
+func (p *parser) peekN(n int) token {
+	if p.i+n < len(p.toks) {
+		return p.toks[p.i+n]
+	}
+	return p.toks[len(p.toks)-1]
+}
+func (p *parser) next() token {
+	t := p.toks[p.i]
+	if t.kind != tEOF {
+		p.i++
+	}
+	return t
+}
+
+type timeSpec struct {
+	has      bool
+	pos, end int
+	h, m, s  int
+	ns       int
+	exact    bool // written with seconds or in RFC 3339's T form: a following "-HH:MM" is an offset
+}
+
+func (t timeSpec) midnight() bool { return t.h == 0 && t.m == 0 && t.s == 0 && t.ns == 0 }
+
+type dateSpec struct {
+	has         bool // month and day written
+	pos, end    int
+	y, m, d     int
+	yearWritten bool
+	hasWD       bool
+	wd          time.Weekday
+	wdPos       int
+	afterTime   bool // written after the side's time ("10pm on Tuesday")
+	iso         bool // written as YYYY-MM-DD
+}
+
+type zoneKind uint8
+
+const (
+	zFixed zoneKind = iota + 1 // UTC or a numeric offset
+	zAbbr                      // an abbreviation with Candidates
+	zLoc                       // anything else Resolve accepts
+	zAmbig                     // Resolve said ambiguous and Candidates has nothing
+)
+
+type zoneSpec struct {
+	kind     zoneKind
+	pos, end int
+	text     string
+	offset   int // zFixed
+	loc      *time.Location
+	cands    []Candidate
+	amb      *AmbiguousError
+}
+
+type side struct {
+	date dateSpec
+	tm   timeSpec
+	zone *zoneSpec
+}
+
+type form struct {
+	sides     [2]side
+	window    bool
+	sepPos    int
+	approx    bool
+	alts      [2]*form // the forms in parentheses after each end, if any
+	altPos    [2]int   // where each begins
+	from      [2]int   // where the text of each end begins
+	dur       time.Duration
+	durPos    int
+	durApprox bool
+	start     int
+	end       int
+}
+
+var approxWords = map[string]bool{
+	"around": true, "about": true, "approximately": true, "approx": true, "circa": true,
+	"ca": true, "roughly": true, "abt": true, "apx": true,
+}
+
+var fillerWords = map[string]bool{
+	"at": true, "on": true, "from": true, "between": true, "the": true, "of": true,
+	"hours": true, "hrs": true, "hour": true, "today": true,
+}
+
+var sepWords = map[string]bool{
+	"to": true, "and": true, "until": true, "till": true, "til": true, "through": true, "thru": true,
+}
+
+var monthWords = map[string]time.Month{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+	"september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+	"december": 12, "dec": 12,
+}
+
+var weekdayWords = map[string]time.Weekday{
+	"sunday": time.Sunday, "sun": time.Sunday, "monday": time.Monday, "mon": time.Monday,
+	"tuesday": time.Tuesday, "tue": time.Tuesday, "tues": time.Tuesday,
+	"wednesday": time.Wednesday, "wed": time.Wednesday, "thursday": time.Thursday,
+	"thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday,
+	"friday": time.Friday, "fri": time.Friday, "saturday": time.Saturday, "sat": time.Saturday,
+}
+
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+func isOrdinal(w string) bool {
+	switch lower(w) {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
+// stopWord reports whether w ends a run of words naming a zone.
+func stopWord(w string) bool {
+	l := lower(w)
+	if approxWords[l] || fillerWords[l] || sepWords[l] || l == "noon" || l == "midnight" {
+		return true
+	}
+	if _, ok := monthWords[l]; ok {
+		return true
+	}
+	_, ok := weekdayWords[l]
+	return ok
+}
+
+// parseForm reads one written form: an instant or a window with their dates,
+// zones and marks. In parentheses (inParen) it stops before ")".
+func (p *parser) parseForm(inParen bool) (form, error) {
+	var f form
+	f.start = p.peek().pos
+	f.from[0] = f.start
+	cur := 0 // index of the side being read
+	for {
+		t := p.peek()
+		sd := &f.sides[cur]
+		switch t.kind {
+		case tEOF:
+			if inParen {
+				return f, p.errf(t.pos, ErrSyntax, "missing \")\"")
+			}
+			return f, p.finishForm(&f)
+		case tPunct:
+			switch t.r {
+			case '~':
+				f.approx = true
+				p.next()
+			case ',', '.', ';':
+				p.next()
+			case '(':
+				if inParen {
+					return f, p.errf(t.pos, ErrSyntax, "parentheses inside parentheses")
+				}
+				if f.alts[cur] != nil {
+					return f, p.errf(t.pos, ErrSyntax, "a second form in parentheses; write one")
+				}
+				if !sd.tm.has {
+					return f, p.errf(t.pos, ErrSyntax, "a form in parentheses must follow the time it repeats")
+				}
+				p.next()
+				alt, err := p.parseForm(true)
+				if err != nil {
+					return f, err
+				}
+				p.next() // ")"
+				f.alts[cur] = &alt
+				f.altPos[cur] = t.pos + 1
+			case ')':
+				if inParen {
+					f.end = t.pos
+					return f, p.finishForm(&f)
+				}
+				return f, p.errf(t.pos, ErrSyntax, "unmatched \")\"")
+			case '-':
+				if err := p.separator(&f, &cur, t); err != nil {
+					return f, err
+				}
+			case '+':
+				return f, p.errf(t.pos, ErrSyntax, "unexpected \"+\"; write an offset right after the time (10:36+05:30)")
+			default:
+				return f, p.errf(t.pos, ErrSyntax, "unexpected %q", t.text)
+			}
+		case tNum:
+			if err := p.number(sd); err != nil {
+				return f, err
+			}
+		case tWord:
+			l := lower(t.text)
+			if m, ok := monthWords[l]; ok {
+				if err := p.monthDay(sd, m); err != nil {
+					return f, err
+				}
+				continue
+			}
+			if wd, ok := weekdayWords[l]; ok {
+				if sd.date.hasWD {
+					return f, p.errf(t.pos, ErrSyntax, "a second weekday; write one")
+				}
+				sd.date.hasWD, sd.date.wd, sd.date.wdPos = true, wd, t.pos
+				if sd.tm.has && !sd.date.has {
+					sd.date.afterTime = true
+				}
+				p.next()
+				continue
+			}
+			switch {
+			case approxWords[l]:
+				f.approx = true
+				p.next()
+			case fillerWords[l], l == "time" && sd.zone != nil:
+				p.next()
+			case l == "for":
+				if err := p.duration(&f); err != nil {
+					return f, err
+				}
+			case sepWords[l]:
+				if err := p.separator(&f, &cur, t); err != nil {
+					return f, err
+				}
+			case l == "noon" || l == "midnight":
+				if sd.tm.has {
+					return f, p.errf(t.pos, ErrSyntax, "a second time %q; write a window as \"9am – 1pm\"", t.text)
+				}
+				p.next()
+				sd.tm = timeSpec{has: true, pos: t.pos, end: t.end}
+				if l == "noon" {
+					sd.tm.h = 12
+				}
+			case sd.tm.has && sd.zone == nil:
+				z, err := p.zone()
+				if err != nil {
+					return f, err
+				}
+				sd.zone = z
+			case sd.tm.has:
+				return f, p.errf(t.pos, ErrSyntax, "unexpected %q after the zone %q", t.text, sd.zone.text)
+			default:
+				return f, p.errf(t.pos, ErrSyntax, "unexpected %q; expected a date or a time (10:36, 10am, noon)", t.text)
+			}
+		}
+	}
+}
+
+func (p *parser) separator(f *form, cur *int, t token) error {
+	if *cur == 1 {
+		return p.errf(t.pos, ErrSyntax, "a window has two ends; %q starts a third", t.text)
+	}
+	if !f.sides[0].tm.has {
+		return p.errf(t.pos, ErrSyntax, "%q needs a time before it, as in \"9am – 1pm\"", t.text)
+	}
+	p.next()
+	f.window, f.sepPos, *cur = true, t.pos, 1
+	f.from[1] = p.peek().pos
+	return nil
+}
+
+// duration reads "for 28 minutes", "for about 15 minutes", "for half an hour".
+func (p *parser) duration(f *form) error {
+	t := p.next() // "for"
+	if f.dur != 0 {
+		return p.errf(t.pos, ErrSyntax, "a second duration; write one")
+	}
+	for w := p.peek(); w.kind == tWord && approxWords[lower(w.text)]; w = p.peek() {
+		f.durApprox = true
+		p.next()
+	}
+	n := p.next()
+	var d time.Duration
+	switch l := lower(n.text); {
+	case n.kind == tNum && n.val > 0 && n.val < 100000:
+		d = time.Duration(n.val)
+	case l == "a" || l == "an" || l == "one":
+		d = 1
+	case l == "half":
+		if w := p.peek(); w.kind == tWord && (lower(w.text) == "an" || lower(w.text) == "a") {
+			p.next()
+		}
+		u := p.next()
+		if u.kind != tWord || lower(u.text) != "hour" {
+			return p.errf(u.pos, ErrSyntax, "write \"for half an hour\" or \"for 30 minutes\"")
+		}
+		f.dur, f.durPos = 30*time.Minute, t.pos
+		return nil
+	default:
+		return p.errf(n.pos, ErrSyntax, "\"for\" must be followed by a duration, as in \"for 28 minutes\"")
+	}
+	u := p.next()
+	switch lower(u.text) {
+	case "second", "seconds", "sec", "secs", "s":
+		d *= time.Second
+	case "minute", "minutes", "min", "mins", "m":
+		d *= time.Minute
+	case "hour", "hours", "hr", "hrs", "h":
+		d *= time.Hour
+	default:
+		return p.errf(u.pos, ErrSyntax, "%q is not a unit of time; write seconds, minutes or hours", u.text)
+	}
+	f.dur, f.durPos = d, t.pos
+	return nil
+}
+
+func (p *parser) finishForm(f *form) error {
+	if f.end == 0 {
+		f.end = p.peek().pos
+	}
+	if !f.sides[0].tm.has {
+		if f.sides[0].date.has || f.sides[0].date.hasWD {
+			return p.errf(f.start, ErrSyntax, "a date without a time; add the time (10:36, 10am, noon, midnight)")
+		}
+		return p.errf(f.start, ErrSyntax, "no time; write one like 10:36, 10:36am, 10pm, noon or 2016-07-26T14:36:00Z")
+	}
+	if f.window && !f.sides[1].tm.has {
+		return p.errf(f.sepPos, ErrSyntax, "the window has no end time; write it as \"9am – 1pm\"")
+	}
+	return nil
+}
+
+// number reads what starts with a number: a date or a time.
+func (p *parser) number(sd *side) error {
+	t := p.peek()
+	n1 := p.peekN(1)
+	switch {
+	case len(t.text) == 4 && n1.kind == tPunct && n1.r == '-' && !n1.space && p.peekN(2).kind == tNum && !p.peekN(2).space:
+		return p.isoDate(sd)
+	case n1.kind == tPunct && n1.r == '/' && !n1.space && p.peekN(2).kind == tNum && !p.peekN(2).space:
+		return p.slashDate(sd)
+	case n1.kind == tPunct && (n1.r == ':' || n1.r == '.' && p.peekN(2).kind == tNum && len(p.peekN(2).text) == 2 && p.isMeridiem(3)) && !n1.space:
+		return p.clock(sd)
+	case n1.kind == tWord && (p.isMeridiem(1) || lower(n1.text) == "noon" || lower(n1.text) == "midnight"):
+		return p.clock(sd)
+	case n1.kind == tWord && isOrdinal(n1.text) && !n1.space || n1.kind == tWord && isMonth(n1.text):
+		return p.dayMonth(sd)
+	case len(t.text) == 4 && n1.kind == tWord && !sd.tm.has && (lower(n1.text) == "hours" || lower(n1.text) == "hrs"):
+		// military time: "1430 hours"
+		return p.clock(sd)
+	}
+	return p.errf(t.pos, ErrSyntax, "%q is neither a time nor a date; write a time as 10:36, 10am or 14:36, a date as 2016-07-26, July 26th or 7/26", t.text)
+}
+
+func isMonth(w string) bool { _, ok := monthWords[lower(w)]; return ok }
+
+// isMeridiem reports whether the tokens at p.i+k spell am or pm ("am", "PM", "a.m.", "p").
+func (p *parser) isMeridiem(k int) bool {
+	_, n := p.meridiem(k)
+	return n > 0
+}
+
+// meridiem returns 'a' or 'p' and the number of tokens, or 0, 0.
+func (p *parser) meridiem(k int) (byte, int) {
+	t := p.peekN(k)
+	if t.kind != tWord {
+		return 0, 0
+	}
+	switch lower(t.text) {
+	case "am":
+		return 'a', 1
+	case "pm":
+		return 'p', 1
+	case "a", "p":
+		c := lower(t.text)[0]
+		// "a.m." or "p.m."
+		if d := p.peekN(k + 1); d.kind == tPunct && d.r == '.' && !d.space {
+			if m := p.peekN(k + 2); m.kind == tWord && lower(m.text) == "m" && !m.space {
+				if e := p.peekN(k + 3); e.kind == tPunct && e.r == '.' && !e.space {
+					return c, 4
+				}
+				return c, 3
+			}
+		}
+		if !t.space {
+			return c, 1 // "10a"
+		}
+	}
+	return 0, 0
+}
+
+// clock reads a time of day: "10:36", "10:36:00.5", "10am", "10:36 p.m.", "12 noon", "1430 hours".
+func (p *parser) clock(sd *side) error {
+	t := p.next()
+	if sd.tm.has {
+		return p.errf(t.pos, ErrSyntax, "a second time %q; write a window as \"9am – 1pm\"", t.text)
+	}
+	tm := timeSpec{has: true, pos: t.pos, end: t.end}
+	if t.val < 0 || len(t.text) > 2 && len(t.text) != 4 {
+		return p.errf(t.pos, ErrSyntax, "%q is not an hour", t.text)
+	}
+	tm.h = t.val
+	if len(t.text) == 4 { // "1430 hours"
+		tm.h, tm.m = t.val/100, t.val%100
+		if w := p.peek(); w.kind != tWord || (lower(w.text) != "hours" && lower(w.text) != "hrs") {
+			return p.errf(t.pos, ErrSyntax, "%q is not an hour; write 14:30", t.text)
+		}
+	}
+	if c := p.peek(); c.kind == tPunct && (c.r == ':' || c.r == '.') && !c.space {
+		p.next()
+		m := p.next()
+		if m.kind != tNum || m.space || len(m.text) != 2 {
+			return p.errf(m.pos, ErrSyntax, "minutes must be two digits after %q, as in 10:05", c.text)
+		}
+		tm.m, tm.end = m.val, m.end
+		if c2 := p.peek(); c2.kind == tPunct && c2.r == ':' && c.r == ':' && !c2.space {
+			p.next()
+			s := p.next()
+			if s.kind != tNum || s.space || len(s.text) != 2 {
+				return p.errf(s.pos, ErrSyntax, "seconds must be two digits, as in 10:05:09")
+			}
+			tm.s, tm.end, tm.exact = s.val, s.end, true
+			if d := p.peek(); d.kind == tPunct && (d.r == '.' || d.r == ',') && !d.space && p.peekN(1).kind == tNum && !p.peekN(1).space {
+				p.next()
+				fr := p.next()
+				if len(fr.text) > 9 {
+					return p.errf(fr.pos, ErrSyntax, "more than nine digits of a second")
+				}
+				ns := 0
+				for i := 0; i < 9; i++ {
+					ns *= 10
+					if i < len(fr.text) {
+						ns += int(fr.text[i] - '0')
+					}
+				}
+				tm.ns, tm.end = ns, fr.end
+			}
+		}
+	}
+	if tm.m > 59 {
+		return p.errf(t.pos, ErrSyntax, "minute %d is out of range (00-59)", tm.m)
+	}
+	if tm.s > 59 {
+		return p.errf(t.pos, ErrSyntax, "second %d is out of range (00-59)", tm.s)
+	}
+	if c, n := p.meridiem(0); n > 0 {
+		mt := p.peek()
+		for range n {
+			p.next()
+		}
+		tm.end = p.toks[p.i-1].end
+		switch {
+		case tm.h > 12:
+			return p.errf(mt.pos, ErrSyntax, "%02d:%02d is already a 24-hour time; drop %q or write %d:%02d %s", tm.h, tm.m, p.s[mt.pos:tm.end], tm.h-12, tm.m, strings.ToUpper(p.s[mt.pos:tm.end]))
+		case tm.h == 0:
+			return p.errf(t.pos, ErrSyntax, "there is no hour 0 on a 12-hour clock; write 12:%02d%s or %02d:%02d", tm.m, p.s[mt.pos:tm.end], tm.h, tm.m)
+		case tm.h == 12 && c == 'a':
+			tm.h = 0
+		case tm.h != 12 && c == 'p':
+			tm.h += 12
+		}
+	} else if w := p.peek(); w.kind == tWord && (lower(w.text) == "noon" || lower(w.text) == "midnight") && w.space {
+		// "12 noon", "12 midnight"
+		if tm.h != 12 || tm.m != 0 || tm.s != 0 {
+			return p.errf(t.pos, ErrSyntax, "%q contradicts %q", p.s[t.pos:tm.end], w.text)
+		}
+		p.next()
+		tm.end = w.end
+		if lower(w.text) == "midnight" {
+			tm.h = 0
+		}
+	} else if len(t.text) != 4 && tm.end == t.end {
+		return p.errf(t.pos, ErrSyntax, "%q is not a time; write %s:00 or %sam/%spm", t.text, t.text, t.text, t.text)
+	}
+	if tm.h > 23 {
+		return p.errf(t.pos, ErrSyntax, "hour %d is out of range (0-23)", tm.h)
+	}
+	sd.tm = tm
+	// A numeric offset right after the time: "10:36-04:00", "14:36:00+0530".
+	if o := p.peek(); o.kind == tPunct && (o.r == '+' || o.r == '-') && p.offsetAhead(tm.exact || o.r == '+' || sd.date.iso) {
+		z, err := p.offset(o.pos)
+		if err != nil {
+			return err
+		}
+		sd.zone = z
+	}
+	return nil
+}
+
+// offsetAhead reports whether the tokens at p.i spell a numeric offset
+// ("+05:30", "-0400", "+05"); with loose false, "-HH:MM" and "-HH" are taken
+// to be a window's separator rather than an offset.
+func (p *parser) offsetAhead(loose bool) bool {
+	n := p.peekN(1)
+	if n.kind != tNum || n.space {
+		return false
+	}
+	if p.isMeridiem(2) {
+		return false
+	}
+	switch len(n.text) {
+	case 4:
+		return true
+	case 1, 2:
+		if c := p.peekN(2); c.kind == tPunct && c.r == ':' && !c.space {
+			if p.isMeridiem(4) {
+				return false
+			}
+			return loose
+		}
+		return loose && len(n.text) == 2
+	}
+	return false
+}
+
+// offset reads "+05:30", "-0400", "+05" or "-4" at p.i; start is where the zone text begins.
+func (p *parser) offset(start int) (*zoneSpec, error) {
+	sign := p.next()
+	n := p.next()
+	if n.kind != tNum || n.space {
+		return nil, p.errf(sign.pos, ErrSyntax, "%q must be followed by an offset, as in -04:00", sign.text)
+	}
+	h, m := n.val, 0
+	end := n.end
+	switch len(n.text) {
+	case 1, 2:
+		if c := p.peek(); c.kind == tPunct && c.r == ':' && !c.space {
+			p.next()
+			mt := p.next()
+			if mt.kind != tNum || mt.space || len(mt.text) != 2 {
+				return nil, p.errf(c.pos, ErrSyntax, "an offset's minutes must be two digits, as in +05:30")
+			}
+			m, end = mt.val, mt.end
+		}
+	case 4:
+		h, m = n.val/100, n.val%100
+	default:
+		return nil, p.errf(n.pos, ErrSyntax, "%q is not an offset; write it as +05:30 or -0400", p.s[sign.pos:n.end])
+	}
+	if h > 14 || m > 59 {
+		return nil, p.errf(sign.pos, ErrSyntax, "offset %s is out of range (-12:00 to +14:00)", p.s[sign.pos:end])
+	}
+	off := h*3600 + m*60
+	if sign.r == '-' {
+		off = -off
+	}
+	return &zoneSpec{kind: zFixed, pos: start, end: end, text: p.s[start:end], offset: off}, nil
+}
+
+// isoDate reads "2016-07-26", and a "T" time after it.
+func (p *parser) isoDate(sd *side) error {
+	y := p.next()
+	p.next() // "-"
+	m := p.next()
+	d := p.peekN(1)
+	if c := p.peek(); c.kind != tPunct || c.r != '-' || c.space || d.kind != tNum || d.space {
+		return p.errf(y.pos, ErrSyntax, "%q is not a date; write it as YYYY-MM-DD", p.s[y.pos:m.end])
+	}
+	p.next()
+	p.next()
+	if len(m.text) != 2 || len(d.text) != 2 {
+		return p.errf(y.pos, ErrSyntax, "%q is not a date; write it as YYYY-MM-DD with two-digit month and day", p.s[y.pos:d.end])
+	}
+	if err := p.setDate(sd, dateSpec{has: true, pos: y.pos, end: d.end, y: y.val, m: m.val, d: d.val, yearWritten: true, iso: true}); err != nil {
+		return err
+	}
+	// RFC 3339: "T" and the time, no spaces; "2016-07-26T14:36:00Z" lexes the "T" as a word.
+	if t := p.peek(); t.kind == tWord && !t.space && (t.text == "T" || t.text == "t") {
+		p.next()
+		if h := p.peek(); h.kind != tNum || h.space {
+			return p.errf(t.pos, ErrSyntax, "\"T\" must be followed by the time, as in 2016-07-26T14:36:00Z")
+		}
+		if err := p.clock(sd); err != nil {
+			return err
+		}
+		sd.tm.exact = true
+		if sd.zone == nil {
+			if o := p.peek(); o.kind == tPunct && (o.r == '+' || o.r == '-') && !o.space && p.offsetAhead(true) {
+				z, err := p.offset(o.pos)
+				if err != nil {
+					return err
+				}
+				sd.zone = z
+			}
+		}
+	} else if t.kind == tWord && !t.space {
+		return p.errf(t.pos, ErrSyntax, "unexpected %q after the date", t.text)
+	}
+	return nil
+}
+
+// slashDate reads "3/30", "3/30/2021" or "3/30/21" (month first).
+func (p *parser) slashDate(sd *side) error {
+	m := p.next()
+	p.next()
+	d := p.next()
+	ds := dateSpec{has: true, pos: m.pos, end: d.end, m: m.val, d: d.val}
+	if c := p.peek(); c.kind == tPunct && c.r == '/' && !c.space {
+		p.next()
+		y := p.next()
+		if y.kind != tNum || y.space || (len(y.text) != 4 && len(y.text) != 2) {
+			return p.errf(c.pos, ErrSyntax, "a year after %q must have two or four digits", p.s[m.pos:d.end])
+		}
+		ds.y, ds.yearWritten, ds.end = y.val, true, y.end
+		if len(y.text) == 2 {
+			ds.y += 2000
+		}
+	}
+	if len(m.text) > 2 || len(d.text) > 2 {
+		return p.errf(m.pos, ErrSyntax, "%q is not a date; write month/day, as in 3/30", p.s[m.pos:ds.end])
+	}
+	return p.setDate(sd, ds)
+}
+
+// monthDay reads "April 28th", "Sept 24", "February 29th, 2012", "Jan 30 2014".
+func (p *parser) monthDay(sd *side, m time.Month) error {
+	mt := p.next()
+	if c := p.peek(); c.kind == tPunct && c.r == '.' && !c.space {
+		p.next() // "Sept."
+	}
+	d := p.peek()
+	if d.kind != tNum {
+		return p.errf(mt.pos, ErrSyntax, "%q needs a day, as in \"%s 28th\"", mt.text, mt.text)
+	}
+	p.next()
+	if len(d.text) > 2 {
+		return p.errf(d.pos, ErrSyntax, "%q is not a day of the month", d.text)
+	}
+	ds := dateSpec{has: true, pos: mt.pos, end: d.end, m: int(m), d: d.val}
+	if o := p.peek(); o.kind == tWord && isOrdinal(o.text) && !o.space {
+		p.next()
+		ds.end = o.end
+	}
+	p.year(&ds)
+	return p.setDate(sd, ds)
+}
+
+// dayMonth reads "28 April", "28th of April 2013", "24th".
+func (p *parser) dayMonth(sd *side) error {
+	d := p.next()
+	ds := dateSpec{has: true, pos: d.pos, end: d.end, d: d.val}
+	if o := p.peek(); o.kind == tWord && isOrdinal(o.text) && !o.space {
+		p.next()
+		ds.end = o.end
+	}
+	if o := p.peek(); o.kind == tWord && lower(o.text) == "of" {
+		p.next()
+	}
+	mt := p.peek()
+	m, ok := monthWords[lower(mt.text)]
+	if mt.kind != tWord || !ok {
+		return p.errf(d.pos, ErrSyntax, "%q needs a month, as in \"%s April\"", p.s[d.pos:ds.end], p.s[d.pos:ds.end])
+	}
+	p.next()
+	if c := p.peek(); c.kind == tPunct && c.r == '.' && !c.space {
+		p.next()
+	}
+	if len(d.text) > 2 {
+		return p.errf(d.pos, ErrSyntax, "%q is not a day of the month", d.text)
+	}
+	ds.m, ds.end = int(m), mt.end
+	p.year(&ds)
+	return p.setDate(sd, ds)
+}
+
+// year reads an optional year after a month and day: " 2013" or ", 2013".
+func (p *parser) year(ds *dateSpec) {
+	k := 0
+	if c := p.peek(); c.kind == tPunct && c.r == ',' {
+		k = 1
+	}
+	y := p.peekN(k)
+	if y.kind != tNum || len(y.text) != 4 {
+		return
+	}
+	// "April 28th 2013" but not "April 28th, 1130 hours"
+	if w := p.peekN(k + 1); w.kind == tWord && (lower(w.text) == "hours" || lower(w.text) == "hrs" || p.isMeridiem(k+1)) {
+		return
+	}
+	if c := p.peekN(k + 1); c.kind == tPunct && c.r == ':' {
+		return
+	}
+	for range k + 1 {
+		p.next()
+	}
+	ds.y, ds.yearWritten, ds.end = y.val, true, y.end
+}
+
+func (p *parser) setDate(sd *side, ds dateSpec) error {
+	if sd.date.has {
+		return p.errf(ds.pos, ErrSyntax, "a second date %q; write one date for each time", p.s[ds.pos:ds.end])
+	}
+	ds.hasWD, ds.wd, ds.wdPos = sd.date.hasWD, sd.date.wd, sd.date.wdPos
+	ds.afterTime = sd.tm.has
+	sd.date = ds
+	return nil
+}
+
+// zone reads the zone after a time: a run of words that Resolve or Candidates
+// knows ("EDT", "US Pacific time", "America/New_York"), or UTC with an offset ("UTC-4").
+func (p *parser) zone() (*zoneSpec, error) {
+	t := p.peek()
+	l := lower(t.text)
+	if l == "utc" || l == "gmt" || l == "z" || l == "ut" || l == "zulu" {
+		p.next()
+		if o := p.peek(); o.kind == tPunct && (o.r == '+' || o.r == '-') && !o.space && p.peekN(1).kind == tNum && !p.peekN(1).space {
+			return p.offset(t.pos)
+		}
+		return &zoneSpec{kind: zFixed, pos: t.pos, end: t.end, text: t.text}, nil
+	}
+	// The longest run of up to four words that names a zone.
+	n := 0
+	for n < 4 {
+		w := p.peekN(n)
+		if w.kind != tWord || n > 0 && (!w.space || stopWord(w.text)) {
+			break
+		}
+		n++
+	}
+	var firstErr error
+	for k := n; k >= 1; k-- {
+		end := p.peekN(k - 1).end
+		text := p.s[t.pos:end]
+		z, err := lookupZone(text)
+		if err != nil {
+			if k == 1 {
+				firstErr = err
+			}
+			continue
+		}
+		z.pos, z.end, z.text = t.pos, end, text
+		p.i += k
+		return z, nil
+	}
+	_ = firstErr
+	return nil, p.errf(t.pos, ErrUnknownZone, "unknown zone %q; write an IANA name (America/New_York), an offset (-04:00, UTC-4) or an abbreviation (EDT)", t.text)
+}
+
+// lookupZone classifies the zone text.
+func lookupZone(text string) (*zoneSpec, error) {
+	if !strings.ContainsAny(text, " /") {
+		if c := Candidates(text); len(c) > 0 {
+			return &zoneSpec{kind: zAbbr, cands: c}, nil
+		}
+	}
+	loc, err := Resolve(text)
+	if err == nil && loc != nil {
+		return &zoneSpec{kind: zLoc, loc: loc}, nil
+	}
+	var amb *AmbiguousError
+	if errors.As(err, &amb) {
+		if len(amb.Candidates) > 0 && !strings.Contains(text, " ") {
+			return &zoneSpec{kind: zAbbr, cands: amb.Candidates}, nil
+		}
+		return &zoneSpec{kind: zAmbig, amb: amb}, nil
+	}
+	if err == nil {
+		err = ErrUnknownZone
+	}
+	return nil, err
+}
+
+// ---- resolution ----
+
+// resolved is one form read as instants.
+type resolved struct {
+	start, end time.Time
+	dated      bool
+	hasDate    bool
+	loc        *time.Location
+	zone       string
+	warnings   []*Error
+	// for an undated form: the UTC clock (seconds in the day) when the zones
+	// say it; -1 when they do not
+	utcClock [2]int
+}
+
+func (p *parser) resolve(f *form) (Expr, error) {
+	r, err := p.resolveForm(f, p.ctx, true)
+	if err != nil {
+		return Expr{}, err
+	}
+	approx := f.approx
+	for i, alt := range f.alts {
+		if alt != nil {
+			if err := p.checkAlt(f, i, &r); err != nil {
+				return Expr{}, err
+			}
+			approx = approx || alt.approx
+		}
+	}
+	if f.dur != 0 {
+		if err := p.checkDuration(f, &r); err != nil {
+			return Expr{}, err
+		}
+	}
+	e := Expr{
+		Start:    r.start,
+		End:      r.end,
+		Approx:   approx,
+		Dated:    r.dated,
+		HasDate:  r.hasDate,
+		Location: r.loc,
+		Zone:     r.zone,
+		Warnings: r.warnings,
+	}
+	if e.Dated {
+		e.Date = DateOf(e.Start.In(e.Location))
+	}
+	return e, nil
+}
+
+func (p *parser) resolveForm(f *form, ctx Context, main bool) (resolved, error) {
+	var r resolved
+	a, b := f.sides[0], f.sides[1]
+	// Dates and zones written once apply to both ends.
+	endOwnDate := false
+	if f.window {
+		switch {
+		case b.date.has && (a.date.has || !b.date.afterTime):
+			// "Feb 5 11pm – Feb 6 1am", "11pm – Feb 6 1am": the end has its own date.
+			endOwnDate = true
+		case b.date.has:
+			// "11pm – 1am on Feb 5": the date written last is the window's.
+			wd := a.date
+			a.date = b.date
+			if wd.hasWD && !b.date.hasWD {
+				a.date.hasWD, a.date.wd, a.date.wdPos = true, wd.wd, wd.wdPos
+			}
+		case a.date.has:
+			b.date = a.date
+		}
+		if !a.date.has && !b.date.has {
+			if a.date.hasWD && !b.date.hasWD {
+				b.date = a.date
+			} else if b.date.hasWD && !a.date.hasWD {
+				a.date = b.date
+			}
+		}
+		if a.zone == nil {
+			a.zone = b.zone
+		} else if b.zone == nil {
+			b.zone = a.zone
+		}
+	}
+	r.hasDate = a.date.has || b.date.has
+	if a.zone != nil {
+		r.zone = a.zone.text
+	}
+
+	d0, dated, err := p.resolveDate(a.date, ctx)
+	if err != nil {
+		return r, err
+	}
+	r.dated = dated
+	r.loc = ctx.Location
+	if r.loc == nil {
+		r.loc = time.UTC
+	}
+	zs, err := p.resolveZone(a.zone, d0, dated, ctx)
+	if err != nil {
+		return r, err
+	}
+	if zs.loc != nil {
+		r.loc = zs.loc
+	}
+	r.utcClock = [2]int{-1, -1}
+
+	if !dated {
+		r.start = time.Date(1, 1, 1, a.tm.h, a.tm.m, a.tm.s, a.tm.ns, time.UTC)
+		if zs.literal {
+			r.utcClock[0] = mod(a.tm.h*3600+a.tm.m*60+a.tm.s-zs.offset, 86400)
+		}
+		if main && ctx.After.Year() == 1 && r.start.Before(ctx.After) {
+			if !a.tm.midnight() {
+				return r, p.backwards(a, ctx)
+			}
+			r.start = r.start.AddDate(0, 0, 1)
+		}
+		if f.window {
+			zb, err := p.resolveZone(b.zone, Date{}, false, ctx)
+			if err != nil {
+				return r, err
+			}
+			r.end = time.Date(1, 1, 1, b.tm.h, b.tm.m, b.tm.s, b.tm.ns, time.UTC)
+			if r.start.Sub(r.end) >= 24*time.Hour || r.end.Before(r.start) {
+				r.end = r.end.AddDate(0, 0, int((r.start.Sub(r.end)+24*time.Hour-1)/(24*time.Hour)))
+			}
+			if zb.literal {
+				r.utcClock[1] = mod(b.tm.h*3600+b.tm.m*60+b.tm.s-zb.offset, 86400)
+			}
+		}
+		return r, nil
+	}
+
+	r.start, err = p.instant(a, d0, zs, ctx)
+	if err != nil {
+		return r, err
+	}
+	if main && !a.date.has && !ctx.After.IsZero() && r.start.Before(ctx.After) {
+		if !a.tm.midnight() {
+			return r, p.backwards(a, ctx)
+		}
+		d0 = d0.AddDays(1)
+		r.start, err = p.instant(a, d0, zs, ctx)
+		if err != nil {
+			return r, err
+		}
+		if r.start.Before(ctx.After) {
+			return r, p.backwards(a, ctx)
+		}
+	}
+	if zs.warn != nil {
+		r.warnings = append(r.warnings, zs.warn)
+	}
+	if w := p.dstMismatch(a, zs, r.start); w != nil {
+		if ctx.Strict {
+			return r, w
+		}
+		r.warnings = append(r.warnings, w)
+	}
+	if !f.window {
+		return r, nil
+	}
+
+	d1 := d0
+	if endOwnDate {
+		if d1, _, err = p.resolveDate(b.date, ctx); err != nil {
+			return r, err
+		}
+	}
+	zb := zs
+	if b.zone != a.zone {
+		if zb, err = p.resolveZone(b.zone, d1, true, ctx); err != nil {
+			return r, err
+		}
+	}
+	r.end, err = p.instant(b, d1, zb, ctx)
+	if err != nil {
+		return r, err
+	}
+	if r.end.Before(r.start) {
+		if endOwnDate {
+			return r, p.errf(b.tm.pos, ErrBackwards, "the window ends (%s) before it starts (%s); fix one of the dates", fmtInstant(r.end), fmtInstant(r.start))
+		}
+		// "11pm – 1am": the end is on the next day.
+		for k := 0; k < 3 && r.end.Before(r.start); k++ {
+			d1 = d1.AddDays(1)
+			if r.end, err = p.instant(b, d1, zb, ctx); err != nil {
+				return r, err
+			}
+		}
+		if r.end.Before(r.start) {
+			return r, p.errf(b.tm.pos, ErrBackwards, "the window ends (%s) before it starts (%s); write the dates", fmtInstant(r.end), fmtInstant(r.start))
+		}
+	}
+	if w := p.dstMismatch(b, zb, r.end); w != nil {
+		if ctx.Strict {
+			return r, w
+		}
+		r.warnings = append(r.warnings, w)
+	}
+	return r, nil
+}
+
+func mod(a, m int) int {
+	a %= m
+	if a < 0 {
+		a += m
+	}
+	return a
+}
+
+func (p *parser) backwards(a side, ctx Context) *Error {
+	return p.errf(a.tm.pos, ErrBackwards, "%s is before the previous time (%s); write the date with it, as in \"2006-01-02 %s\"",
+		p.s[a.tm.pos:a.tm.end], fmtInstant(ctx.After), p.s[a.tm.pos:a.tm.end])
+}
+
+func fmtInstant(t time.Time) string {
+	if t.Year() == 1 {
+		return t.UTC().Format("15:04:05")
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+// resolveDate returns the calendar date of a side and whether one is known.
+func (p *parser) resolveDate(ds dateSpec, ctx Context) (Date, bool, error) {
+	if !ds.has {
+		if ctx.Date.IsZero() {
+			if ds.hasWD {
+				return Date{}, false, p.errf(ds.wdPos, ErrNoDate, "%s names a weekday but no date is known; write the date, as in \"%s, April 28th 2013\"", p.wdText(ds), p.wdText(ds))
+			}
+			return Date{}, false, nil
+		}
+		if !ctx.Date.Valid() {
+			return Date{}, false, p.errf(0, ErrInvalidDate, "the context's date %s is not a calendar date", ctx.Date)
+		}
+		if ds.hasWD && ctx.Date.Weekday() != ds.wd {
+			return Date{}, false, p.errf(ds.wdPos, ErrWeekday, "%s is a %s, not a %s; fix the weekday or write the date",
+				longDate(ctx.Date), ctx.Date.Weekday(), ds.wd)
+		}
+		return ctx.Date, true, nil
+	}
+	d := Date{Year: ds.y, Month: time.Month(ds.m), Day: ds.d}
+	if d.Month < 1 || d.Month > 12 {
+		return Date{}, false, p.errf(ds.pos, ErrInvalidDate, "month %d does not exist; write the month first (3/30) or in words (March 30th)", ds.m)
+	}
+	if !ds.yearWritten {
+		switch {
+		case ctx.Date.Valid():
+			d.Year = ctx.Date.Year
+		case ds.hasWD:
+			ref := ctx.Date.Year
+			if ref == 0 && !ctx.After.IsZero() && ctx.After.Year() > 1 {
+				ref = ctx.After.Year()
+			}
+			if ref == 0 {
+				return Date{}, false, p.errf(ds.pos, ErrNoDate, "%s has no year and none is known; write the year, as in \"%s %d\"", p.s[ds.pos:ds.end], p.s[ds.pos:ds.end], 2013)
+			}
+			y, ok := nearestYear(d, ds.wd, ref)
+			if !ok {
+				return Date{}, false, p.errf(ds.pos, ErrWeekday, "%s %s falls on no year within 7 of %d; write the year", p.wdText(ds), p.s[ds.pos:ds.end], ref)
+			}
+			d.Year = y
+		case ctx.Date.Year != 0:
+			d.Year = ctx.Date.Year
+		default:
+			return Date{}, false, p.errf(ds.pos, ErrNoDate, "%s has no year and none is known; write the year, as in \"%s 2013\"", p.s[ds.pos:ds.end], p.s[ds.pos:ds.end])
+		}
+	}
+	if !d.Valid() {
+		if d.Year < 1 || d.Year > 9999 {
+			return Date{}, false, p.errf(ds.pos, ErrInvalidDate, "year %d is out of range (1-9999)", d.Year)
+		}
+		return Date{}, false, p.errf(ds.pos, ErrInvalidDate, "%s %d has %d days, not %d", d.Month, d.Year, daysIn(d.Month, d.Year), d.Day)
+	}
+	if ds.hasWD && d.Weekday() != ds.wd {
+		return Date{}, false, p.errf(ds.wdPos, ErrWeekday, "%s is a %s, not a %s; fix the weekday or the date", longDate(d), d.Weekday(), ds.wd)
+	}
+	return d, true, nil
+}
+
+func (p *parser) wdText(ds dateSpec) string {
+	end := ds.wdPos
+	for end < len(p.s) && isASCIILetter(p.s[end]) {
+		end++
+	}
+	return p.s[ds.wdPos:end]
+}
+
+// nearestYear returns the year nearest ref (the earlier on a tie), at most 7
+// away, in which d's month and day fall on wd.
+func nearestYear(d Date, wd time.Weekday, ref int) (int, bool) {
+	for k := 0; k <= 7; k++ {
+		for _, y := range [2]int{ref - k, ref + k} {
+			c := Date{y, d.Month, d.Day}
+			if c.Valid() && c.Weekday() == wd {
+				return y, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// longDate writes "April 28th 2013".
+func longDate(d Date) string {
+	return fmt.Sprintf("%s %d%s %d", d.Month, d.Day, ordinal(d.Day), d.Year)
+}
+
+func ordinal(n int) string {
+	if n%100 >= 11 && n%100 <= 13 {
+		return "th"
+	}
+	switch n % 10 {
+	case 1:
+		return "st"
+	case 2:
+		return "nd"
+	case 3:
+		return "rd"
+	}
+	return "th"
+}
+
+// zoneRes is a zone read on a date.
+type zoneRes struct {
+	loc     *time.Location // nil: the Context's
+	literal bool           // the zone states an offset (UTC, +05:30, an abbreviation)
+	fixed   bool           // the offset is all there is (UTC, +05:30): no wall clock
+	offset  int            // seconds east, when literal
+	cand    *Candidate     // the abbreviation's reading, when one was chosen
+	spec    *zoneSpec
+	warn    *Error
+}
+
+// resolveZone reads z on date d (when dated).
+func (p *parser) resolveZone(z *zoneSpec, d Date, dated bool, ctx Context) (zoneRes, error) {
+	if z == nil {
+		return zoneRes{}, nil
+	}
+	zr := zoneRes{spec: z}
+	switch z.kind {
+	case zFixed:
+		zr.literal, zr.fixed, zr.offset, zr.loc = true, true, z.offset, Fixed(z.offset)
+		return zr, nil
+	case zLoc:
+		zr.loc = z.loc
+		return zr, nil
+	case zAmbig:
+		if loc, ok := settle(z.amb.Candidates, d, dated, ctx); ok {
+			zr.loc = loc
+			return zr, nil
+		}
+		return zr, p.ambiguous(z, z.amb)
+	}
+	// An abbreviation.
+	var zones []string
+	for _, c := range z.cands {
+		if !contains(zones, c.Zone) {
+			zones = append(zones, c.Zone)
+		}
+	}
+	var loc *time.Location
+	if len(zones) == 1 {
+		l, err := Load(zones[0])
+		if err != nil {
+			return zr, p.errf(z.pos, ErrUnknownZone, "%s names %s, which this system's time zone database lacks; write an offset instead", z.text, zones[0])
+		}
+		loc = l
+	} else if l, ok := settle(z.cands, d, dated, ctx); ok {
+		loc = l
+	} else if l, err := Resolve(z.text); err == nil && l != nil {
+		loc = l
+	} else {
+		amb := &AmbiguousError{Abbrev: z.text, Candidates: z.cands}
+		errors.As(err, &amb)
+		return zr, p.ambiguous(z, amb)
+	}
+	zr.loc = loc
+	// The reading of the abbreviation in that zone.
+	for i := range z.cands {
+		c := &z.cands[i]
+		if c.Zone == loc.String() && (zr.cand == nil || strings.EqualFold(c.Abbrev, z.text) && !strings.EqualFold(zr.cand.Abbrev, z.text)) {
+			zr.cand = c
+		}
+	}
+	if zr.cand != nil {
+		zr.literal, zr.offset = true, zr.cand.Offset
+	}
+	return zr, nil
+}
+
+// settle picks the candidate zone that ctx.Location settles: the one that is
+// ctx.Location, else the only one whose offsets equal ctx.Location's on d.
+func settle(cands []Candidate, d Date, dated bool, ctx Context) (*time.Location, bool) {
+	if ctx.Location == nil {
+		return nil, false
+	}
+	name := ctx.Location.String()
+	for _, c := range cands {
+		if c.Zone == name {
+			l, err := Load(c.Zone)
+			if err != nil {
+				return ctx.Location, true
+			}
+			return l, true
+		}
+	}
+	if !dated {
+		return nil, false
+	}
+	var found *time.Location
+	var seen []string
+	for _, c := range cands {
+		if contains(seen, c.Zone) {
+			continue
+		}
+		seen = append(seen, c.Zone)
+		l, err := Load(c.Zone)
+		if err != nil || !sameOffsets(l, ctx.Location, d) || !usesAbbrev(ctx.Location, cands, c.Zone, d) {
+			continue
+		}
+		if found != nil {
+			return nil, false
+		}
+		found = l
+	}
+	return found, found != nil
+}
+
+// usesAbbrev reports whether clocks in loc show, some time in d's year, one of
+// the abbreviations the candidates give zone: Winnipeg shows "CST" as Chicago
+// does, while New York, with Havana's offsets, never shows Cuba's "CST".
+func usesAbbrev(loc *time.Location, cands []Candidate, zone string, d Date) bool {
+	for _, m := range [3]time.Month{time.January, time.July, d.Month} {
+		day := 15
+		if m == d.Month {
+			day = d.Day
+		}
+		name, _ := time.Date(d.Year, m, day, 12, 0, 0, 0, time.UTC).In(loc).Zone()
+		for _, c := range cands {
+			if c.Zone == zone && strings.EqualFold(c.Abbrev, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameOffsets reports whether a and b keep the same offsets over day d.
+func sameOffsets(a, b *time.Location, d Date) bool {
+	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Add(-14 * time.Hour)
+	for h := 0; h <= 52; h += 2 {
+		u := t.Add(time.Duration(h) * time.Hour)
+		_, oa := u.In(a).Zone()
+		_, ob := u.In(b).Zone()
+		if oa != ob {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) ambiguous(z *zoneSpec, amb *AmbiguousError) *Error {
+	var b strings.Builder
+	for i, c := range amb.Candidates {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s %s (%s, UTC%s)", c.Region, c.Abbrev, c.Zone, FormatOffset(c.Offset, true))
+	}
+	return &Error{Input: p.s, Offset: z.pos, Err: amb,
+		Msg: fmt.Sprintf("%q is ambiguous: %s; write an offset or an IANA name instead, or set the timezone it should be read in", z.text, b.String())}
+}
+
+// instant returns the instant of a side's time on d in the zone.
+func (p *parser) instant(sd side, d Date, zr zoneRes, ctx Context) (time.Time, error) {
+	tm := sd.tm
+	if zr.fixed {
+		t := time.Date(d.Year, d.Month, d.Day, tm.h, tm.m, tm.s, tm.ns, zr.loc)
+		return t.UTC(), nil
+	}
+	loc := zr.loc
+	if loc == nil {
+		loc = ctx.Location
+	}
+	var t time.Time
+	var err error
+	if zr.literal {
+		// An abbreviation settles a fold when its offset is one of the two readings.
+		var c Case
+		t, c, err = Wall(d, tm.h, tm.m, tm.s, loc, Earlier)
+		if err == nil && c == Fold {
+			t2, _, err2 := Wall(d, tm.h, tm.m, tm.s, loc, Later)
+			switch {
+			case offsetAt(t, loc) == zr.offset:
+			case err2 == nil && offsetAt(t2, loc) == zr.offset:
+				t = t2
+			default:
+				t, _, err = Wall(d, tm.h, tm.m, tm.s, loc, ctx.Policy)
+			}
+		} else if err == nil && c == Gap {
+			t, _, err = Wall(d, tm.h, tm.m, tm.s, loc, ctx.Policy)
+		}
+	} else {
+		t, _, err = Wall(d, tm.h, tm.m, tm.s, loc, ctx.Policy)
+	}
+	if err != nil {
+		return time.Time{}, p.wallError(sd, d, loc, err)
+	}
+	return t.Add(time.Duration(tm.ns)).UTC(), nil
+}
+
+func offsetAt(t time.Time, loc *time.Location) int {
+	_, off := t.In(loc).Zone()
+	return off
+}
+
+func (p *parser) wallError(sd side, d Date, loc *time.Location, err error) *Error {
+	name := "UTC"
+	if loc != nil {
+		name = loc.String()
+	}
+	when := fmt.Sprintf("%s %s in %s", d, p.s[sd.tm.pos:sd.tm.end], name)
+	switch {
+	case errors.Is(err, ErrNonexistentTime):
+		return p.errf(sd.tm.pos, ErrNonexistentTime, "%s does not exist: clocks skipped it (spring forward); check the time, or write the offset meant", when)
+	case errors.Is(err, ErrAmbiguousTime):
+		return p.errf(sd.tm.pos, ErrAmbiguousTime, "%s happened twice (clocks fell back); write the offset or the abbreviation meant (EDT or EST)", when)
+	case errors.Is(err, ErrInvalidDate):
+		return p.errf(sd.tm.pos, ErrInvalidDate, "%s is not a valid date", d)
+	}
+	var te *Error
+	if errors.As(err, &te) && te.Err != nil {
+		return p.errf(sd.tm.pos, te.Err, "%s: %s", when, te.Msg)
+	}
+	return p.errf(sd.tm.pos, ErrInvalidDate, "%s: %v", when, err)
+}
+
+// dstMismatch returns the warning for an abbreviation whose half does not
+// match the date: "PST" on a day Pacific time was PDT.
+func (p *parser) dstMismatch(sd side, zr zoneRes, t time.Time) *Error {
+	if zr.cand == nil || zr.loc == nil {
+		return nil
+	}
+	abbr, off := t.In(zr.loc).Zone()
+	if off == zr.offset {
+		return nil
+	}
+	clock := p.s[sd.tm.pos:sd.tm.end]
+	wall := t.In(zr.loc).Format("15:04")
+	literal := time.Date(t.In(zr.loc).Year(), t.In(zr.loc).Month(), t.In(zr.loc).Day(), sd.tm.h, sd.tm.m, sd.tm.s, sd.tm.ns, time.FixedZone("", zr.offset))
+	region := zr.cand.Region
+	if region == "" {
+		region = zr.loc.String()
+	}
+	return &Error{Input: p.s, Offset: zr.spec.pos, Err: ErrDSTMismatch, Msg: fmt.Sprintf(
+		"\"%s %s\" on %s: %s time was %s (%s) that day; read as the wall clock %s %s = %sZ; the literal %s would be %sZ",
+		clock, zr.spec.text, DateOf(t.In(zr.loc)), region, abbr, FormatOffset(off, true),
+		wall, abbr, t.UTC().Format("15:04"), FormatOffset(zr.offset, true), literal.UTC().Format("15:04"))}
+}
+
+// checkAlt checks that the form in parentheses after end i names the same
+// instants as the main one: "10:36am EDT (14:36 UTC)".
+func (p *parser) checkAlt(f *form, i int, r *resolved) error {
+	alt := f.alts[i]
+	pos := f.altPos[i]
+	text := strings.TrimSpace(p.s[f.from[i] : pos-1])
+	start, end := r.start, r.end
+	clock := [2]int{r.utcClock[0], r.utcClock[1]}
+	switch {
+	case alt.window && !f.window:
+		return p.errf(pos, ErrMismatch, "%q is a window but %q is an instant; write both the same way", p.s[alt.start:alt.end], text)
+	case alt.window && i == 0:
+		return p.errf(pos, ErrSyntax, "a window in parentheses goes after the end of the window it repeats")
+	case alt.window:
+		text = strings.TrimSpace(p.s[f.start : pos-1])
+	case i == 1:
+		start, end = r.end, time.Time{}
+		clock = [2]int{r.utcClock[1], -1}
+	default:
+		end = time.Time{}
+		clock[1] = -1
+	}
+	actx := Context{Location: p.ctx.Location, Policy: p.ctx.Policy, Strict: p.ctx.Strict}
+	if !r.dated {
+		ar, err := p.resolveForm(alt, actx, false)
+		if err != nil {
+			return err
+		}
+		if !ar.dated {
+			for k := 0; k < 2; k++ {
+				if clock[k] >= 0 && ar.utcClock[k] >= 0 && clock[k] != ar.utcClock[k] {
+					return p.errf(pos, ErrMismatch, "%q is %02d:%02dZ but %q is %02d:%02dZ; correct one of them",
+						text, clock[k]/3600, clock[k]/60%60, p.s[alt.start:alt.end], ar.utcClock[k]/3600, ar.utcClock[k]/60%60)
+				}
+			}
+		}
+		r.warnings = append(r.warnings, ar.warnings...)
+		return nil
+	}
+	// Read the form in parentheses on the dates around the main one, in its own zone.
+	var best resolved
+	var bestErr error
+	found := false
+	base := DateOf(start.In(r.loc))
+	if !alt.sides[0].date.has && !alt.sides[1].date.has {
+		for _, k := range [3]int{0, -1, 1} {
+			actx.Date = base.AddDays(k)
+			ar, err := p.resolveForm(alt, actx, false)
+			if err != nil {
+				if bestErr == nil {
+					bestErr = err
+				}
+				continue
+			}
+			if !found || absDur(ar.start.Sub(start)) < absDur(best.start.Sub(start)) {
+				best, found = ar, true
+			}
+		}
+	} else {
+		actx.Date = base
+		best, bestErr = p.resolveForm(alt, actx, false)
+		found = bestErr == nil
+	}
+	if !found {
+		return bestErr
+	}
+	if !best.start.Equal(start) || !best.end.Equal(end) {
+		return p.errf(pos, ErrMismatch, "%q is %s but %q is %s; correct one of them",
+			text, fmtSpan(start, end), p.s[alt.start:alt.end], fmtSpan(best.start, best.end))
+	}
+	r.warnings = append(r.warnings, best.warnings...)
+	return nil
+}
+
+// checkDuration applies "for 28 minutes": the end of an instant, or a check
+// of a window's length.
+func (p *parser) checkDuration(f *form, r *resolved) error {
+	if !f.window {
+		r.end = r.start.Add(f.dur)
+		return nil
+	}
+	if got := r.end.Sub(r.start); got != f.dur && !f.durApprox {
+		return p.errf(f.durPos, ErrMismatch, "the window lasts %v but the text says %v; correct one of them", fmtDur(got), fmtDur(f.dur))
+	}
+	return nil
+}
+
+func fmtDur(d time.Duration) string {
+	s := d.String()
+	s = strings.TrimSuffix(s, "0s")
+	return strings.TrimSuffix(s, "h0m")
+}
+
+func kind(window bool) string {
+	if window {
+		return "a window"
+	}
+	return "an instant"
+}
+
+func fmtSpan(a, b time.Time) string {
+	if b.IsZero() {
+		return fmtInstant(a)
+	}
+	return fmtInstant(a) + " – " + fmtInstant(b)
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
