@@ -114,3 +114,13 @@ func undatedGo(t testing.TB) *incident.Incident {
 		},
 	}
 }
+
+// places is a short converter list, so that tests do not depend on tz.DefaultPlaces.
+func places(t testing.TB) []tz.Place {
+	return []tz.Place{
+		{City: "Los Angeles", Loc: mustLoad(t, "America/Los_Angeles")},
+		{City: "London", Loc: mustLoad(t, "Europe/London")},
+		{City: "Kolkata", Loc: mustLoad(t, "Asia/Kolkata")},
+		{City: "Tokyo", Loc: mustLoad(t, "Asia/Tokyo")},
+	}
+}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html"
 	"html/template"
 	"strings"
 	"unicode/utf8"
@@ -10,7 +11,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer/html"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -24,6 +25,9 @@ var (
 	unsafeMarkdown = newGoldmark(true)
 )
 
+// plainParser parses GFM without the sanitizer, to find what inertMarkdown must neutralize.
+var plainParser = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+
 // headingBase is the parser context key holding the heading level of the section a Markdown
 // field is rendered in, so that a "# Heading" written in a field nests below it.
 var headingBase = parser.NewContextKey()
@@ -36,7 +40,7 @@ func newGoldmark(unsafe bool) goldmark.Markdown {
 		)),
 	}
 	if unsafe {
-		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
 	}
 	return goldmark.New(rendererOpts...)
 }
@@ -115,6 +119,10 @@ func (sanitizer) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 // Browsers ignore tabs and newlines inside URLs and leading spaces and control characters,
 // so "java\tscript:" is seen as the scheme it is.
 func allowedURL(u string, relative bool) bool {
+	// Markdown destinations may still hold character references ("java&#x09;script:").
+	for i := 0; i < 3 && strings.ContainsRune(u, '&'); i++ {
+		u = html.UnescapeString(u)
+	}
 	u = strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {
 			return -1
@@ -160,13 +168,30 @@ func inertMarkdown(src string) string {
 		return src
 	}
 	source := []byte(src)
-	doc := safeMarkdown.Parser().Parse(text.NewReader(source))
-	var spans [][2]int
+	doc := plainParser.Parse(text.NewReader(source))
+	var spans, code [][2]int
+	badLink := false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Link:
+			badLink = badLink || !allowedURL(string(n.Destination), true)
+		case *ast.Image:
+			badLink = badLink || !allowedURL(string(n.Destination), true)
+		case *ast.CodeSpan:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					code = append(code, [2]int{t.Segment.Start, t.Segment.Stop})
+				}
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				s := lines.At(i)
+				code = append(code, [2]int{s.Start, s.Stop})
+			}
 		case *ast.RawHTML:
 			for i := 0; i < n.Segments.Len(); i++ {
 				s := n.Segments.At(i)
@@ -189,28 +214,47 @@ func inertMarkdown(src string) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	if len(spans) == 0 {
+	if len(spans) == 0 && !badLink {
 		return src
 	}
 	mark := make([]bool, len(source))
 	for _, s := range spans {
-		for i := s[0]; i < s[1] && i < len(source); i++ {
-			if i >= 0 {
-				mark[i] = true
-			}
+		for i := max(s[0], 0); i < s[1] && i < len(source); i++ {
+			mark[i] = true
+		}
+	}
+	// A link to a scheme other than http, https or mailto (javascript:, data:, ...) must not
+	// become a link downstream: every "[" outside code is escaped, which undoes inline,
+	// reference and image links alike.
+	inCode := make([]bool, len(source))
+	for _, s := range code {
+		for i := max(s[0], 0); i < s[1] && i < len(source); i++ {
+			inCode[i] = true
 		}
 	}
 	var b strings.Builder
 	for i := 0; i < len(source); {
 		r, size := utf8.DecodeRune(source[i:])
-		if mark[i] && r == '<' {
+		switch {
+		case mark[i] && r == '<':
 			b.WriteString("&lt;")
-		} else {
+		case badLink && r == '[' && !inCode[i] && !escaped(source, i):
+			b.WriteString(`\[`)
+		default:
 			b.Write(source[i : i+size])
 		}
 		i += size
 	}
 	return b.String()
+}
+
+// escaped reports whether source[i] follows an odd number of backslashes.
+func escaped(source []byte, i int) bool {
+	n := 0
+	for j := i - 1; j >= 0 && source[j] == '\\'; j-- {
+		n++
+	}
+	return n%2 == 1
 }
 
 // autolinkSpans returns the "<" of every "<label>" in source, label being autolink n's.
