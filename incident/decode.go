@@ -63,7 +63,7 @@ func (c *Config) Parse(name string, data []byte) ([]*Incident, error) {
 			break
 		}
 		if err != nil {
-			errs = append(errs, yamlError(name, err))
+			errs = append(errs, yamlError(name, err, c.maxDepth()))
 			break
 		}
 		if lerr, at := checkTree(&doc, c.maxDepth()); lerr != nil {
@@ -79,13 +79,13 @@ func (c *Config) Parse(name string, data []byte) ([]*Incident, error) {
 		}
 		errs = append(errs, d.errs...)
 	}
-	if len(errs) >= maxErrors {
-		errs = append(errs[:maxErrors], &ParseError{File: name, Err: errorf(ErrSyntax, "too many errors; fix these first")})
-	}
 	if len(incs) == 0 && len(errs) == 0 {
 		errs = append(errs, &ParseError{File: name, Err: errorf(ErrEmpty, "no incident in file; write at least a title")})
 	}
 	errs.Sort()
+	if len(errs) >= maxErrors {
+		errs = append(errs[:maxErrors], &ParseError{File: name, Err: errorf(ErrSyntax, "too many errors; fix these first")})
+	}
 	return incs, errs.Err()
 }
 

@@ -206,7 +206,7 @@ func (tc *treeChecker) firstAlias(n *yaml.Node) *yaml.Node {
 var yamlLine = regexp.MustCompile(`^line (\d+): (.*)$`)
 
 // yamlError turns an error of yaml.v3 into a *ParseError at its line.
-func yamlError(file string, err error) *ParseError {
+func yamlError(file string, err error, maxDepth int) *ParseError {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	pe := &ParseError{File: file}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -217,11 +217,14 @@ func yamlError(file string, err error) *ParseError {
 	switch {
 	case strings.Contains(msg, "exceeded max depth"):
 		sentinel = ErrTooDeep
-		msg = "lists and mappings nest too deeply"
+		msg = fmt.Sprintf("lists and mappings nest deeper than %d levels", maxDepth)
 	case strings.Contains(msg, "excessive aliasing"):
 		sentinel = ErrAliases
 	}
-	pe.Err = &fieldError{msg: "invalid YAML: " + msg, err: sentinel}
+	pe.Err = &fieldError{msg: msg, err: sentinel}
+	if sentinel == ErrSyntax {
+		pe.Err = &fieldError{msg: "invalid YAML: " + msg, err: sentinel}
+	}
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
 		pe.Err = &fieldError{msg: strings.Join(te.Errors, "; "), err: ErrType}

@@ -1,0 +1,188 @@
+package incident
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// endlessFS serves one file, "big.yaml", whose Stat reports size (or an irregular file when
+// size < 0) and whose content never ends; it counts the bytes read.
+type endlessFS struct {
+	size int64
+	read *int64
+}
+
+func (f endlessFS) Open(name string) (fs.File, error) {
+	if name != "big.yaml" {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return &endlessFile{f}, nil
+}
+
+type endlessFile struct{ fs endlessFS }
+
+func (f *endlessFile) Stat() (fs.FileInfo, error) { return endlessInfo(f.fs.size), nil }
+func (f *endlessFile) Close() error               { return nil }
+func (f *endlessFile) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = "# padding\n"[(*f.fs.read+int64(i))%10]
+	}
+	*f.fs.read += int64(len(p))
+	return len(p), nil
+}
+
+type endlessInfo int64
+
+func (i endlessInfo) Name() string { return "big.yaml" }
+func (i endlessInfo) Size() int64  { return max(int64(i), 0) }
+func (i endlessInfo) Mode() fs.FileMode {
+	if i < 0 {
+		return fs.ModeNamedPipe
+	}
+	return 0
+}
+func (i endlessInfo) ModTime() time.Time { return time.Time{} }
+func (i endlessInfo) IsDir() bool        { return false }
+func (i endlessInfo) Sys() any           { return nil }
+
+// allocated returns the bytes f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+func TestLoadTooLarge(t *testing.T) {
+	var read int64
+	var err error
+	alloc := allocated(func() { _, err = Load(endlessFS{size: 50 << 20, read: &read}, "big.yaml") })
+	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.EqualError(t, err, "big.yaml: file is 50 MiB, larger than the limit of 8 MiB; split it into several files")
+	assert.Zero(t, read, "Load read %d bytes of a file whose size is known to be too large", read)
+	assert.Less(t, alloc, uint64(1<<20))
+
+	// A file whose size is unknown is read up to the limit only.
+	read = 0
+	alloc = allocated(func() { _, err = Load(endlessFS{size: -1, read: &read}, "big.yaml") })
+	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.LessOrEqual(t, read, int64(DefaultMaxBytes+64<<10), "Load read %d bytes", read)
+	assert.Less(t, alloc, uint64(64<<20))
+
+	small := Config{MaxBytes: 100}
+	_, err = small.Load(fstest.MapFS{"f.yaml": {Data: []byte("title: " + strings.Repeat("x", 200))}}, "f.yaml")
+	assert.ErrorIs(t, err, ErrTooLarge)
+	_, err = small.Parse("f.yaml", []byte("title: "+strings.Repeat("x", 200)))
+	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.EqualError(t, err, "f.yaml: file is 207 bytes, larger than the limit of 100 bytes; split it into several files")
+
+	_, err = Load(fstest.MapFS{}, "missing.yaml")
+	assert.ErrorIs(t, err, fs.ErrNotExist)
+}
+
+func TestTooDeep(t *testing.T) {
+	flow := func(n int) []byte {
+		return []byte("title: x\nsummary: " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n")
+	}
+	block := func(n int) []byte {
+		var b strings.Builder
+		b.WriteString("title: x\nsummary:\n")
+		for i := range n {
+			b.WriteString(strings.Repeat(" ", i+1) + "- \n")
+		}
+		return []byte(b.String())
+	}
+	tests := []struct {
+		name string
+		src  []byte
+	}{
+		{"flow 65", flow(65)},
+		{"flow 10,000", flow(10000)},
+		{"flow 100,000", flow(100000)},
+		{"block 100", block(100)},
+		{"block 2,000", block(2000)},
+		{"dashes 10,000", []byte("title: x\nsummary:\n  " + strings.Repeat("- ", 10000) + "x\n")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var err error
+			alloc := allocated(func() { _, err = Parse("deep.yaml", tt.src) })
+			assert.ErrorIs(t, err, ErrTooDeep)
+			assert.Contains(t, err.Error(), "deep.yaml:")
+			assert.Contains(t, err.Error(), "nest")
+			assert.Less(t, alloc, uint64(512<<20), "Parse allocated %d MiB", alloc>>20)
+		})
+	}
+	_, err := Parse("ok.yaml", flow(60))
+	assert.NotErrorIs(t, err, ErrTooDeep, "60 levels are within the default limit")
+	shallow := Config{MaxDepth: 3}
+	_, err = shallow.Parse("f.yaml", []byte("title: x\nlessons: {went_well: [a]}\n"))
+	assert.NoError(t, err, "an incident needs 3 levels")
+	_, err = shallow.Parse("f.yaml", []byte("title: x\nsummary: [[[a]]]\n"))
+	assert.ErrorIs(t, err, ErrTooDeep)
+}
+
+func TestAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i <= 9; i++ {
+		fmt.Fprintf(&b, "a%d: &a%d [", i, i)
+		for j := range 10 {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "*a%d", i-1)
+		}
+		b.WriteString("]\n")
+	}
+	b.WriteString("title: laughs\n")
+	var err error
+	alloc := allocated(func() { _, err = Parse("bomb.yaml", []byte(b.String())) })
+	require.ErrorIs(t, err, ErrAliases)
+	assert.Contains(t, err.Error(), "bomb.yaml:2:")
+	assert.Contains(t, err.Error(), "aliases expand the document")
+	assert.Less(t, alloc, uint64(16<<20), "Parse allocated %d MiB", alloc>>20)
+
+	// Aliases nesting deeper than the limit.
+	b.Reset()
+	b.WriteString("x0: &x0 [a]\n")
+	for i := 1; i < 70; i++ {
+		fmt.Fprintf(&b, "x%d: &x%d [*x%d]\n", i, i, i-1)
+	}
+	_, err = Parse("chain.yaml", []byte(b.String()))
+	assert.ErrorIs(t, err, ErrTooDeep)
+
+	// A value that contains itself.
+	_, err = Parse("self.yaml", []byte("title: &t [*t]\n"))
+	assert.Error(t, err)
+
+	// Aliases in moderation are fine.
+	incs, err := Parse("ok.yaml", []byte("title: x\nservices: &all [A, B]\noutages:\n  - {start: '2020-01-01 10:00', end: '2020-01-01 11:00', services: *all}\n"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"A", "B"}, incs[0].Outages[0].Services)
+}
+
+func TestTooManyErrors(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("title: x\n")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "k%d: v\n", i)
+	}
+	_, err := Parse("f.yaml", []byte(b.String()))
+	var list ErrorList
+	require.ErrorAs(t, err, &list)
+	assert.Len(t, list, maxErrors+1)
+	assert.Contains(t, list[len(list)-1].Error(), "too many errors")
+}
+
+var _ io.Reader = (*endlessFile)(nil)
