@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -266,4 +267,28 @@ func mustTime(t *testing.T, s string) time.Time {
 	tm, err := time.Parse(time.RFC3339, s)
 	require.NoError(t, err)
 	return tm
+}
+
+// TestFormatDoc loads the complete file shown in docs/format.md, so that the documentation
+// cannot drift from what the library reads.
+func TestFormatDoc(t *testing.T) {
+	data, err := os.ReadFile("../docs/format.md")
+	require.NoError(t, err)
+	_, rest, ok := strings.Cut(string(data), "## A complete file")
+	require.True(t, ok, "docs/format.md has no section \"A complete file\"")
+	_, rest, ok = strings.Cut(rest, "```yaml\n")
+	require.True(t, ok)
+	doc, _, ok := strings.Cut(rest, "```")
+	require.True(t, ok)
+
+	incs, err := incident.Parse("format.md", []byte(doc))
+	require.NoError(t, err, "Parse(format.md example)")
+	require.Len(t, incs, 1)
+	errs, warns := incident.Validate(incs[0])
+	assert.Empty(t, errs, "Validate(format.md example) errors")
+	assert.Empty(t, warns, "Validate(format.md example) warnings")
+	var cfg timeline.Config
+	m := incs[0].Metrics(cfg)
+	assert.Equal(t, 108*time.Minute, m.Span, "Metrics(format.md example).Span = %v, want 1h48m", m.Span)
+	assert.Equal(t, 102*time.Minute, m.Totals.Downtime, "Metrics(format.md example).Totals.Downtime = %v, want 1h42m", m.Totals.Downtime)
 }
