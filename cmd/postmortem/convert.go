@@ -6,7 +6,6 @@ import (
 	"io"
 	"path"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/go-postmortem/postmortem/render"
@@ -268,7 +267,7 @@ func writeConvertTable(w io.Writer, start, end time.Time, src *time.Location, ap
 		head += " (" + render.Duration(end.Sub(start)) + ")"
 	}
 	fmt.Fprintf(w, "%s, %s\n\n", head, src.String())
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	if end.IsZero() {
 		fmt.Fprintln(tw, "CITY\tZONE\tTIME\tOFFSET\tDAY")
 	} else {
@@ -291,5 +290,5 @@ func writeConvertTable(w io.Writer, start, end time.Time, src *time.Location, ap
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, endText, off, dayShift(r.DayShift))
 	}
-	return tw.Flush()
+	return tw.flush()
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -103,7 +104,7 @@ func runDowntime(e *env, args []string) error {
 	flags.Var(&services, "service", "count only the windows of `S` (repeat or separate with commas)")
 	weight := flags.String("partial-weight", "0.3", "share `W` (0 to 1) of partial-outage time counted as downtime")
 	maint := newChoice("ignore", "ignore", "up", "exclude")
-	flags.Var(maint, "maintenance", "maintenance windows in availability: ignore, up (excuse outages in them) or exclude (also shorten the period)")
+	flags.Var(maint, "maintenance", "`policy` for maintenance windows in availability: ignore, up (excuse outages in them) or exclude (also shorten the period)")
 	format := newChoice("table", "table", "json", "csv")
 	flags.Var(format, "format", "output `format`: table, json or csv")
 	out := flags.String("o", "", "write to `FILE` instead of standard output (atomically)")
@@ -536,6 +537,34 @@ func (r *downtimeReport) writeCSV(w io.Writer) error {
 	return cw.Error()
 }
 
+// table is a tabwriter whose lines lose their trailing blanks (an empty last column).
+type table struct {
+	buf bytes.Buffer
+	*tabwriter.Writer
+	w io.Writer
+}
+
+func newTable(w io.Writer) *table {
+	t := &table{w: w}
+	t.Writer = tabwriter.NewWriter(&t.buf, 0, 0, 2, ' ', 0)
+	return t
+}
+
+// flush writes the aligned table to its writer.
+func (t *table) flush() error {
+	if err := t.Writer.Flush(); err != nil {
+		return err
+	}
+	lines := strings.SplitAfter(t.buf.String(), "\n")
+	for i, l := range lines {
+		if strings.HasSuffix(l, "\n") {
+			lines[i] = strings.TrimRight(l[:len(l)-1], " ") + "\n"
+		}
+	}
+	_, err := io.WriteString(t.w, strings.Join(lines, ""))
+	return err
+}
+
 // human formats a duration for the table, "-" for none.
 func human(d time.Duration) string {
 	if d == 0 {
@@ -563,7 +592,7 @@ func wallClock(t time.Time, loc *time.Location) string {
 }
 
 func (r *downtimeReport) writeTable(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintln(tw, "INCIDENT\tFILE\tSTART\tSPAN\tDOWNTIME\tMAJOR\tPARTIAL\tDEGRADED\tMAINTENANCE")
 	for _, f := range r.incidents {
 		start := "(undated)"
@@ -585,20 +614,20 @@ func (r *downtimeReport) writeTable(w io.Writer) error {
 	t := r.total
 	fmt.Fprintf(tw, "TOTAL (%s)\t\t\t\t%s\t%s\t%s\t%s\t%s\n", plural(len(r.incidents), "incident"),
 		human(t.Downtime), human(t.Major), human(t.Partial), human(t.Degraded), human(t.Maintenance))
-	if err := tw.Flush(); err != nil {
+	if err := tw.flush(); err != nil {
 		return err
 	}
 	if len(r.periods) == 0 {
 		return nil
 	}
 	fmt.Fprintln(w)
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw = newTable(w)
 	fmt.Fprintln(tw, "PERIOD\tSTART\tEND\tLENGTH\tDOWNTIME\tAVAILABILITY")
 	for _, p := range r.periods {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", p.label, wallClock(p.Start, r.opts.loc), wallClock(p.End, r.opts.loc),
 			render.Duration(p.Length), human(p.Totals.Downtime), percent(p.Ratio))
 	}
-	return tw.Flush()
+	return tw.flush()
 }
 
 // percent formats an availability ratio: "99.7715 %", "100 %".

@@ -44,14 +44,28 @@ func (fs *flagSet) usagef(format string, args ...any) error {
 }
 
 // help writes the subcommand's help: synopsis, description with example, and flags.
+// Long flags are shown with two dashes (--format), one-letter flags with one (-o).
 func (fs *flagSet) help(w io.Writer) {
 	fmt.Fprintf(w, "Usage: postmortem %s %s\n\n%s\n", fs.name, fs.synopsis, strings.TrimSpace(fs.doc))
 	var b strings.Builder
-	fs.SetOutput(&b)
-	fs.PrintDefaults()
-	fs.SetOutput(io.Discard)
+	fs.VisitAll(func(f *flag.Flag) {
+		arg, usage := flag.UnquoteUsage(f)
+		dash := "--"
+		if len(f.Name) == 1 {
+			dash = "-"
+		}
+		fmt.Fprintf(&b, "  %s%s", dash, f.Name)
+		if arg != "" {
+			fmt.Fprintf(&b, " %s", arg)
+		}
+		fmt.Fprintf(&b, "\n    \t%s", usage)
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			fmt.Fprintf(&b, " (default %s)", f.DefValue)
+		}
+		b.WriteByte('\n')
+	})
 	if b.Len() > 0 {
-		fmt.Fprintf(w, "\nFlags:\n%s", strings.ReplaceAll(b.String(), "  -", "  --"))
+		fmt.Fprintf(w, "\nFlags:\n%s", b.String())
 	}
 }
 

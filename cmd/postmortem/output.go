@@ -91,8 +91,12 @@ func writeFile(path string, data []byte) (err error) {
 	return nil
 }
 
-// flush writes the buffered result to its destination.
+// flush writes the buffered result to its destination, ending it with a newline
+// when it has none (text output is lines).
 func (o *output) flush(e *env) error {
+	if o.Len() > 0 && !bytes.HasSuffix(o.Bytes(), []byte("\n")) {
+		o.WriteByte('\n')
+	}
 	if o.path == "" || o.path == "-" {
 		_, err := e.stdout.Write(o.Bytes())
 		return err
