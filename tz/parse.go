@@ -1171,8 +1171,16 @@ func mod(a, m int) int {
 }
 
 func (p *parser) backwards(a side, ctx Context) *Error {
-	return p.errf(a.tm.pos, ErrBackwards, "%s is before the previous time (%s); write the date with it, as in \"2006-01-02 %s\"",
-		p.s[a.tm.pos:a.tm.end], fmtInstant(ctx.After), p.s[a.tm.pos:a.tm.end])
+	clock := p.s[a.tm.pos:a.tm.end]
+	next := ctx.Date
+	if !next.Valid() {
+		next = DateOf(ctx.After)
+	}
+	if next.Year <= 1 {
+		return p.errf(a.tm.pos, ErrBackwards, "%s is before the previous time (%s); fix the time or put it in order", clock, fmtInstant(ctx.After))
+	}
+	return p.errf(a.tm.pos, ErrBackwards, "%s is before the previous time (%s); if it is on a later day, write the date with it, as in \"%s %s\"",
+		clock, fmtInstant(ctx.After), next.AddDays(1), clock)
 }
 
 func fmtInstant(t time.Time) string {
@@ -1494,7 +1502,16 @@ func (p *parser) wallError(sd side, d Date, loc *time.Location, err error) *Erro
 	case errors.Is(err, ErrNonexistentTime):
 		return p.errf(sd.tm.pos, ErrNonexistentTime, "%s does not exist: clocks skipped it (spring forward); check the time, or write the offset meant", when)
 	case errors.Is(err, ErrAmbiguousTime):
-		return p.errf(sd.tm.pos, ErrAmbiguousTime, "%s happened twice (clocks fell back); write the offset or the abbreviation meant (EDT or EST)", when)
+		t1, _, err1 := Wall(d, sd.tm.h, sd.tm.m, sd.tm.s, loc, Earlier)
+		t2, _, err2 := Wall(d, sd.tm.h, sd.tm.m, sd.tm.s, loc, Later)
+		if err1 != nil || err2 != nil || loc == nil {
+			return p.errf(sd.tm.pos, ErrAmbiguousTime, "%s happened twice (clocks fell back); write the offset meant", when)
+		}
+		a1, o1 := t1.In(loc).Zone()
+		a2, o2 := t2.In(loc).Zone()
+		clock := t1.In(loc).Format("15:04")
+		return p.errf(sd.tm.pos, ErrAmbiguousTime, "%s happened twice (clocks fell back): first as %s %s (%s) = %sZ, then as %s %s (%s) = %sZ; write the abbreviation or offset meant",
+			when, clock, a1, FormatOffset(o1, true), t1.UTC().Format("15:04"), clock, a2, FormatOffset(o2, true), t2.UTC().Format("15:04"))
 	case errors.Is(err, ErrInvalidDate):
 		return p.errf(sd.tm.pos, ErrInvalidDate, "%s is not a valid date", d)
 	}
