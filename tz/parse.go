@@ -1051,6 +1051,15 @@ func (p *parser) resolveForm(f *form, ctx Context, main bool) (resolved, error) 
 	if err != nil {
 		return r, err
 	}
+	// "11pm to July 27th 1am" with no date known: the start is on the end's
+	// date, or the day before when that puts it after the end.
+	startFromEnd := false
+	if !dated && endOwnDate && !a.date.hasWD {
+		if d0, dated, err = p.resolveDate(b.date, ctx); err != nil {
+			return r, err
+		}
+		startFromEnd = true
+	}
 	r.dated = dated
 	r.loc = ctx.Location
 	if r.loc == nil {
@@ -1137,6 +1146,11 @@ func (p *parser) resolveForm(f *form, ctx Context, main bool) (resolved, error) 
 	r.end, err = p.instant(b, d1, zb, ctx)
 	if err != nil {
 		return r, err
+	}
+	if r.end.Before(r.start) && startFromEnd {
+		if r.start, err = p.instant(a, d0.AddDays(-1), zs, ctx); err != nil {
+			return r, err
+		}
 	}
 	if r.end.Before(r.start) {
 		if endOwnDate {

@@ -2,8 +2,8 @@ package tz_test
 
 import (
 	"bufio"
-	"errors"
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"os"

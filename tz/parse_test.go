@@ -147,6 +147,8 @@ func parseCases(t testing.TB) []parseCase {
 		{in: "2016-07-26 10:50 – 2016-07-26 12:38", ctx: inNY, start: "2016-07-26T14:50:00Z", end: "2016-07-26T16:38:00Z", hasDate: true},
 		{in: "2016-07-26 23:50 to 2016-07-28 00:10 UTC", start: "2016-07-26T23:50:00Z", end: "2016-07-28T00:10:00Z", hasDate: true},
 		{in: "11pm to July 27th 1am", ctx: tz.Context{Date: jul26}, start: "2016-07-26T23:00:00Z", end: "2016-07-27T01:00:00Z", hasDate: true},
+		{in: "11pm to July 27th 2016 1am", start: "2016-07-26T23:00:00Z", end: "2016-07-27T01:00:00Z", hasDate: true},
+		{in: "9am to July 27th 2016 1am", start: "2016-07-26T09:00:00Z", end: "2016-07-27T01:00:00Z", hasDate: true},
 		{in: "12:30 PDT - 20:00 UTC", ctx: harness, start: "2021-04-05T19:30:00Z", end: "2021-04-05T20:00:00Z", zone: "PDT"},
 		{in: "10:50am EDT (14:50 UTC) – 12:38pm EDT (16:38 UTC)", ctx: inNY, start: "2016-07-26T14:50:00Z", end: "2016-07-26T16:38:00Z"},
 
