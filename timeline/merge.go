@@ -3,7 +3,6 @@ package timeline
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 )
@@ -28,6 +27,7 @@ func Merge(ws []Window) []Window {
 // use. A Merger is not safe for concurrent use; use one per goroutine.
 type Merger struct {
 	recs  []rec
+	sids  []int32 // service ids of the windows, in input order; rec.svc indexes it
 	segs  []seg
 	byLvl [ranks][]int32
 	keys  []svcState
@@ -96,13 +96,18 @@ func (a instant) sub(b instant) time.Duration {
 	return time.Duration(ds*int64(time.Second) + dn)
 }
 
-// rec is one input window, compact for sorting.
+// rec is one input window, compact for sorting: 32 bytes.
 type rec struct {
-	start instant
-	rank  int32
-	end   instant
-	idx   int32 // index in the input
+	ss, es int64  // start and end, seconds since 1970
+	sn, en int32  // their nanoseconds
+	svc    int32  // offset of the window's service ids in Merger.sids
+	meta   uint32 // rank | number of services << 2
 }
+
+func (r *rec) start() instant { return instant{r.ss, r.sn} }
+func (r *rec) end() instant   { return instant{r.es, r.en} }
+func (r *rec) rank() int32    { return int32(r.meta & (ranks - 1)) }
+func (r *rec) nsvc() int32    { return int32(r.meta >> 2) }
 
 // seg is one merged window.
 type seg struct {
@@ -121,41 +126,56 @@ type svcState struct {
 
 type pair struct{ seg, svc int32 }
 
-// collect fills m.recs with the valid windows of ws, sorted by start.
-func (m *Merger) collect(ws []Window, maintenanceFirst bool) {
-	m.recs = m.recs[:0]
+// collect fills m.recs with the valid windows of ws, sorted by start, and, withServices, m.sids
+// with the ids of their services.
+func (m *Merger) collect(ws []Window, maintenanceFirst, withServices bool) {
+	m.recs = slices.Grow(m.recs[:0], len(ws))
+	m.sids = m.sids[:0]
+	if withServices {
+		clear(m.names)
+		clear(m.folds)
+		m.spell, m.keys = m.spell[:0], m.keys[:0]
+	}
 	for i := range ws {
 		w := &ws[i]
 		r := rank(w.Level, maintenanceFirst)
 		if r < 0 {
 			continue
 		}
-		s, e := instantOf(w.Start), instantOf(w.End)
-		if !s.before(e) {
+		ss, sn := w.Start.Unix(), int32(w.Start.Nanosecond())
+		es, en := w.End.Unix(), int32(w.End.Nanosecond())
+		if es < ss || es == ss && en <= sn {
 			continue
 		}
-		m.recs = append(m.recs, rec{start: s, end: e, rank: int32(r), idx: int32(i)})
+		rc := rec{ss: ss, es: es, sn: sn, en: en, svc: int32(len(m.sids)), meta: uint32(r)}
+		if withServices && len(w.Services) > 0 {
+			for _, name := range w.Services {
+				m.sids = append(m.sids, m.intern(name))
+			}
+			rc.meta |= uint32(len(w.Services)) << 2
+		}
+		m.recs = append(m.recs, rc)
 	}
 	slices.SortFunc(m.recs, func(a, b rec) int {
 		switch {
-		case a.start.sec < b.start.sec:
+		case a.ss < b.ss:
 			return -1
-		case a.start.sec > b.start.sec:
+		case a.ss > b.ss:
 			return 1
 		}
-		return int(a.start.nsec) - int(b.start.nsec)
+		return int(a.sn - b.sn)
 	})
 }
 
 // sweep fills m.segs with the merged windows of m.recs (without services).
 func (m *Merger) sweep() {
-	m.segs = m.segs[:0]
+	m.segs = slices.Grow(m.segs[:0], len(m.recs)/2+1)
 	if len(m.recs) == 0 {
 		return
 	}
 	var reach [ranks]instant // furthest end of the windows of each rank seen so far
 	var seen [ranks]bool
-	cur := m.recs[0].start
+	cur := m.recs[0].start()
 	// fill emits the merged windows in [cur, to); to == nil means until the last end.
 	fill := func(to *instant) {
 		for to == nil || cur.before(*to) {
@@ -186,9 +206,10 @@ func (m *Merger) sweep() {
 	}
 	for i := range m.recs {
 		rc := &m.recs[i]
-		fill(&rc.start)
-		if !seen[rc.rank] || reach[rc.rank].before(rc.end) {
-			reach[rc.rank], seen[rc.rank] = rc.end, true
+		start, end, r := rc.start(), rc.end(), rc.rank()
+		fill(&start)
+		if !seen[r] || reach[r].before(end) {
+			reach[r], seen[r] = end, true
 		}
 	}
 	fill(nil)
@@ -197,9 +218,9 @@ func (m *Merger) sweep() {
 // Merge appends the union of ws to dst, as the package-level Merge computes it, and returns
 // the extended slice. The windows appended do not share memory with m: m may be reused at once.
 func (m *Merger) Merge(dst, ws []Window) []Window {
-	m.collect(ws, false)
+	m.collect(ws, false, true)
 	m.sweep()
-	names := m.services(ws)
+	names := m.services()
 	dst = slices.Grow(dst, len(m.segs))
 	for i := range m.segs {
 		sg := &m.segs[i]
@@ -214,7 +235,7 @@ func (m *Merger) Merge(dst, ws []Window) []Window {
 
 // services computes the services of each merged window; it returns the names that the
 // windows' svc offsets index.
-func (m *Merger) services(ws []Window) []string {
+func (m *Merger) services() []string {
 	for r := range m.byLvl {
 		m.byLvl[r] = m.byLvl[r][:0]
 	}
@@ -222,24 +243,33 @@ func (m *Merger) services(ws []Window) []string {
 		r := m.segs[i].rank
 		m.byLvl[r] = append(m.byLvl[r], int32(i))
 	}
-	clear(m.names)
-	clear(m.folds)
-	m.spell, m.keys, m.pairs = m.spell[:0], m.keys[:0], m.pairs[:0]
+	m.pairs = slices.Grow(m.pairs[:0], len(m.sids))
+	// first[r] is the first merged window of rank r that ends after the current window's
+	// start: the windows come by start, so it only moves forward.
+	var first [ranks]int32
 	for i := range m.recs {
 		rc := &m.recs[i]
-		for _, name := range ws[rc.idx].Services {
-			id := m.intern(name)
-			st := &m.keys[int(id)*ranks+int(rc.rank)]
-			if st.active && !st.end.before(rc.start) {
-				if st.end.before(rc.end) {
-					st.end = rc.end
+		n := rc.nsvc()
+		if n == 0 {
+			continue
+		}
+		start, end, r := rc.start(), rc.end(), rc.rank()
+		list := m.byLvl[r]
+		for int(first[r]) < len(list) && !start.before(m.segs[list[first[r]]].end) {
+			first[r]++
+		}
+		for _, id := range m.sids[rc.svc : rc.svc+n] {
+			st := &m.keys[int(id)*ranks+int(r)]
+			if st.active && !st.end.before(start) {
+				if st.end.before(end) {
+					st.end = end
 				}
 				continue
 			}
 			if st.active {
-				m.flush(st, id, rc.rank)
+				m.flush(st, id, r)
 			}
-			st.active, st.start, st.end = true, rc.start, rc.end
+			st.active, st.start, st.end, st.ptr = true, start, end, first[r]
 		}
 	}
 	for k := range m.keys {
@@ -298,16 +328,11 @@ func (m *Merger) services(ws []Window) []string {
 // flush gives service id to the merged windows of rank r that overlap st's interval.
 func (m *Merger) flush(st *svcState, id, r int32) {
 	list := m.byLvl[r]
-	// The first window of the level that ends after st.start; later flushes of this
-	// service and level start later, so the search starts where the last one stopped.
+	// st.ptr is the first window of the level that ends after st.start (see services).
 	p := st.ptr
-	if n := len(list) - int(p); n > 8 && !st.start.before(m.segs[list[p+8]].end) {
-		p += int32(sort.Search(n, func(j int) bool { return st.start.before(m.segs[list[int(p)+j]].end) }))
-	}
 	for int(p) < len(list) && !st.start.before(m.segs[list[p]].end) {
 		p++
 	}
-	st.ptr = p
 	for j := p; int(j) < len(list) && m.segs[list[j]].start.before(st.end); j++ {
 		if list[j] != st.last {
 			m.pairs = append(m.pairs, pair{list[j], id})
@@ -352,7 +377,7 @@ func compareName(a, b string) int {
 
 // measure returns the totals of ws under weight w, maintenance ranking first or last.
 func (m *Merger) measure(ws []Window, weight float64, maintenanceFirst bool) Totals {
-	m.collect(ws, maintenanceFirst)
+	m.collect(ws, maintenanceFirst, false)
 	m.sweep()
 	var t Totals
 	for i := range m.segs {

@@ -37,8 +37,8 @@ func TestPeriodsLength(t *testing.T) {
 		{Day, "America/Santiago", "2024-04-06", "2024-04-06T00:00:00-03:00", 25 * time.Hour},
 		{Day, "America/Santiago", "2024-04-07", "2024-04-07T00:00:00-04:00", 24 * time.Hour},
 		{Week, "Europe/Berlin", "2024-03-28", "2024-03-25T00:00:00+01:00", 167 * time.Hour}, // Thursday; DST on Sunday 31st
-		{Week, "UTC", "2024-01-01", "2024-01-01T00:00:00Z", 168 * time.Hour},                  // a Monday
-		{Week, "UTC", "2023-12-31", "2023-12-25T00:00:00Z", 168 * time.Hour},                  // a Sunday
+		{Week, "UTC", "2024-01-01", "2024-01-01T00:00:00Z", 168 * time.Hour},                // a Monday
+		{Week, "UTC", "2023-12-31", "2023-12-25T00:00:00Z", 168 * time.Hour},                // a Sunday
 		{Quarter, "UTC", "2024-05-20", "2024-04-01T00:00:00Z", 91 * 24 * time.Hour},
 		{Quarter, "America/New_York", "2024-02-01", "2024-01-01T00:00:00-05:00", (91*24 - 1) * time.Hour},
 		{Year, "UTC", "2024-06-01", "2024-01-01T00:00:00Z", 366 * 24 * time.Hour},
