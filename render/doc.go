@@ -45,6 +45,7 @@
 //	  Dated (false: the file gives no date), Level (heading level of the title),
 //	  Anchor (prefix of element ids, "" for a single incident)
 //	  Summary, Impact, Trigger, Detection, Resolution   Text
+//	  ImpactStart  *Instant, when the impact began; times to detect and so on count from it
 //	  Figures      []Figure{Label, Value, Available, Note}
 //	  Outages      []Span{Start, End Instant; Length, Level, Class string; Services}
 //	  Window       *Span, the announced maintenance window

@@ -59,6 +59,7 @@ type View struct {
 
 	Summary, Impact Text
 	Figures         []Figure // computed impact figures, in a fixed order
+	ImpactStart     *Instant // when the impact began (the started event, else the outage span's start); times to detect etc. count from it
 	Outages         []Span   // the merged outage windows (levels other than operational)
 
 	Window    *Span      // the announced window of a maintenance, nil when none
@@ -415,6 +416,17 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 		v.Dated = v.Dated || ev.At.Dated
 	}
 	v.Figures = figures(inc, m, b.p.Config)
+	if st := m.Lifecycle.Start; !st.IsZero() && inc.Kind != incident.KindMaintenance {
+		approx := false
+		for _, ev := range inc.Timeline {
+			if ev.At.Time.Equal(st) {
+				approx = ev.At.Approx
+				break
+			}
+		}
+		in := instant(incident.Time{Time: st, Loc: loc, Dated: v.Dated, Approx: approx}, loc)
+		v.ImpactStart = &in
+	}
 	if m.Dated {
 		for _, w := range m.Windows {
 			if w.Level == timeline.Operational || w.Level == timeline.LevelUnknown || !w.End.After(w.Start) {
@@ -610,7 +622,12 @@ func figures(inc *incident.Incident, m incident.Metrics, cfg timeline.Config) []
 		{timeline.Resolved, "Time to resolve"},
 	} {
 		d, ok := m.Lifecycle.TimeTo(k.kind)
-		add(k.label, d, ok, "from the start of the impact")
+		if ok && d < 0 {
+			// The milestone came before the impact began (detected while still degraded).
+			fs = append(fs, Figure{Label: k.label, Value: Duration(-d) + " before the impact began", Available: true})
+			continue
+		}
+		add(k.label, d, ok, "")
 	}
 	return fs
 }
