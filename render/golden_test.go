@@ -27,7 +27,23 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	require.NoError(t, err, "run go test ./render -update to write it")
-	assert.Equal(t, string(want), string(got), "%s differs; review with go test ./render -update && git diff", path)
+	if string(want) == string(got) {
+		return
+	}
+	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			t.Errorf("%s:%d differs (rewrite with go test ./render -update, review with git diff):\n got: %s\nwant: %s", path, i+1, gl, wl)
+			return
+		}
+	}
 }
 
 func examples(t *testing.T) []string {

@@ -570,7 +570,7 @@ func figures(inc *incident.Incident, m incident.Metrics, cfg timeline.Config) []
 		f := Figure{Label: label, Value: "unavailable", Note: note}
 		if ok {
 			f.Value, f.Available = Duration(d), true
-			if d == 0 {
+			if d == 0 && label == "Downtime" {
 				f.Value = "none"
 			}
 		}
