@@ -353,3 +353,24 @@ func TestEnums(t *testing.T) {
 		}
 	}
 }
+
+// TestMarshal validates what incident.Marshal writes for every example, so that the schema
+// accepts every key and value the library itself produces.
+func TestMarshal(t *testing.T) {
+	v := newValidator(t)
+	files, err := filepath.Glob("../examples/*.yaml")
+	require.NoError(t, err)
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		require.NoError(t, err)
+		incs, err := incident.Parse(file, data)
+		require.NoError(t, err, "Parse(%s)", file)
+		for i, inc := range incs {
+			out, err := incident.Marshal(inc)
+			require.NoError(t, err, "Marshal(%s[%d])", file, i)
+			docs := decodeStream(t, out)
+			require.Len(t, docs, 1, "Marshal(%s[%d]) documents", file, i)
+			assert.Empty(t, v.validate(v.root, docs[0], "$"), "validate(Marshal(%s[%d]))", file, i)
+		}
+	}
+}
