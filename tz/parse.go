@@ -74,7 +74,8 @@ const maxInput = 512
 // ErrUnknownZone or ErrAmbiguous (with an *AmbiguousError inside).
 // Parse is safe for concurrent use.
 func Parse(s string, ctx Context) (Expr, error) {
-	p := parser{s: s, ctx: ctx}
+	var buf [24]token
+	p := parser{s: s, ctx: ctx, toks: buf[:0]}
 	if len(s) > maxInput {
 		return Expr{}, p.errf(maxInput, ErrSyntax, "too long for a time expression (%d bytes, at most %d)", len(s), maxInput)
 	}
@@ -86,7 +87,7 @@ func Parse(s string, ctx Context) (Expr, error) {
 		return Expr{}, err
 	}
 	if p.peek().kind != tEOF {
-		return Expr{}, p.errf(p.peek().pos, ErrSyntax, "unexpected %q; write one time or window per expression", p.peek().text)
+		return Expr{}, p.errf(p.peek().pos, ErrSyntax, "unexpected %q; write one time or window per expression", p.tx(p.peek()))
 	}
 	return p.resolve(&f)
 }
@@ -108,20 +109,21 @@ const (
 	tPunct
 )
 
+// A token holds no pointers, so that copying it is cheap; its text is
+// p.s[pos:end] (see tx).
 type token struct {
 	kind     tokKind
 	space    bool // whitespace before the token
 	r        rune // tPunct: the character ('-' for every dash)
 	pos, end int  // byte offsets in the input
 	val      int  // tNum: the value, -1 when too long
-	text     string
 }
+
+// tx returns the text of t.
+func (p *parser) tx(t token) string { return p.s[t.pos:t.end] }
 
 func (p *parser) lex() error {
 	s := p.s
-	if p.toks == nil {
-		p.toks = p.buf[:0]
-	}
 	space := false
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -144,7 +146,7 @@ func (p *parser) lex() error {
 				}
 				j++
 			}
-			p.toks = append(p.toks, token{kind: tNum, space: space, pos: i, end: j, val: v, text: s[i:j]})
+			p.toks = append(p.toks, token{kind: tNum, space: space, pos: i, end: j, val: v})
 			i = j
 		case unicode.IsLetter(r):
 			j := i
@@ -161,7 +163,7 @@ func (p *parser) lex() error {
 					j++
 				}
 			}
-			p.toks = append(p.toks, token{kind: tWord, space: space, pos: i, end: j, text: s[i:j]})
+			p.toks = append(p.toks, token{kind: tWord, space: space, pos: i, end: j})
 			i = j
 		default:
 			c := r
@@ -177,7 +179,7 @@ func (p *parser) lex() error {
 			default:
 				return p.errf(i, ErrSyntax, "unexpected %q in a time expression", r)
 			}
-			p.toks = append(p.toks, token{kind: tPunct, space: space, r: c, pos: i, end: i + n, text: s[i : i+n]})
+			p.toks = append(p.toks, token{kind: tPunct, space: space, r: c, pos: i, end: i + n})
 			i += n
 		}
 		space = false
@@ -199,7 +201,6 @@ type parser struct {
 	ctx  Context
 	toks []token
 	i    int
-	buf  [24]token
 }
 
 func (p *parser) peek() token { return p.toks[p.i] }
@@ -251,8 +252,8 @@ const (
 type zoneSpec struct {
 	kind     zoneKind
 	pos, end int
-	text     string
-	offset   int // zFixed
+	name     string // as written
+	offset   int    // zFixed
 	loc      *time.Location
 	cands    []Candidate
 	amb      *AmbiguousError
@@ -392,14 +393,14 @@ func (p *parser) parseForm(inParen bool) (form, error) {
 			case '+':
 				return f, p.errf(t.pos, ErrSyntax, "unexpected \"+\"; write an offset right after the time (10:36+05:30)")
 			default:
-				return f, p.errf(t.pos, ErrSyntax, "unexpected %q", t.text)
+				return f, p.errf(t.pos, ErrSyntax, "unexpected %q", p.tx(t))
 			}
 		case tNum:
 			if err := p.number(sd); err != nil {
 				return f, err
 			}
 		case tWord:
-			l := lower(t.text)
+			l := lower(p.tx(t))
 			if m, ok := monthWords[l]; ok {
 				if err := p.monthDay(sd, m); err != nil {
 					return f, err
@@ -433,7 +434,7 @@ func (p *parser) parseForm(inParen bool) (form, error) {
 				}
 			case l == "noon" || l == "midnight":
 				if sd.tm.has {
-					return f, p.errf(t.pos, ErrSyntax, "a second time %q; write a window as \"9am – 1pm\"", t.text)
+					return f, p.errf(t.pos, ErrSyntax, "a second time %q; write a window as \"9am – 1pm\"", p.tx(t))
 				}
 				p.next()
 				sd.tm = timeSpec{has: true, pos: t.pos, end: t.end}
@@ -447,9 +448,9 @@ func (p *parser) parseForm(inParen bool) (form, error) {
 				}
 				sd.zone = z
 			case sd.tm.has:
-				return f, p.errf(t.pos, ErrSyntax, "unexpected %q after the zone %q", t.text, sd.zone.text)
+				return f, p.errf(t.pos, ErrSyntax, "unexpected %q after the zone %q", p.tx(t), sd.zone.name)
 			default:
-				return f, p.errf(t.pos, ErrSyntax, "unexpected %q; expected a date or a time (10:36, 10am, noon)", t.text)
+				return f, p.errf(t.pos, ErrSyntax, "unexpected %q; expected a date or a time (10:36, 10am, noon)", p.tx(t))
 			}
 		}
 	}
@@ -457,10 +458,10 @@ func (p *parser) parseForm(inParen bool) (form, error) {
 
 func (p *parser) separator(f *form, cur *int, t token) error {
 	if *cur == 1 {
-		return p.errf(t.pos, ErrSyntax, "a window has two ends; %q starts a third", t.text)
+		return p.errf(t.pos, ErrSyntax, "a window has two ends; %q starts a third", p.tx(t))
 	}
 	if !f.sides[0].tm.has {
-		return p.errf(t.pos, ErrSyntax, "%q needs a time before it, as in \"9am – 1pm\"", t.text)
+		return p.errf(t.pos, ErrSyntax, "%q needs a time before it, as in \"9am – 1pm\"", p.tx(t))
 	}
 	p.next()
 	f.window, f.sepPos, *cur = true, t.pos, 1
@@ -474,23 +475,23 @@ func (p *parser) duration(f *form) error {
 	if f.dur != 0 {
 		return p.errf(t.pos, ErrSyntax, "a second duration; write one")
 	}
-	for w := p.peek(); w.kind == tWord && approxWords[lower(w.text)]; w = p.peek() {
+	for w := p.peek(); w.kind == tWord && approxWords[lower(p.tx(w))]; w = p.peek() {
 		f.durApprox = true
 		p.next()
 	}
 	n := p.next()
 	var d time.Duration
-	switch l := lower(n.text); {
+	switch l := lower(p.tx(n)); {
 	case n.kind == tNum && n.val > 0 && n.val < 100000:
 		d = time.Duration(n.val)
 	case l == "a" || l == "an" || l == "one":
 		d = 1
 	case l == "half":
-		if w := p.peek(); w.kind == tWord && (lower(w.text) == "an" || lower(w.text) == "a") {
+		if w := p.peek(); w.kind == tWord && (lower(p.tx(w)) == "an" || lower(p.tx(w)) == "a") {
 			p.next()
 		}
 		u := p.next()
-		if u.kind != tWord || lower(u.text) != "hour" {
+		if u.kind != tWord || lower(p.tx(u)) != "hour" {
 			return p.errf(u.pos, ErrSyntax, "write \"for half an hour\" or \"for 30 minutes\"")
 		}
 		f.dur, f.durPos = 30*time.Minute, t.pos
@@ -499,7 +500,7 @@ func (p *parser) duration(f *form) error {
 		return p.errf(n.pos, ErrSyntax, "\"for\" must be followed by a duration, as in \"for 28 minutes\"")
 	}
 	u := p.next()
-	switch lower(u.text) {
+	switch lower(p.tx(u)) {
 	case "second", "seconds", "sec", "secs", "s":
 		d *= time.Second
 	case "minute", "minutes", "min", "mins", "m":
@@ -507,7 +508,7 @@ func (p *parser) duration(f *form) error {
 	case "hour", "hours", "hr", "hrs", "h":
 		d *= time.Hour
 	default:
-		return p.errf(u.pos, ErrSyntax, "%q is not a unit of time; write seconds, minutes or hours", u.text)
+		return p.errf(u.pos, ErrSyntax, "%q is not a unit of time; write seconds, minutes or hours", p.tx(u))
 	}
 	f.dur, f.durPos = d, t.pos
 	return nil
@@ -534,21 +535,21 @@ func (p *parser) number(sd *side) error {
 	t := p.peek()
 	n1 := p.peekN(1)
 	switch {
-	case len(t.text) == 4 && n1.kind == tPunct && n1.r == '-' && !n1.space && p.peekN(2).kind == tNum && !p.peekN(2).space:
+	case len(p.tx(t)) == 4 && n1.kind == tPunct && n1.r == '-' && !n1.space && p.peekN(2).kind == tNum && !p.peekN(2).space:
 		return p.isoDate(sd)
 	case n1.kind == tPunct && n1.r == '/' && !n1.space && p.peekN(2).kind == tNum && !p.peekN(2).space:
 		return p.slashDate(sd)
-	case n1.kind == tPunct && (n1.r == ':' || n1.r == '.' && p.peekN(2).kind == tNum && len(p.peekN(2).text) == 2 && p.isMeridiem(3)) && !n1.space:
+	case n1.kind == tPunct && (n1.r == ':' || n1.r == '.' && p.peekN(2).kind == tNum && len(p.tx(p.peekN(2))) == 2 && p.isMeridiem(3)) && !n1.space:
 		return p.clock(sd)
-	case n1.kind == tWord && (p.isMeridiem(1) || lower(n1.text) == "noon" || lower(n1.text) == "midnight"):
+	case n1.kind == tWord && (p.isMeridiem(1) || lower(p.tx(n1)) == "noon" || lower(p.tx(n1)) == "midnight"):
 		return p.clock(sd)
-	case n1.kind == tWord && isOrdinal(n1.text) && !n1.space || n1.kind == tWord && isMonth(n1.text):
+	case n1.kind == tWord && isOrdinal(p.tx(n1)) && !n1.space || n1.kind == tWord && isMonth(p.tx(n1)):
 		return p.dayMonth(sd)
-	case len(t.text) == 4 && n1.kind == tWord && !sd.tm.has && (lower(n1.text) == "hours" || lower(n1.text) == "hrs"):
+	case len(p.tx(t)) == 4 && n1.kind == tWord && !sd.tm.has && (lower(p.tx(n1)) == "hours" || lower(p.tx(n1)) == "hrs"):
 		// military time: "1430 hours"
 		return p.clock(sd)
 	}
-	return p.errf(t.pos, ErrSyntax, "%q is neither a time nor a date; write a time as 10:36, 10am or 14:36, a date as 2016-07-26, July 26th or 7/26", t.text)
+	return p.errf(t.pos, ErrSyntax, "%q is neither a time nor a date; write a time as 10:36, 10am or 14:36, a date as 2016-07-26, July 26th or 7/26", p.tx(t))
 }
 
 func isMonth(w string) bool { _, ok := monthWords[lower(w)]; return ok }
@@ -565,16 +566,16 @@ func (p *parser) meridiem(k int) (byte, int) {
 	if t.kind != tWord {
 		return 0, 0
 	}
-	switch lower(t.text) {
+	switch lower(p.tx(t)) {
 	case "am":
 		return 'a', 1
 	case "pm":
 		return 'p', 1
 	case "a", "p":
-		c := lower(t.text)[0]
+		c := lower(p.tx(t))[0]
 		// "a.m." or "p.m."
 		if d := p.peekN(k + 1); d.kind == tPunct && d.r == '.' && !d.space {
-			if m := p.peekN(k + 2); m.kind == tWord && lower(m.text) == "m" && !m.space {
+			if m := p.peekN(k + 2); m.kind == tWord && lower(p.tx(m)) == "m" && !m.space {
 				if e := p.peekN(k + 3); e.kind == tPunct && e.r == '.' && !e.space {
 					return c, 4
 				}
@@ -592,44 +593,44 @@ func (p *parser) meridiem(k int) (byte, int) {
 func (p *parser) clock(sd *side) error {
 	t := p.next()
 	if sd.tm.has {
-		return p.errf(t.pos, ErrSyntax, "a second time %q; write a window as \"9am – 1pm\"", t.text)
+		return p.errf(t.pos, ErrSyntax, "a second time %q; write a window as \"9am – 1pm\"", p.tx(t))
 	}
 	tm := timeSpec{has: true, pos: t.pos, end: t.end}
-	if t.val < 0 || len(t.text) > 2 && len(t.text) != 4 {
-		return p.errf(t.pos, ErrSyntax, "%q is not an hour", t.text)
+	if t.val < 0 || len(p.tx(t)) > 2 && len(p.tx(t)) != 4 {
+		return p.errf(t.pos, ErrSyntax, "%q is not an hour", p.tx(t))
 	}
 	tm.h = t.val
-	if len(t.text) == 4 { // "1430 hours"
+	if len(p.tx(t)) == 4 { // "1430 hours"
 		tm.h, tm.m = t.val/100, t.val%100
-		if w := p.peek(); w.kind != tWord || (lower(w.text) != "hours" && lower(w.text) != "hrs") {
-			return p.errf(t.pos, ErrSyntax, "%q is not an hour; write 14:30", t.text)
+		if w := p.peek(); w.kind != tWord || (lower(p.tx(w)) != "hours" && lower(p.tx(w)) != "hrs") {
+			return p.errf(t.pos, ErrSyntax, "%q is not an hour; write 14:30", p.tx(t))
 		}
 	}
 	if c := p.peek(); c.kind == tPunct && (c.r == ':' || c.r == '.') && !c.space {
 		p.next()
 		m := p.next()
-		if m.kind != tNum || m.space || len(m.text) != 2 {
-			return p.errf(m.pos, ErrSyntax, "minutes must be two digits after %q, as in 10:05", c.text)
+		if m.kind != tNum || m.space || len(p.tx(m)) != 2 {
+			return p.errf(m.pos, ErrSyntax, "minutes must be two digits after %q, as in 10:05", p.tx(c))
 		}
 		tm.m, tm.end = m.val, m.end
 		if c2 := p.peek(); c2.kind == tPunct && c2.r == ':' && c.r == ':' && !c2.space {
 			p.next()
 			s := p.next()
-			if s.kind != tNum || s.space || len(s.text) != 2 {
+			if s.kind != tNum || s.space || len(p.tx(s)) != 2 {
 				return p.errf(s.pos, ErrSyntax, "seconds must be two digits, as in 10:05:09")
 			}
 			tm.s, tm.end, tm.exact = s.val, s.end, true
 			if d := p.peek(); d.kind == tPunct && (d.r == '.' || d.r == ',') && !d.space && p.peekN(1).kind == tNum && !p.peekN(1).space {
 				p.next()
 				fr := p.next()
-				if len(fr.text) > 9 {
+				if len(p.tx(fr)) > 9 {
 					return p.errf(fr.pos, ErrSyntax, "more than nine digits of a second")
 				}
 				ns := 0
 				for i := 0; i < 9; i++ {
 					ns *= 10
-					if i < len(fr.text) {
-						ns += int(fr.text[i] - '0')
+					if i < len(p.tx(fr)) {
+						ns += int(p.tx(fr)[i] - '0')
 					}
 				}
 				tm.ns, tm.end = ns, fr.end
@@ -658,21 +659,21 @@ func (p *parser) clock(sd *side) error {
 		case tm.h != 12 && c == 'p':
 			tm.h += 12
 		}
-	} else if w := p.peek(); w.kind == tWord && (lower(w.text) == "noon" || lower(w.text) == "midnight") && w.space {
+	} else if w := p.peek(); w.kind == tWord && (lower(p.tx(w)) == "noon" || lower(p.tx(w)) == "midnight") && w.space {
 		// "12 noon", "12 midnight"
 		if tm.h != 12 || tm.m != 0 || tm.s != 0 {
-			return p.errf(t.pos, ErrSyntax, "%q contradicts %q", p.s[t.pos:tm.end], w.text)
+			return p.errf(t.pos, ErrSyntax, "%q contradicts %q", p.s[t.pos:tm.end], p.tx(w))
 		}
 		p.next()
 		tm.end = w.end
-		if lower(w.text) == "midnight" {
+		if lower(p.tx(w)) == "midnight" {
 			tm.h = 0
 		}
-	} else if len(t.text) != 4 && tm.end == t.end {
-		return p.errf(t.pos, ErrSyntax, "%q is not a time; write %s:00 or %sam/%spm", t.text, t.text, t.text, t.text)
+	} else if len(p.tx(t)) != 4 && tm.end == t.end {
+		return p.errf(t.pos, ErrSyntax, "%q is not a time; write %s:00 or %sam/%spm", p.tx(t), p.tx(t), p.tx(t), p.tx(t))
 	}
-	if tm.h > 23 {
-		return p.errf(t.pos, ErrSyntax, "hour %d is out of range (0-23)", tm.h)
+	if tm.h > 23 && !(tm.h == 24 && tm.m == 0 && tm.s == 0 && tm.ns == 0 && !p.hadMeridiem(tm)) {
+		return p.errf(t.pos, ErrSyntax, "hour %d is out of range (0-23, or 24:00 for the end of the day)", tm.h)
 	}
 	sd.tm = tm
 	// A numeric offset right after the time: "10:36-04:00", "14:36:00+0530".
@@ -686,6 +687,12 @@ func (p *parser) clock(sd *side) error {
 	return nil
 }
 
+// hadMeridiem reports whether the time's text ends in am or pm.
+func (p *parser) hadMeridiem(tm timeSpec) bool {
+	l := strings.ToLower(strings.TrimRight(p.s[tm.pos:tm.end], ". "))
+	return strings.HasSuffix(l, "m") || strings.HasSuffix(l, "a") || strings.HasSuffix(l, "p")
+}
+
 // offsetAhead reports whether the tokens at p.i spell a numeric offset
 // ("+05:30", "-0400", "+05"); with loose false, "-HH:MM" and "-HH" are taken
 // to be a window's separator rather than an offset.
@@ -697,7 +704,7 @@ func (p *parser) offsetAhead(loose bool) bool {
 	if p.isMeridiem(2) {
 		return false
 	}
-	switch len(n.text) {
+	switch len(p.tx(n)) {
 	case 4:
 		return true
 	case 1, 2:
@@ -707,7 +714,7 @@ func (p *parser) offsetAhead(loose bool) bool {
 			}
 			return loose
 		}
-		return loose && len(n.text) == 2
+		return loose && len(p.tx(n)) == 2
 	}
 	return false
 }
@@ -717,16 +724,16 @@ func (p *parser) offset(start int) (*zoneSpec, error) {
 	sign := p.next()
 	n := p.next()
 	if n.kind != tNum || n.space {
-		return nil, p.errf(sign.pos, ErrSyntax, "%q must be followed by an offset, as in -04:00", sign.text)
+		return nil, p.errf(sign.pos, ErrSyntax, "%q must be followed by an offset, as in -04:00", p.tx(sign))
 	}
 	h, m := n.val, 0
 	end := n.end
-	switch len(n.text) {
+	switch len(p.tx(n)) {
 	case 1, 2:
 		if c := p.peek(); c.kind == tPunct && c.r == ':' && !c.space {
 			p.next()
 			mt := p.next()
-			if mt.kind != tNum || mt.space || len(mt.text) != 2 {
+			if mt.kind != tNum || mt.space || len(p.tx(mt)) != 2 {
 				return nil, p.errf(c.pos, ErrSyntax, "an offset's minutes must be two digits, as in +05:30")
 			}
 			m, end = mt.val, mt.end
@@ -743,7 +750,7 @@ func (p *parser) offset(start int) (*zoneSpec, error) {
 	if sign.r == '-' {
 		off = -off
 	}
-	return &zoneSpec{kind: zFixed, pos: start, end: end, text: p.s[start:end], offset: off}, nil
+	return &zoneSpec{kind: zFixed, pos: start, end: end, name: p.s[start:end], offset: off}, nil
 }
 
 // isoDate reads "2016-07-26", and a "T" time after it.
@@ -757,14 +764,14 @@ func (p *parser) isoDate(sd *side) error {
 	}
 	p.next()
 	p.next()
-	if len(m.text) != 2 || len(d.text) != 2 {
+	if len(p.tx(m)) != 2 || len(p.tx(d)) != 2 {
 		return p.errf(y.pos, ErrSyntax, "%q is not a date; write it as YYYY-MM-DD with two-digit month and day", p.s[y.pos:d.end])
 	}
 	if err := p.setDate(sd, dateSpec{has: true, pos: y.pos, end: d.end, y: y.val, m: m.val, d: d.val, yearWritten: true, iso: true}); err != nil {
 		return err
 	}
 	// RFC 3339: "T" and the time, no spaces; "2016-07-26T14:36:00Z" lexes the "T" as a word.
-	if t := p.peek(); t.kind == tWord && !t.space && (t.text == "T" || t.text == "t") {
+	if t := p.peek(); t.kind == tWord && !t.space && (p.tx(t) == "T" || p.tx(t) == "t") {
 		p.next()
 		if h := p.peek(); h.kind != tNum || h.space {
 			return p.errf(t.pos, ErrSyntax, "\"T\" must be followed by the time, as in 2016-07-26T14:36:00Z")
@@ -783,7 +790,7 @@ func (p *parser) isoDate(sd *side) error {
 			}
 		}
 	} else if t.kind == tWord && !t.space {
-		return p.errf(t.pos, ErrSyntax, "unexpected %q after the date", t.text)
+		return p.errf(t.pos, ErrSyntax, "unexpected %q after the date", p.tx(t))
 	}
 	return nil
 }
@@ -797,15 +804,15 @@ func (p *parser) slashDate(sd *side) error {
 	if c := p.peek(); c.kind == tPunct && c.r == '/' && !c.space {
 		p.next()
 		y := p.next()
-		if y.kind != tNum || y.space || (len(y.text) != 4 && len(y.text) != 2) {
+		if y.kind != tNum || y.space || (len(p.tx(y)) != 4 && len(p.tx(y)) != 2) {
 			return p.errf(c.pos, ErrSyntax, "a year after %q must have two or four digits", p.s[m.pos:d.end])
 		}
 		ds.y, ds.yearWritten, ds.end = y.val, true, y.end
-		if len(y.text) == 2 {
+		if len(p.tx(y)) == 2 {
 			ds.y += 2000
 		}
 	}
-	if len(m.text) > 2 || len(d.text) > 2 {
+	if len(p.tx(m)) > 2 || len(p.tx(d)) > 2 {
 		return p.errf(m.pos, ErrSyntax, "%q is not a date; write month/day, as in 3/30", p.s[m.pos:ds.end])
 	}
 	return p.setDate(sd, ds)
@@ -819,14 +826,14 @@ func (p *parser) monthDay(sd *side, m time.Month) error {
 	}
 	d := p.peek()
 	if d.kind != tNum {
-		return p.errf(mt.pos, ErrSyntax, "%q needs a day, as in \"%s 28th\"", mt.text, mt.text)
+		return p.errf(mt.pos, ErrSyntax, "%q needs a day, as in \"%s 28th\"", p.tx(mt), p.tx(mt))
 	}
 	p.next()
-	if len(d.text) > 2 {
-		return p.errf(d.pos, ErrSyntax, "%q is not a day of the month", d.text)
+	if len(p.tx(d)) > 2 {
+		return p.errf(d.pos, ErrSyntax, "%q is not a day of the month", p.tx(d))
 	}
 	ds := dateSpec{has: true, pos: mt.pos, end: d.end, m: int(m), d: d.val}
-	if o := p.peek(); o.kind == tWord && isOrdinal(o.text) && !o.space {
+	if o := p.peek(); o.kind == tWord && isOrdinal(p.tx(o)) && !o.space {
 		p.next()
 		ds.end = o.end
 	}
@@ -838,15 +845,15 @@ func (p *parser) monthDay(sd *side, m time.Month) error {
 func (p *parser) dayMonth(sd *side) error {
 	d := p.next()
 	ds := dateSpec{has: true, pos: d.pos, end: d.end, d: d.val}
-	if o := p.peek(); o.kind == tWord && isOrdinal(o.text) && !o.space {
+	if o := p.peek(); o.kind == tWord && isOrdinal(p.tx(o)) && !o.space {
 		p.next()
 		ds.end = o.end
 	}
-	if o := p.peek(); o.kind == tWord && lower(o.text) == "of" {
+	if o := p.peek(); o.kind == tWord && lower(p.tx(o)) == "of" {
 		p.next()
 	}
 	mt := p.peek()
-	m, ok := monthWords[lower(mt.text)]
+	m, ok := monthWords[lower(p.tx(mt))]
 	if mt.kind != tWord || !ok {
 		return p.errf(d.pos, ErrSyntax, "%q needs a month, as in \"%s April\"", p.s[d.pos:ds.end], p.s[d.pos:ds.end])
 	}
@@ -854,8 +861,8 @@ func (p *parser) dayMonth(sd *side) error {
 	if c := p.peek(); c.kind == tPunct && c.r == '.' && !c.space {
 		p.next()
 	}
-	if len(d.text) > 2 {
-		return p.errf(d.pos, ErrSyntax, "%q is not a day of the month", d.text)
+	if len(p.tx(d)) > 2 {
+		return p.errf(d.pos, ErrSyntax, "%q is not a day of the month", p.tx(d))
 	}
 	ds.m, ds.end = int(m), mt.end
 	p.year(&ds)
@@ -869,11 +876,11 @@ func (p *parser) year(ds *dateSpec) {
 		k = 1
 	}
 	y := p.peekN(k)
-	if y.kind != tNum || len(y.text) != 4 {
+	if y.kind != tNum || len(p.tx(y)) != 4 {
 		return
 	}
 	// "April 28th 2013" but not "April 28th, 1130 hours"
-	if w := p.peekN(k + 1); w.kind == tWord && (lower(w.text) == "hours" || lower(w.text) == "hrs" || p.isMeridiem(k+1)) {
+	if w := p.peekN(k + 1); w.kind == tWord && (lower(p.tx(w)) == "hours" || lower(p.tx(w)) == "hrs" || p.isMeridiem(k+1)) {
 		return
 	}
 	if c := p.peekN(k + 1); c.kind == tPunct && c.r == ':' {
@@ -899,19 +906,19 @@ func (p *parser) setDate(sd *side, ds dateSpec) error {
 // knows ("EDT", "US Pacific time", "America/New_York"), or UTC with an offset ("UTC-4").
 func (p *parser) zone() (*zoneSpec, error) {
 	t := p.peek()
-	l := lower(t.text)
+	l := lower(p.tx(t))
 	if l == "utc" || l == "gmt" || l == "z" || l == "ut" || l == "zulu" {
 		p.next()
 		if o := p.peek(); o.kind == tPunct && (o.r == '+' || o.r == '-') && !o.space && p.peekN(1).kind == tNum && !p.peekN(1).space {
 			return p.offset(t.pos)
 		}
-		return &zoneSpec{kind: zFixed, pos: t.pos, end: t.end, text: t.text}, nil
+		return &zoneSpec{kind: zFixed, pos: t.pos, end: t.end, name: p.tx(t)}, nil
 	}
 	// The longest run of up to four words that names a zone.
 	n := 0
 	for n < 4 {
 		w := p.peekN(n)
-		if w.kind != tWord || n > 0 && (!w.space || stopWord(w.text)) {
+		if w.kind != tWord || n > 0 && (!w.space || stopWord(p.tx(w))) {
 			break
 		}
 		n++
@@ -927,12 +934,12 @@ func (p *parser) zone() (*zoneSpec, error) {
 			}
 			continue
 		}
-		z.pos, z.end, z.text = t.pos, end, text
+		z.pos, z.end, z.name = t.pos, end, text
 		p.i += k
 		return z, nil
 	}
 	_ = firstErr
-	return nil, p.errf(t.pos, ErrUnknownZone, "unknown zone %q; write an IANA name (America/New_York), an offset (-04:00, UTC-4) or an abbreviation (EDT)", t.text)
+	return nil, p.errf(t.pos, ErrUnknownZone, "unknown zone %q; write an IANA name (America/New_York), an offset (-04:00, UTC-4) or an abbreviation (EDT)", p.tx(t))
 }
 
 // lookupZone classifies the zone text.
@@ -1044,7 +1051,7 @@ func (p *parser) resolveForm(f *form, ctx Context, main bool) (resolved, error) 
 	}
 	r.hasDate = a.date.has || b.date.has
 	if a.zone != nil {
-		r.zone = a.zone.text
+		r.zone = a.zone.name
 	}
 
 	d0, dated, err := p.resolveDate(a.date, ctx)
@@ -1345,15 +1352,20 @@ func (p *parser) resolveZone(z *zoneSpec, d Date, dated bool, ctx Context) (zone
 	if len(zones) == 1 {
 		l, err := Load(zones[0])
 		if err != nil {
-			return zr, p.errf(z.pos, ErrUnknownZone, "%s names %s, which this system's time zone database lacks; write an offset instead", z.text, zones[0])
+			return zr, p.errf(z.pos, ErrUnknownZone, "%s names %s, which this system's time zone database lacks; write an offset instead", z.name, zones[0])
 		}
 		loc = l
 	} else if l, ok := settle(z.cands, d, dated, ctx); ok {
 		loc = l
-	} else if l, err := Resolve(z.text); err == nil && l != nil {
+	} else if off, ok := showsAbbrev(ctx.Location, z.name, d, dated); ok {
+		// The Context's zone itself shows the abbreviation: "AST" in Puerto Rico.
+		zr.loc, zr.literal, zr.offset = ctx.Location, true, off
+		zr.cand = &Candidate{Abbrev: z.name, Zone: ctx.Location.String(), Region: ctx.Location.String(), Offset: off}
+		return zr, nil
+	} else if l, err := Resolve(z.name); err == nil && l != nil {
 		loc = l
 	} else {
-		amb := &AmbiguousError{Abbrev: z.text, Candidates: z.cands}
+		amb := &AmbiguousError{Abbrev: z.name, Candidates: z.cands}
 		errors.As(err, &amb)
 		return zr, p.ambiguous(z, amb)
 	}
@@ -1361,7 +1373,7 @@ func (p *parser) resolveZone(z *zoneSpec, d Date, dated bool, ctx Context) (zone
 	// The reading of the abbreviation in that zone.
 	for i := range z.cands {
 		c := &z.cands[i]
-		if c.Zone == loc.String() && (zr.cand == nil || strings.EqualFold(c.Abbrev, z.text) && !strings.EqualFold(zr.cand.Abbrev, z.text)) {
+		if c.Zone == loc.String() && (zr.cand == nil || strings.EqualFold(c.Abbrev, z.name) && !strings.EqualFold(zr.cand.Abbrev, z.name)) {
 			zr.cand = c
 		}
 	}
@@ -1428,6 +1440,24 @@ func usesAbbrev(loc *time.Location, cands []Candidate, zone string, d Date) bool
 	return false
 }
 
+// showsAbbrev reports whether clocks in loc show abbr on day d, or else in
+// January or July of its year, and with which offset.
+func showsAbbrev(loc *time.Location, abbr string, d Date, dated bool) (int, bool) {
+	if loc == nil || !dated {
+		return 0, false
+	}
+	for _, t := range [3]time.Time{
+		time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC),
+		time.Date(d.Year, time.January, 15, 12, 0, 0, 0, time.UTC),
+		time.Date(d.Year, time.July, 15, 12, 0, 0, 0, time.UTC),
+	} {
+		if name, off := t.In(loc).Zone(); strings.EqualFold(name, abbr) {
+			return off, true
+		}
+	}
+	return 0, false
+}
+
 // sameOffsets reports whether a and b keep the same offsets over day d.
 func sameOffsets(a, b *time.Location, d Date) bool {
 	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Add(-14 * time.Hour)
@@ -1460,12 +1490,15 @@ func (p *parser) ambiguous(z *zoneSpec, amb *AmbiguousError) *Error {
 		fmt.Fprintf(&b, "%s %s (%s, UTC%s)", c.Region, c.Abbrev, c.Zone, FormatOffset(c.Offset, true))
 	}
 	return &Error{Input: p.s, Offset: z.pos, Err: amb,
-		Msg: fmt.Sprintf("%q is ambiguous: %s; write an offset or an IANA name instead, or set the timezone it should be read in", z.text, b.String())}
+		Msg: fmt.Sprintf("%q is ambiguous: %s; write an offset or an IANA name instead, or set the timezone it should be read in", z.name, b.String())}
 }
 
 // instant returns the instant of a side's time on d in the zone.
 func (p *parser) instant(sd side, d Date, zr zoneRes, ctx Context) (time.Time, error) {
 	tm := sd.tm
+	if tm.h == 24 { // "24:00": the end of the day
+		d, tm.h = d.AddDays(1), 0
+	}
 	if zr.fixed {
 		t := time.Date(d.Year, d.Month, d.Day, tm.h, tm.m, tm.s, tm.ns, zr.loc)
 		return t.UTC(), nil
@@ -1555,7 +1588,7 @@ func (p *parser) dstMismatch(sd side, zr zoneRes, t time.Time) *Error {
 	}
 	return &Error{Input: p.s, Offset: zr.spec.pos, Err: ErrDSTMismatch, Msg: fmt.Sprintf(
 		"\"%s %s\" on %s: %s time was %s (%s) that day; read as the wall clock %s %s = %sZ; the literal %s would be %sZ",
-		clock, zr.spec.text, DateOf(t.In(zr.loc)), region, abbr, FormatOffset(off, true),
+		clock, zr.spec.name, DateOf(t.In(zr.loc)), region, abbr, FormatOffset(off, true),
 		wall, abbr, t.UTC().Format("15:04"), FormatOffset(zr.offset, true), literal.UTC().Format("15:04"))}
 }
 

@@ -143,6 +143,8 @@ func parseCases(t testing.TB) []parseCase {
 		// Windows.
 		{in: "11pm – 1am", ctx: tz.Context{Date: jul26}, start: "2016-07-26T23:00:00Z", end: "2016-07-27T01:00:00Z"},
 		{in: "11pm-1am EDT", ctx: tz.Context{Date: jul26}, start: "2016-07-27T03:00:00Z", end: "2016-07-27T05:00:00Z"},
+		{in: "22:00 – 24:00", ctx: tz.Context{Date: jul26, Location: ny}, start: "2016-07-27T02:00:00Z", end: "2016-07-27T04:00:00Z", date: jul26},
+		{in: "24:00", ctx: tz.Context{Date: jul26}, start: "2016-07-27T00:00:00Z"},
 		{in: "9:00-10:00", ctx: tz.Context{Date: jul26}, start: "2016-07-26T09:00:00Z", end: "2016-07-26T10:00:00Z"},
 		{in: "2016-07-26 10:50 – 2016-07-26 12:38", ctx: inNY, start: "2016-07-26T14:50:00Z", end: "2016-07-26T16:38:00Z", hasDate: true},
 		{in: "2016-07-26 23:50 to 2016-07-28 00:10 UTC", start: "2016-07-26T23:50:00Z", end: "2016-07-28T00:10:00Z", hasDate: true},
@@ -170,6 +172,8 @@ func parseCases(t testing.TB) []parseCase {
 		{in: "10:00 IST", ctx: tz.Context{Date: tz.Date{Year: 2020, Month: time.January, Day: 15}, Location: mustLoad(t, "Asia/Kolkata")}, start: "2020-01-15T04:30:00Z"},
 		{in: "10:00 IST", ctx: tz.Context{Date: tz.Date{Year: 2020, Month: time.July, Day: 15}, Location: mustLoad(t, "Europe/Dublin")}, start: "2020-07-15T09:00:00Z", loc: "Europe/Dublin"},
 		{in: "10:00 BST", ctx: tz.Context{Date: tz.Date{Year: 2020, Month: time.July, Day: 15}, Location: mustLoad(t, "Europe/London")}, start: "2020-07-15T09:00:00Z"},
+		{in: "10:00 AST", ctx: tz.Context{Date: tz.Date{Year: 2020, Month: time.July, Day: 15}, Location: mustLoad(t, "America/Puerto_Rico")}, start: "2020-07-15T14:00:00Z", loc: "America/Puerto_Rico"},
+		{in: "10:00 AST", ctx: tz.Context{Date: tz.Date{Year: 2020, Month: time.January, Day: 15}, Location: mustLoad(t, "America/Puerto_Rico")}, start: "2020-01-15T14:00:00Z"},
 		{in: "10:00 PST", ctx: tz.Context{Date: tz.Date{Year: 2020, Month: time.January, Day: 15}}, start: "2020-01-15T18:00:00Z", loc: "America/Los_Angeles"},
 		{in: "10:00 PST", ctx: tz.Context{Date: tz.Date{Year: 2020, Month: time.January, Day: 15}, Location: mustLoad(t, "Asia/Manila")}, start: "2020-01-15T02:00:00Z", loc: "Asia/Manila"},
 	}
@@ -270,6 +274,7 @@ func TestParseErrors(t *testing.T) {
 		{in: "22:00 PM", err: tz.ErrSyntax, offset: 6, msg: "22:00 is already a 24-hour time"},
 		{in: "13pm", err: tz.ErrSyntax, offset: 2},
 		{in: "0:30am", err: tz.ErrSyntax, offset: 0, msg: "no hour 0"},
+		{in: "24:01", err: tz.ErrSyntax, offset: 0, msg: "hour 24"},
 		{in: "25:00", err: tz.ErrSyntax, offset: 0, msg: "hour 25"},
 		{in: "10:61", err: tz.ErrSyntax, offset: 0, msg: "minute 61"},
 		{in: "10:5", err: tz.ErrSyntax, offset: 3, msg: "two digits"},
@@ -304,6 +309,7 @@ func TestParseErrors(t *testing.T) {
 		{in: "10:00 IST", ctx: inNY, err: tz.ErrAmbiguous, offset: 6, msg: "Asia/Kolkata"},
 		{in: "10:00 CST", ctx: inNY, err: tz.ErrAmbiguous},
 		{in: "10:00 CST", err: tz.ErrAmbiguous},
+		{in: "10:00 AST", ctx: tz.Context{Date: jul26, Location: mustLoad(t, "Etc/GMT+4")}, err: tz.ErrAmbiguous, msg: "Asia/Riyadh"},
 		{in: "10:00 +15:00", err: tz.ErrSyntax},
 		{in: "Tuesday Monday 10:00", err: tz.ErrSyntax},
 		{in: "April 28th May 3rd 10:00", err: tz.ErrSyntax},

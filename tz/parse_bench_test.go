@@ -1,0 +1,84 @@
+package tz_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-postmortem/postmortem/tz"
+)
+
+type benchInput struct {
+	s   string
+	ctx tz.Context
+}
+
+// seedInputs returns the expressions of testdata/parse/seeds.txt, each with
+// the Context of its "@" line (not carried forward).
+func seedInputs(b *testing.B) []benchInput {
+	data, err := os.ReadFile("testdata/parse/seeds.txt")
+	require.NoError(b, err)
+	var in []benchInput
+	var ctx tz.Context
+	for _, l := range strings.Split(string(data), "\n") {
+		switch l = strings.TrimSpace(l); {
+		case l == "" || l[0] == '#':
+		case l[0] == '@':
+			ctx = parseContextLine(b, l)
+		default:
+			in = append(in, benchInput{l, ctx})
+		}
+	}
+	return in
+}
+
+// baselineLayouts is what a program without a parser of its own tries:
+// time.Parse with one layout after another. It reads few of the seed forms,
+// and those it reads with a made-up zero offset for an unknown abbreviation.
+var baselineLayouts = []string{
+	time.RFC3339, "2006-01-02 15:04:05 MST", "2006-01-02 15:04 MST", "2006-01-02 15:04",
+	"3:04pm MST", "3pm MST", "15:04 MST", "15:04", "3:04pm", "3pm",
+}
+
+func baselineParse(s string) (time.Time, bool) {
+	for _, layout := range baselineLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// BenchmarkParse reads the seed posts' forms (forms=seeds) and RFC 3339
+// instants (forms=rfc3339), with Parse (impl=ours) and with time.Parse over a
+// list of layouts (impl=baseline).
+func BenchmarkParse(b *testing.B) {
+	ny := mustLoad(b, "America/New_York")
+	rfc := []benchInput{
+		{"2016-07-26T14:36:00Z", tz.Context{}},
+		{"2016-07-26T10:36:00-04:00", tz.Context{}},
+		{"2016-07-26T10:50:00.5-04:00", tz.Context{Location: ny}},
+	}
+	sets := []struct {
+		name string
+		in   []benchInput
+	}{{"rfc3339", rfc}, {"seeds", seedInputs(b)}}
+	for _, set := range sets {
+		b.Run("forms="+set.name+"/impl=baseline", func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				baselineParse(set.in[i%len(set.in)].s)
+			}
+		})
+		b.Run("forms="+set.name+"/impl=ours", func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				in := set.in[i%len(set.in)]
+				_, _ = tz.Parse(in.s, in.ctx)
+			}
+		})
+	}
+}
