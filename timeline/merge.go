@@ -12,7 +12,8 @@ import (
 // Degraded > Maintenance) and adjacent windows of one level are joined. Each merged window's
 // Services is the union of the Services of the input windows of its level that overlap it,
 // sorted case-insensitively; names that differ only in case are one service, spelled as the
-// smallest of its spellings. Instants are returned in UTC.
+// smallest of its spellings. A merged window whose input windows name no service has nil
+// Services. Instants are returned in UTC.
 //
 // Windows that end at or before their start, and windows at Operational, LevelUnknown or an
 // out-of-range level, make no time and are left out (callers that must reject them check them
@@ -26,18 +27,25 @@ func Merge(ws []Window) []Window {
 // which saves allocations when many sets of windows are merged. The zero Merger is ready to
 // use. A Merger is not safe for concurrent use; use one per goroutine.
 type Merger struct {
-	recs  []rec
-	sids  []int32 // service ids of the windows, in input order; rec.svc indexes it
-	segs  []seg
-	byLvl [ranks][]int32
-	keys  []svcState
-	pairs []pair
-	count []int32
-	ids   []int32
+	recs   []rec
+	sids   []int32 // service ids of the windows, in input order; rec.svc indexes it
+	byLvl  [ranks][]int32
+	keys   []svcState // per service id and rank
+	pairs  []pair
+	off    []int32 // per merged window: offset of its services in ids
+	ids    []int32
+	rankOf []int32
+	order  []int32 // the service ids in case-insensitive order of their names
+
 	names map[string]int32 // exact spelling → service id
 	folds map[string]int32 // lower-case spelling → service id
 	spell []string         // service id → its spelling
-	order []int32          // service id → rank in case-insensitive order
+	cache [64]cached       // recent names, to skip most map look-ups
+}
+
+type cached struct {
+	name string
+	id1  int32 // the id + 1; 0 for an empty entry
 }
 
 // ranks is the number of levels that make a window: Maintenance, Degraded, Partial, Major.
@@ -109,22 +117,15 @@ func (r *rec) end() instant   { return instant{r.es, r.en} }
 func (r *rec) rank() int32    { return int32(r.meta & (ranks - 1)) }
 func (r *rec) nsvc() int32    { return int32(r.meta >> 2) }
 
-// seg is one merged window.
-type seg struct {
-	start, end instant
-	rank       int32
-	svc        int32 // offset of its services in Merger.ids, then their count in svcN
-	svcN       int32
-}
-
+// svcState is the union, so far, of the windows of one service at one rank.
 type svcState struct {
 	active     bool
 	start, end instant
-	ptr        int32 // first window of byLvl[rank] that may still overlap
-	last       int32 // last window given this service, -1 for none
+	ptr        int32 // first merged window of byLvl[rank] that ends after start
+	last       int32 // last merged window given this service, -1 for none
 }
 
-type pair struct{ seg, svc int32 }
+type pair struct{ win, svc int32 }
 
 // collect fills m.recs with the valid windows of ws, sorted by start, and, withServices, m.sids
 // with the ids of their services.
@@ -134,6 +135,7 @@ func (m *Merger) collect(ws []Window, maintenanceFirst, withServices bool) {
 	if withServices {
 		clear(m.names)
 		clear(m.folds)
+		m.cache = [64]cached{}
 		m.spell, m.keys = m.spell[:0], m.keys[:0]
 	}
 	for i := range ws {
@@ -167,15 +169,27 @@ func (m *Merger) collect(ws []Window, maintenanceFirst, withServices bool) {
 	})
 }
 
-// sweep fills m.segs with the merged windows of m.recs (without services).
-func (m *Merger) sweep() {
-	m.segs = slices.Grow(m.segs[:0], len(m.recs)/2+1)
+// sweep calls emit with the merged windows of m.recs (without services), in order: each
+// instant at the highest rank that covers it, adjacent windows of one rank joined.
+func (m *Merger) sweep(emit func(start, end instant, rank int32)) {
 	if len(m.recs) == 0 {
 		return
 	}
 	var reach [ranks]instant // furthest end of the windows of each rank seen so far
 	var seen [ranks]bool
 	cur := m.recs[0].start()
+	var pstart, pend instant // the last window, emitted once the next one cannot join it
+	prank := int32(-1)
+	put := func(start, end instant, r int32) {
+		if prank == r && pend == start {
+			pend = end
+			return
+		}
+		if prank >= 0 {
+			emit(pstart, pend, prank)
+		}
+		pstart, pend, prank = start, end, r
+	}
 	// fill emits the merged windows in [cur, to); to == nil means until the last end.
 	fill := func(to *instant) {
 		for to == nil || cur.before(*to) {
@@ -196,11 +210,7 @@ func (m *Merger) sweep() {
 			if to != nil && to.before(end) {
 				end = *to
 			}
-			if n := len(m.segs); n > 0 && m.segs[n-1].rank == int32(r) && m.segs[n-1].end == cur {
-				m.segs[n-1].end = end
-			} else {
-				m.segs = append(m.segs, seg{start: cur, end: end, rank: int32(r)})
-			}
+			put(cur, end, int32(r))
 			cur = end
 		}
 	}
@@ -213,36 +223,32 @@ func (m *Merger) sweep() {
 		}
 	}
 	fill(nil)
+	if prank >= 0 {
+		emit(pstart, pend, prank)
+	}
 }
 
 // Merge appends the union of ws to dst, as the package-level Merge computes it, and returns
 // the extended slice. The windows appended do not share memory with m: m may be reused at once.
 func (m *Merger) Merge(dst, ws []Window) []Window {
 	m.collect(ws, false, true)
-	m.sweep()
-	names := m.services()
-	dst = slices.Grow(dst, len(m.segs))
-	for i := range m.segs {
-		sg := &m.segs[i]
-		w := Window{Start: sg.start.time(), End: sg.end.time(), Level: rankLevel[0][sg.rank]}
-		if sg.svcN > 0 {
-			w.Services = names[sg.svc : sg.svc+sg.svcN : sg.svc+sg.svcN]
-		}
-		dst = append(dst, w)
-	}
-	return dst
-}
-
-// services computes the services of each merged window; it returns the names that the
-// windows' svc offsets index.
-func (m *Merger) services() []string {
+	n := 0
+	m.sweep(func(_, _ instant, _ int32) { n++ })
+	base := len(dst)
+	dst = slices.Grow(dst, n)
 	for r := range m.byLvl {
 		m.byLvl[r] = m.byLvl[r][:0]
 	}
-	for i := range m.segs {
-		r := m.segs[i].rank
-		m.byLvl[r] = append(m.byLvl[r], int32(i))
-	}
+	m.sweep(func(start, end instant, r int32) {
+		m.byLvl[r] = append(m.byLvl[r], int32(len(dst)-base))
+		dst = append(dst, Window{Start: start.time(), End: end.time(), Level: rankLevel[0][r]})
+	})
+	m.services(dst[base:])
+	return dst
+}
+
+// services sets the Services of the merged windows out.
+func (m *Merger) services(out []Window) {
 	m.pairs = slices.Grow(m.pairs[:0], len(m.sids))
 	// first[r] is the first merged window of rank r that ends after the current window's
 	// start: the windows come by start, so it only moves forward.
@@ -255,7 +261,7 @@ func (m *Merger) services() []string {
 		}
 		start, end, r := rc.start(), rc.end(), rc.rank()
 		list := m.byLvl[r]
-		for int(first[r]) < len(list) && !start.before(m.segs[list[first[r]]].end) {
+		for int(first[r]) < len(list) && !start.before(instantOf(out[list[first[r]]].End)) {
 			first[r]++
 		}
 		for _, id := range m.sids[rc.svc : rc.svc+n] {
@@ -267,18 +273,18 @@ func (m *Merger) services() []string {
 				continue
 			}
 			if st.active {
-				m.flush(st, id, r)
+				m.flush(out, st, id, r)
 			}
 			st.active, st.start, st.end, st.ptr = true, start, end, first[r]
 		}
 	}
 	for k := range m.keys {
 		if st := &m.keys[k]; st.active {
-			m.flush(st, int32(k/ranks), int32(k%ranks))
+			m.flush(out, st, int32(k/ranks), int32(k%ranks))
 		}
 	}
 	if len(m.pairs) == 0 {
-		return nil
+		return
 	}
 	// Case-insensitive order of the services.
 	m.order = m.order[:0]
@@ -286,54 +292,48 @@ func (m *Merger) services() []string {
 		m.order = append(m.order, int32(id))
 	}
 	slices.SortFunc(m.order, func(a, b int32) int { return compareName(m.spell[a], m.spell[b]) })
-	rankOf := m.count[:0]
-	rankOf = slices.Grow(rankOf, len(m.order))[:len(m.order)]
+	m.rankOf = slices.Grow(m.rankOf[:0], len(m.order))[:len(m.order)]
 	for r, id := range m.order {
-		rankOf[id] = int32(r)
+		m.rankOf[id] = int32(r)
 	}
 	// Counting sort of the pairs by window.
+	off := slices.Grow(m.off[:0], len(out)+1)[:len(out)+1]
+	clear(off)
+	for _, p := range m.pairs {
+		off[p.win+1]++
+	}
+	for i := 1; i < len(off); i++ {
+		off[i] += off[i-1]
+	}
 	m.ids = slices.Grow(m.ids[:0], len(m.pairs))[:len(m.pairs)]
-	for i := range m.segs {
-		m.segs[i].svcN = 0
-	}
 	for _, p := range m.pairs {
-		m.segs[p.seg].svcN++
+		m.ids[off[p.win]] = m.rankOf[p.svc]
+		off[p.win]++
 	}
-	off := int32(0)
-	for i := range m.segs {
-		m.segs[i].svc = off
-		off += m.segs[i].svcN
-		m.segs[i].svcN = 0
-	}
-	for _, p := range m.pairs {
-		sg := &m.segs[p.seg]
-		m.ids[sg.svc+sg.svcN] = rankOf[p.svc]
-		sg.svcN++
-	}
+	// off[i] is now the end of window i's services, the start of window i+1's.
 	names := make([]string, len(m.ids))
-	for i := range m.segs {
-		sg := &m.segs[i]
-		ids := m.ids[sg.svc : sg.svc+sg.svcN]
-		if len(ids) > 1 {
-			slices.Sort(ids)
+	start := int32(0)
+	for i := range out {
+		end := off[i]
+		if end > start {
+			ids := m.ids[start:end]
+			if len(ids) > 1 {
+				slices.Sort(ids)
+			}
+			for j, r := range ids {
+				names[int(start)+j] = m.spell[m.order[r]]
+			}
+			out[i].Services = names[start:end:end]
 		}
-		for j, r := range ids {
-			names[int(sg.svc)+j] = m.spell[m.order[r]]
-		}
+		start = end
 	}
-	m.count = rankOf
-	return names
+	m.off = off
 }
 
 // flush gives service id to the merged windows of rank r that overlap st's interval.
-func (m *Merger) flush(st *svcState, id, r int32) {
+func (m *Merger) flush(out []Window, st *svcState, id, r int32) {
 	list := m.byLvl[r]
-	// st.ptr is the first window of the level that ends after st.start (see services).
-	p := st.ptr
-	for int(p) < len(list) && !st.start.before(m.segs[list[p]].end) {
-		p++
-	}
-	for j := p; int(j) < len(list) && m.segs[list[j]].start.before(st.end); j++ {
+	for j := st.ptr; int(j) < len(list) && instantOf(out[list[j]].Start).before(st.end); j++ {
 		if list[j] != st.last {
 			m.pairs = append(m.pairs, pair{list[j], id})
 			st.last = list[j]
@@ -344,6 +344,20 @@ func (m *Merger) flush(st *svcState, id, r int32) {
 
 // intern returns the id of the service name, merging spellings that differ only in case.
 func (m *Merger) intern(name string) int32 {
+	h := len(name)
+	if h > 0 {
+		h = h*31 + int(name[0])*7 + int(name[len(name)/2])*3 + int(name[len(name)-1])
+	}
+	c := &m.cache[h%len(m.cache)]
+	if c.id1 > 0 && c.name == name {
+		return c.id1 - 1
+	}
+	id := m.lookup(name)
+	c.name, c.id1 = name, id+1
+	return id
+}
+
+func (m *Merger) lookup(name string) int32 {
 	if id, ok := m.names[name]; ok {
 		return id
 	}
@@ -378,12 +392,11 @@ func compareName(a, b string) int {
 // measure returns the totals of ws under weight w, maintenance ranking first or last.
 func (m *Merger) measure(ws []Window, weight float64, maintenanceFirst bool) Totals {
 	m.collect(ws, maintenanceFirst, false)
-	m.sweep()
 	var t Totals
-	for i := range m.segs {
-		sg := &m.segs[i]
-		d := sg.end.sub(sg.start)
-		switch rankLevel[b2i(maintenanceFirst)][sg.rank] {
+	levels := &rankLevel[b2i(maintenanceFirst)]
+	m.sweep(func(start, end instant, r int32) {
+		d := end.sub(start)
+		switch levels[r] {
 		case Major:
 			t.Major = addSat(t.Major, d)
 		case Partial:
@@ -393,7 +406,7 @@ func (m *Merger) measure(ws []Window, weight float64, maintenanceFirst bool) Tot
 		case Maintenance:
 			t.Maintenance = addSat(t.Maintenance, d)
 		}
-	}
+	})
 	t.Downtime = addSat(t.Major, scale(t.Partial, weight))
 	return t
 }
@@ -421,12 +434,12 @@ func addSat(a, b time.Duration) time.Duration {
 func scale(d time.Duration, f float64) time.Duration {
 	x := math.Round(float64(d) * f)
 	switch {
+	case x != x: // NaN
+		return 0
 	case x >= math.MaxInt64:
 		return math.MaxInt64
 	case x <= math.MinInt64:
 		return math.MinInt64
-	case x != x: // NaN
-		return 0
 	}
 	return time.Duration(x)
 }

@@ -209,10 +209,10 @@ func (c *Config) weight() float64 {
 // rounded to the nanosecond. Windows that Merge leaves out count nothing. A nil *Config is the
 // zero Config.
 func (c *Config) Measure(ws []Window) Totals {
-	var m Merger
 	if c == nil {
 		c = &Config{}
 	}
+	var m Merger
 	return m.measure(ws, c.weight(), false)
 }
 
