@@ -232,8 +232,10 @@ func measure(opts downtimeOptions, files []loaded, d *diagnostics) *downtimeRepo
 						Err: fmt.Errorf("incident %q has no date, so it cannot be placed in --since/--until: left out (add date: to the file)", inc.Title)})
 					continue
 				}
-				d.add(&incident.ParseError{File: f.display, Warning: true,
-					Err: fmt.Errorf("incident %q has no date: its durations count, but it has no instants and is left out of periods (add date: to the file)", inc.Title)})
+				if opts.unit != timeline.UnitUnknown {
+					d.add(&incident.ParseError{File: f.display, Warning: true,
+						Err: fmt.Errorf("incident %q has no date: its durations count in the total, but it is left out of the periods (add date: to the file)", inc.Title)})
+				}
 			}
 			if m.Dated && ranged {
 				if len(ws) == 0 && (m.End.Before(lo) || !m.Start.Before(hi)) {
