@@ -158,6 +158,37 @@ func (m *Merger) collect(ws []Window, maintenanceFirst, withServices bool) {
 		}
 		m.recs = append(m.recs, rc)
 	}
+	m.sort()
+}
+
+// sort sorts m.recs by start. When the starts lie within 290 years of one another, as they do
+// but for nonsense, each start becomes one integer, nanoseconds from the earliest, so that
+// comparing two is one comparison.
+func (m *Merger) sort() {
+	if len(m.recs) < 2 {
+		return
+	}
+	lo, hi := m.recs[0].ss, m.recs[0].ss
+	for i := range m.recs {
+		lo, hi = min(lo, m.recs[i].ss), max(hi, m.recs[i].ss)
+	}
+	const limit = math.MaxInt64/int64(time.Second) - 1
+	if hi-lo < 0 || hi-lo >= limit { // the subtraction may overflow
+		slices.SortFunc(m.recs, func(a, b rec) int {
+			switch {
+			case a.ss < b.ss:
+				return -1
+			case a.ss > b.ss:
+				return 1
+			}
+			return int(a.sn - b.sn)
+		})
+		return
+	}
+	for i := range m.recs {
+		rc := &m.recs[i]
+		rc.ss = (rc.ss-lo)*int64(time.Second) + int64(rc.sn)
+	}
 	slices.SortFunc(m.recs, func(a, b rec) int {
 		switch {
 		case a.ss < b.ss:
@@ -165,8 +196,12 @@ func (m *Merger) collect(ws []Window, maintenanceFirst, withServices bool) {
 		case a.ss > b.ss:
 			return 1
 		}
-		return int(a.sn - b.sn)
+		return 0
 	})
+	for i := range m.recs {
+		rc := &m.recs[i]
+		rc.ss = lo + rc.ss/int64(time.Second)
+	}
 }
 
 // sweep calls emit with the merged windows of m.recs (without services), in order: each
@@ -232,12 +267,12 @@ func (m *Merger) sweep(emit func(start, end instant, rank int32)) {
 // the extended slice. The windows appended do not share memory with m: m may be reused at once.
 func (m *Merger) Merge(dst, ws []Window) []Window {
 	m.collect(ws, false, true)
-	n := 0
-	m.sweep(func(_, _ instant, _ int32) { n++ })
+	var n [ranks]int
+	m.sweep(func(_, _ instant, r int32) { n[r]++ })
 	base := len(dst)
-	dst = slices.Grow(dst, n)
+	dst = slices.Grow(dst, n[0]+n[1]+n[2]+n[3])
 	for r := range m.byLvl {
-		m.byLvl[r] = m.byLvl[r][:0]
+		m.byLvl[r] = slices.Grow(m.byLvl[r][:0], n[r])
 	}
 	m.sweep(func(start, end instant, r int32) {
 		m.byLvl[r] = append(m.byLvl[r], int32(len(dst)-base))

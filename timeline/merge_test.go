@@ -205,6 +205,23 @@ func TestMergeManyServicesBinarySearch(t *testing.T) {
 	assert.Equal(t, []string{"late", "x"}, got[99].Services)
 }
 
+func TestMergeCenturiesApart(t *testing.T) {
+	// Starts further apart than an int64 of nanoseconds reaches take the general sort.
+	old := time.Date(1700, 1, 1, 0, 0, 0, 5, time.UTC)
+	ws := []Window{
+		{Start: t0, End: t0.Add(time.Hour), Level: Major},
+		{Start: old, End: old.Add(time.Hour), Level: Partial},
+		{Start: old.Add(30 * time.Minute), End: old.Add(2 * time.Hour), Level: Partial},
+		{Start: time.Time{}, End: time.Time{}.Add(time.Second), Level: Degraded},
+	}
+	assertWindows(t, reference(ws), Merge(ws))
+	assertWindows(t, []Window{
+		{Start: time.Time{}, End: time.Time{}.Add(time.Second), Level: Degraded},
+		{Start: old, End: old.Add(2 * time.Hour), Level: Partial},
+		{Start: t0, End: t0.Add(time.Hour), Level: Major},
+	}, Merge(ws))
+}
+
 func TestMergeNanosecondsAndUTC(t *testing.T) {
 	ny, err := time.LoadLocation("America/New_York")
 	require.NoError(t, err)
