@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -126,6 +127,13 @@ func runConvert(e *env, args []string) error {
 		}
 		ctx2.After = x.Start
 		y, err := tz.Parse(rest[1], ctx2)
+		if errors.Is(err, tz.ErrBackwards) && x.Dated {
+			// An END clock time before TIME's is on the next day: 22:00 to 01:00.
+			ctx2.Date = x.Date.AddDays(1)
+			if z, err2 := tz.Parse(rest[1], ctx2); err2 == nil && !z.HasDate {
+				y, err = z, nil
+			}
+		}
 		if err != nil {
 			return fmt.Errorf("END: %s", oneLine(err.Error()))
 		}

@@ -509,6 +509,14 @@ func TestE2EConvert(t *testing.T) {
 	assert.Contains(t, out, "20:20")
 	assert.Contains(t, out, "1 h 48 min")
 
+	// An END clock time before TIME's is on the next day.
+	out, errOut, code = pm(t, "", "convert", "--format", "json", "--to", "UTC", "2013-09-24 22:00 EDT", "01:00")
+	require.Equal(t, 0, code, errOut)
+	got = convertJSON{}
+	require.NoError(t, json.Unmarshal([]byte(out), &got), out)
+	require.NotNil(t, got.End)
+	assert.Equal(t, "2013-09-25T05:00:00Z", *got.End)
+
 	for _, f := range []string{"markdown", "html"} {
 		out, errOut, code = pm(t, "", "convert", "--format", f, "2013-09-24 22:00 EDT")
 		require.Equal(t, 0, code, errOut)
