@@ -41,12 +41,12 @@ var ErrInvalid = errors.New("invalid value")
 
 // Event is one entry of an incident's timeline.
 type Event struct {
-	At       time.Time // UTC
-	Kind     Kind
-	State    Level    // LevelUnknown: no state change
-	Services []string // nil: the incident's services
-	Text     string
-	Approx   bool
+	At       time.Time // the instant, in UTC by convention
+	Kind     Kind      // KindUnknown: none given
+	State    Level     // the state its services are in from At on; LevelUnknown: no change
+	Services []string  // the services State applies to; empty: the incident's services
+	Text     string    // what happened, Markdown
+	Approx   bool      // reports whether At is approximate ("about 10:53")
 }
 
 // Window is a half-open interval [Start, End) during which Services were at Level. A window
@@ -70,7 +70,7 @@ type Config struct {
 	PartialWeight float64
 
 	// Maintenance says how maintenance windows weigh in Availability. The zero value,
-	// MaintenanceIgnore, leaves them out of the computation.
+	// MaintenanceIgnore, lets them neither excuse outages nor shorten the period.
 	Maintenance MaintenancePolicy
 }
 
