@@ -583,3 +583,35 @@ func TestE2EBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestE2EJSONKeys checks that the JSON outputs carry every key SPEC §2 names.
+func TestE2EJSONKeys(t *testing.T) {
+	keys := func(v any) []string {
+		m, ok := v.(map[string]any)
+		require.True(t, ok, "not an object: %v", v)
+		var ks []string
+		for k := range m {
+			ks = append(ks, k)
+		}
+		return ks
+	}
+	out, errOut, code := pm(t, "", "downtime", "--format", "json", "--by", "year", harvest)
+	require.Equal(t, 0, code, errOut)
+	var d map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &d))
+	assert.ElementsMatch(t, []string{"incidents", "total", "periods"}, keys(d))
+	inc := d["incidents"].([]any)[0]
+	assert.Subset(t, keys(inc), []string{"file", "id", "title", "start", "end", "span_seconds", "downtime_seconds",
+		"major_seconds", "partial_seconds", "degraded_seconds", "maintenance_seconds", "windows"})
+	assert.Subset(t, keys(inc.(map[string]any)["windows"].([]any)[0]), []string{"start", "end", "level", "services"})
+	assert.Subset(t, keys(d["total"]), []string{"downtime_seconds", "major_seconds", "partial_seconds", "degraded_seconds", "maintenance_seconds"})
+	assert.Subset(t, keys(d["periods"].([]any)[0]), []string{"start", "end", "seconds", "downtime_seconds", "availability"})
+
+	out, errOut, code = pm(t, "", "convert", "--format", "json", "--to", "Tokyo", "2013-09-24 22:00 EDT")
+	require.Equal(t, 0, code, errOut)
+	var c map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &c))
+	assert.ElementsMatch(t, []string{"start", "source", "rows"}, keys(c), "an instant has no end")
+	assert.ElementsMatch(t, []string{"zone", "abbrev", "offset"}, keys(c["source"]))
+	assert.ElementsMatch(t, []string{"zone", "city", "start", "abbrev", "offset", "day_shift"}, keys(c["rows"].([]any)[0]))
+}
