@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"html"
 	"html/template"
@@ -146,18 +147,37 @@ func allowedURL(u string, relative bool) bool {
 	return false
 }
 
-// toHTML converts a Markdown field with md, its headings nested below level base.
-func toHTML(md goldmark.Markdown, src string, base int) (template.HTML, error) {
+// converter converts Markdown fields one after the other, reusing one output buffer: goldmark
+// wraps any writer that is not buffered in a new 4 KiB bufio.Writer on every call. It is not
+// safe for concurrent use.
+type converter struct {
+	md  goldmark.Markdown
+	buf bytes.Buffer
+	bw  *bufio.Writer
+}
+
+func newConverter(md goldmark.Markdown) *converter {
+	c := &converter{md: md}
+	c.bw = bufio.NewWriter(&c.buf)
+	return c
+}
+
+// toHTML converts a Markdown field, its headings nested below level base.
+func (c *converter) toHTML(src string, base int) (template.HTML, error) {
 	if strings.TrimSpace(src) == "" {
 		return "", nil
 	}
-	var buf bytes.Buffer
+	c.buf.Reset()
+	c.bw.Reset(&c.buf)
 	ctx := parser.NewContext()
 	ctx.Set(headingBase, base)
-	if err := md.Convert([]byte(src), &buf, parser.WithContext(ctx)); err != nil {
+	if err := c.md.Convert([]byte(src), c.bw, parser.WithContext(ctx)); err != nil {
 		return "", err
 	}
-	return template.HTML(bytes.TrimRight(buf.Bytes(), "\n")), nil
+	if err := c.bw.Flush(); err != nil {
+		return "", err
+	}
+	return template.HTML(bytes.TrimRight(c.buf.Bytes(), "\n")), nil
 }
 
 // inertMarkdown returns src with its raw HTML (inline tags and HTML blocks) escaped, so that

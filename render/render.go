@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
@@ -70,7 +69,8 @@ var builtinHTML = sync.OnceValue(func() *htmltemplate.Template {
 
 // Markdown writes incs as one GitHub-flavoured Markdown document (a post may cover several
 // incidents). It returns the template's error, an error computing a view (such as missing
-// time zones for a converter), or w's write error.
+// time zones for a converter), or w's write error; after a template or write error part of
+// the document may have been written.
 func (p *Printer) Markdown(w io.Writer, incs ...*incident.Incident) error {
 	d, err := p.builder(false).document(incs)
 	if err != nil {
@@ -84,12 +84,10 @@ func (p *Printer) executeMarkdown(w io.Writer, d *Document) error {
 	if t == nil {
 		t = builtinMarkdown()
 	}
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, d); err != nil {
+	if err := t.Execute(w, d); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return nil
 }
 
 // HTML writes incs as one HTML page, or as a fragment when p.Fragment is set. It returns the
@@ -107,12 +105,10 @@ func (p *Printer) executeHTML(w io.Writer, d *Document) error {
 	if t == nil {
 		t = builtinHTML()
 	}
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, d); err != nil {
+	if err := t.Execute(w, d); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return nil
 }
 
 // Markdown writes incs as Markdown with the zero Printer.
@@ -220,6 +216,8 @@ func ParseMarkdownTemplate(name, text string) (*texttemplate.Template, error) {
 //
 //	hopen n id  the start tag of a heading of level n (1 to 6) with element id id
 //	hclose n    the end tag of a heading of level n
+//	timelineRows entries  the <tr> rows of the built-in timeline table ([]Entry), escaped
+//	outageRows spans dates  the <tr> rows of the built-in outage table ([]Span), escaped
 //	add a b     a + b
 //	duration d  d as Duration formats it
 //	title s     s with its first letter upper case
@@ -234,6 +232,8 @@ func ParseHTMLTemplate(name, text string) (*htmltemplate.Template, error) {
 		}
 		return htmltemplate.HTML(fmt.Sprintf(`<h%d id="%s">`, n, id))
 	}
+	fm["timelineRows"] = timelineRows
+	fm["outageRows"] = outageRows
 	fm["hclose"] = func(n int) htmltemplate.HTML {
 		return htmltemplate.HTML(fmt.Sprintf("</h%d>", max(1, min(n, 6))))
 	}

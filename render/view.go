@@ -10,7 +10,6 @@ import (
 	"github.com/go-postmortem/postmortem/incident"
 	"github.com/go-postmortem/postmortem/timeline"
 	"github.com/go-postmortem/postmortem/tz"
-	"github.com/yuin/goldmark"
 )
 
 // Document is the data a template receives: one document that covers one or more incidents,
@@ -209,15 +208,15 @@ type ConvertRow struct {
 type builder struct {
 	p    *Printer
 	html bool
-	md   goldmark.Markdown
+	conv *converter
 }
 
 func (p *Printer) builder(html bool) *builder {
-	b := &builder{p: p, html: html, md: safeMarkdown}
+	md := safeMarkdown
 	if p.UnsafeHTML {
-		b.md = unsafeMarkdown
+		md = unsafeMarkdown
 	}
-	return b
+	return &builder{p: p, html: html, conv: newConverter(md)}
 }
 
 // text prepares a Markdown field rendered under a heading of level base.
@@ -231,7 +230,7 @@ func (b *builder) text(s string, base int) (Text, error) {
 		t.Markdown = inertMarkdown(s)
 	}
 	if b.html {
-		h, err := toHTML(b.md, s, base)
+		h, err := b.conv.toHTML(s, base)
 		if err != nil {
 			return Text{}, fmt.Errorf("render: markdown: %w", err)
 		}
