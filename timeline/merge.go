@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -133,6 +134,11 @@ func (m *Merger) collect(ws []Window, maintenanceFirst, withServices bool) {
 	m.recs = slices.Grow(m.recs[:0], len(ws))
 	m.sids = m.sids[:0]
 	if withServices {
+		n := 0
+		for i := range ws {
+			n += len(ws[i].Services)
+		}
+		m.sids = slices.Grow(m.sids, n)
 		clear(m.names)
 		clear(m.folds)
 		m.cache = [64]cached{}
@@ -185,22 +191,62 @@ func (m *Merger) sort() {
 		})
 		return
 	}
+	top := int64(0)
 	for i := range m.recs {
 		rc := &m.recs[i]
 		rc.ss = (rc.ss-lo)*int64(time.Second) + int64(rc.sn)
+		top = max(top, rc.ss)
 	}
-	slices.SortFunc(m.recs, func(a, b rec) int {
-		switch {
-		case a.ss < b.ss:
-			return -1
-		case a.ss > b.ss:
-			return 1
-		}
-		return 0
-	})
+	radixSort(m.recs, max(bits.Len64(uint64(top))-8, 0))
 	for i := range m.recs {
 		rc := &m.recs[i]
 		rc.ss = lo + rc.ss/int64(time.Second)
+	}
+}
+
+// radixSort sorts a by ss, a non-negative key whose bits above shift+8 are all equal, by
+// bytes from the most significant down, in place (an American flag sort); short runs are
+// finished by insertion.
+func radixSort(a []rec, shift int) {
+	if len(a) <= 32 {
+		for i := 1; i < len(a); i++ {
+			for j := i; j > 0 && a[j].ss < a[j-1].ss; j-- {
+				a[j], a[j-1] = a[j-1], a[j]
+			}
+		}
+		return
+	}
+	var count, next [256]int
+	for i := range a {
+		count[uint64(a[i].ss)>>shift&255]++
+	}
+	sum := 0
+	for d := range count {
+		next[d] = sum
+		sum += count[d]
+	}
+	end := 0
+	for d := range count {
+		end += count[d]
+		for next[d] < end {
+			v := a[next[d]]
+			for e := int(uint64(v.ss) >> shift & 255); e != d; e = int(uint64(v.ss) >> shift & 255) {
+				v, a[next[e]] = a[next[e]], v
+				next[e]++
+			}
+			a[next[d]] = v
+			next[d]++
+		}
+	}
+	if shift == 0 {
+		return
+	}
+	lo := 0
+	for d := range count {
+		if n := count[d]; n > 1 {
+			radixSort(a[lo:lo+n], max(shift-8, 0))
+		}
+		lo += count[d]
 	}
 }
 

@@ -1,6 +1,9 @@
 package timeline
 
 import (
+	"cmp"
+	"math"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -231,4 +234,54 @@ func TestMergeNanosecondsAndUTC(t *testing.T) {
 	assert.Equal(t, time.UTC, got[0].Start.Location())
 	assert.True(t, got[0].Start.Equal(a))
 	assert.Equal(t, time.Nanosecond, got[0].End.Sub(got[0].Start))
+}
+
+func TestRadixSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	gens := map[string]func() int64{
+		"uniform":   func() int64 { return r.Int64N(1 << 50) },
+		"narrow":    func() int64 { return r.Int64N(1000) },
+		"equal":     func() int64 { return 42 },
+		"clustered": func() int64 { return int64(r.IntN(3))<<40 + r.Int64N(50) },
+		"top bit":   func() int64 { return r.Int64N(math.MaxInt64) },
+	}
+	for name, gen := range gens {
+		t.Run(name, func(t *testing.T) {
+			for _, n := range []int{0, 1, 2, 31, 33, 257, 5000} {
+				a := make([]rec, n)
+				top := int64(0)
+				for i := range a {
+					a[i] = rec{ss: gen(), svc: int32(i)}
+					top = max(top, a[i].ss)
+				}
+				want := slices.Clone(a)
+				slices.SortStableFunc(want, func(x, y rec) int { return cmp.Compare(x.ss, y.ss) })
+				radixSort(a, max(bits.Len64(uint64(top))-8, 0))
+				require.True(t, slices.IsSortedFunc(a, func(x, y rec) int { return cmp.Compare(x.ss, y.ss) }), "n=%d", n)
+				// Same multiset: sort both by (ss, svc) and compare.
+				byBoth := func(x, y rec) int { return cmp.Or(cmp.Compare(x.ss, y.ss), cmp.Compare(x.svc, y.svc)) }
+				slices.SortFunc(a, byBoth)
+				assert.Equal(t, want, a, "n=%d", n)
+			}
+		})
+	}
+}
+
+func TestMergeMatchesReferenceLarge(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := range 5 {
+		ws := randomWindows(r, 300, 2000)
+		for j := range ws { // nanoseconds apart, to exercise the sort key's low bits
+			ns := time.Duration(r.IntN(3))
+			ws[j].Start = ws[j].Start.Add(ns)
+			ws[j].End = ws[j].End.Add(time.Duration(r.IntN(3)))
+		}
+		want, got := reference(ws), Merge(ws)
+		require.Equal(t, len(want), len(got), "case %d", i)
+		for j := range want {
+			require.True(t, want[j].Start.Equal(got[j].Start) && want[j].End.Equal(got[j].End) &&
+				want[j].Level == got[j].Level, "case %d window %d: got %v, want %v", i, j, got[j], want[j])
+			require.Equal(t, want[j].Services, got[j].Services, "case %d window %d services", i, j)
+		}
+	}
 }
