@@ -551,6 +551,8 @@ func TestE2EBadInput(t *testing.T) {
 	latin1 := filepath.Join(dir, "latin1.yaml")
 	require.NoError(t, os.WriteFile(latin1, []byte("title: Caf\xe9\n"), 0o644))
 	missing := filepath.Join(dir, "missing.yaml")
+	mars := filepath.Join(dir, "mars.yaml")
+	require.NoError(t, os.WriteFile(mars, []byte("title: Dust storm\ndate: 2020-01-01\ntimezone: Mars/Olympus\n"), 0o644))
 
 	tests := []struct {
 		name string
@@ -563,6 +565,7 @@ func TestE2EBadInput(t *testing.T) {
 		{"binary file", []string{"validate", bin}, 1, `image\.yaml:2:1: error: binary file`},
 		{"invalid UTF-8", []string{"downtime", latin1}, 1, `latin1\.yaml:1:11: error: invalid UTF-8`},
 		{"unknown flag", []string{"render", "--colour", harvest}, 2, `^postmortem render: unknown flag --colour \(see 'postmortem render --help'\)$`},
+		{"unknown zone in a file", []string{"render", mars}, 1, `mars\.yaml:3:11: error: timezone: .*Mars/Olympus`},
 		{"unknown zone in --tz", []string{"downtime", "--tz", "Mars/Olympus", harvest}, 2, `^postmortem downtime: --tz: .*Mars/Olympus`},
 		{"unknown zone in --to", []string{"convert", "--to", "Mars/Olympus", "2013-09-24 22:00 EDT"}, 2, `^postmortem convert: --to: .*Mars/Olympus`},
 		{"unknown zone in TIME", []string{"convert", "2013-09-24 22:00 Mars/Olympus"}, 1, `^postmortem: TIME: `},
