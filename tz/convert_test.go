@@ -98,7 +98,7 @@ func TestConvertRows(t *testing.T) {
 func TestConvertClockChange(t *testing.T) {
 	ny := mustLoad(t, "America/New_York")
 	london := mustLoad(t, "Europe/London")
-	places := []Place{{"New York", ny}, {"London", london}, {"Tokyo", mustLoad(t, "Asia/Tokyo")}}
+	places := []Place{{"New York", ny}, {"London", london}, {"Tokyo", mustLoad(t, "Asia/Tokyo")}, {"Santiago", mustLoad(t, "America/Santiago")}}
 	nyChange := time.Date(2024, 3, 10, 7, 0, 0, 0, time.UTC)
 	londonChange := time.Date(2024, 3, 31, 1, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
@@ -114,12 +114,19 @@ func TestConvertClockChange(t *testing.T) {
 		{"instant at the change", nyChange, time.Time{}, nyChange, time.Time{}},
 		{"window over both", nyChange, londonChange.Add(time.Minute), nyChange, londonChange},
 		{"after both", londonChange.Add(24 * time.Hour), time.Time{}, time.Time{}, londonChange},
+		// Past the zones' listed transitions, around a year's end, Go reports
+		// period bounds at the year boundary where clocks do not change.
+		{"year end 2040", time.Date(2040, 12, 31, 12, 0, 0, 0, time.UTC), time.Date(2041, 1, 1, 12, 0, 0, 0, time.UTC), time.Time{}, time.Time{}},
+		{"new year 2041", time.Date(2041, 1, 1, 3, 0, 1, 0, time.UTC), time.Time{}, time.Time{}, time.Time{}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			rows := Convert(tt.start, tt.end, ny, places)
 			assert.WithinDuration(t, tt.ny, rows[0].ClockChange, 0, "New York")
 			assert.WithinDuration(t, tt.london, rows[1].ClockChange, 0, "London")
 			assert.True(t, rows[2].ClockChange.IsZero(), "Tokyo")
+			if tt.start.Year() > 2038 {
+				assert.True(t, rows[3].ClockChange.IsZero(), "Santiago")
+			}
 			if !rows[0].ClockChange.IsZero() {
 				assert.Equal(t, ny, rows[0].ClockChange.Location())
 			}

@@ -104,7 +104,7 @@ func FuzzWall(f *testing.F) {
 	f.Add(-5, 13, 0, 25, -1, 61, uint8(200), uint8(9))
 	f.Add(9999, 12, 31, 23, 59, 59, uint8(3), uint8(3))
 	f.Fuzz(func(t *testing.T, y, m, d, hh, mm, ss int, zone, policy uint8) {
-		var loc *time.Location
+		loc := time.UTC
 		if name := fuzzZones[int(zone)%len(fuzzZones)]; name != "" {
 			var err error
 			if loc, err = Load(name); err != nil {
@@ -112,7 +112,11 @@ func FuzzWall(f *testing.F) {
 			}
 		}
 		date := Date{y, time.Month(m), d}
-		got, c, err := Wall(date, hh, mm, ss, loc, Policy(policy%5))
+		var arg *time.Location // nil is UTC
+		if loc != time.UTC {
+			arg = loc
+		}
+		got, c, err := Wall(date, hh, mm, ss, arg, Policy(policy%5))
 		if err != nil {
 			if !got.IsZero() {
 				t.Fatalf("Wall: %v with instant %s", err, got)

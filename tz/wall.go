@@ -2,6 +2,8 @@ package tz
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"time"
 )
 
@@ -16,42 +18,71 @@ type wallReading struct {
 	off  int
 }
 
-// wallReadings returns the readings of wall-clock time w (seconds, as if UTC) in loc,
-// at most two, earliest first, and for a gap the zoneChange that skips it.
+// wallReadings returns the readings of wall-clock time w (seconds, as if UTC)
+// in loc, at most two, earliest first, and for a gap the change of clocks that
+// skips it. It asks the zone only for offsets at instants (Time.Zone): around
+// year ends past the zone's last listed transition, Time.ZoneBounds can report
+// bounds that do not hold the instant asked about.
 func wallReadings(w time.Time, loc *time.Location) (rs [2]wallReading, n int, gap zoneChange) {
-	t := w.Add(-wallSpan).In(loc)
-	limit := w.Add(wallSpan)
-	var prevOff int
-	var prevName string
-	first := true
-	for {
-		name, off := t.Zone()
-		start, end := t.ZoneBounds()
-		c := w.Add(-time.Duration(off) * time.Second)
-		if (start.IsZero() || !c.Before(start)) && (end.IsZero() || c.Before(end)) {
-			if n < len(rs) {
-				rs[n] = wallReading{c, name, off}
-			} else {
-				rs[1] = wallReading{c, name, off} // three readings: keep the earliest and latest
-			}
-			n++
+	offAt := func(t time.Time) (string, int) { return t.In(loc).Zone() }
+	var offs [4]int
+	_, offs[0] = offAt(w.Add(-wallSpan))
+	_, offs[1] = offAt(w.Add(wallSpan))
+	_, offs[2] = offAt(w.Add(-time.Duration(offs[0]) * time.Second))
+	_, offs[3] = offAt(w.Add(-time.Duration(offs[1]) * time.Second))
+	var found [4]wallReading
+	k := 0
+	for i, o := range offs {
+		if slices.Contains(offs[:i], o) {
+			continue
 		}
-		if !first && !start.IsZero() && gap.at.IsZero() {
-			// Wall clocks jump at start from start+prevOff to start+off.
-			before := start.Add(time.Duration(prevOff) * time.Second)
-			after := start.Add(time.Duration(off) * time.Second)
-			if !w.Before(before) && w.Before(after) {
-				gap = zoneChange{at: start, fromName: prevName, fromOff: prevOff, toName: name, toOff: off}
-			}
+		c := w.Add(-time.Duration(o) * time.Second)
+		if name, off := offAt(c); off == o {
+			found[k] = wallReading{c, name, o}
+			k++
 		}
-		if end.IsZero() || end.After(limit) {
-			break
-		}
-		first = false
-		prevName, prevOff = name, off
-		t = end.In(loc)
 	}
-	return rs, min(n, 2), gap
+	sort.Slice(found[:k], func(i, j int) bool { return found[i].t.Before(found[j].t) })
+	switch {
+	case k == 0:
+		return rs, 0, findGap(w, loc)
+	case k == 1:
+		rs[0] = found[0]
+	default: // three readings would need two folds within a day: keep the extremes
+		rs[0], rs[1] = found[0], found[k-1]
+	}
+	return rs, min(k, 2), gap
+}
+
+// findGap returns the change of clocks at which wall-clock time w (as if UTC)
+// is skipped in loc: the first instant whose wall clock is past w, found by
+// bisection to the second. Its at is zero if there is none.
+func findGap(w time.Time, loc *time.Location) zoneChange {
+	past := func(t time.Time) bool {
+		_, off := t.In(loc).Zone()
+		return t.Add(time.Duration(off) * time.Second).After(w)
+	}
+	lo, hi := w.Add(-wallSpan), w.Add(wallSpan) // past(lo) is false, past(hi) is true
+	if past(lo) || !past(hi) {
+		return zoneChange{}
+	}
+	for hi.Sub(lo) > time.Second {
+		mid := lo.Add(hi.Sub(lo) / 2).Truncate(time.Second)
+		if !mid.After(lo) {
+			mid = lo.Add(time.Second)
+		}
+		if past(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	fromName, fromOff := hi.Add(-time.Second).In(loc).Zone()
+	toName, toOff := hi.In(loc).Zone()
+	if toOff <= fromOff {
+		return zoneChange{}
+	}
+	return zoneChange{at: hi, fromName: fromName, fromOff: fromOff, toName: toName, toOff: toOff}
 }
 
 // zoneChange is a change of a zone's clocks.

@@ -58,6 +58,10 @@ func TestWall(t *testing.T) {
 			Reject: {"", ErrNonexistentTime}}},
 		{"apia day after", "Pacific/Apia", Date{2011, 12, 31}, 0, 0, Unique, map[Policy]want{
 			Reject: {"2011-12-30T10:00", nil}}},
+		{"santiago past the listed transitions, at a year end", "America/Santiago", Date{2040, 12, 30}, 22, 0, Unique, map[Policy]want{
+			Reject: {"2040-12-31T01:00", nil}}},
+		{"santiago 2041 gap", "America/Santiago", Date{2041, 9, 8}, 0, 30, Gap, map[Policy]want{
+			Reject: {"", ErrNonexistentTime}, Compatible: {"2041-09-08T04:30", nil}}},
 		{"dublin winter", "Europe/Dublin", Date{2024, 1, 15}, 12, 0, Unique, map[Policy]want{
 			Reject: {"2024-01-15T12:00", nil}}},
 		{"dublin summer", "Europe/Dublin", Date{2024, 7, 15}, 12, 0, Unique, map[Policy]want{
