@@ -90,7 +90,16 @@ func newIncident(title string, d tz.Date, loc *time.Location) (string, error) {
 	return b.String(), err
 }
 
-var newTemplate = template.Must(template.New("new").Parse(`# An incident postmortem (format version 1). Check it with: postmortem validate FILE
+// commentColumn is where the comments of the starter file begin.
+const commentColumn = 28
+
+var newTemplate = template.Must(template.New("new").Funcs(template.FuncMap{
+	// pad returns its arguments joined and padded so that a comment after them lines up.
+	"pad": func(parts ...string) string {
+		s := strings.Join(parts, "")
+		return s + strings.Repeat(" ", max(1, commentColumn-len(s)))
+	},
+}).Parse(`# An incident postmortem (format version 1). Check it with: postmortem validate FILE
 # Times are written in the timezone below unless they carry their own zone
 # ("10:36am EDT", "14:36 UTC", "2016-07-26T14:36:00Z"). A time alone is on the date of
 # the previous time in the list ("date" for the first); end a time with ~ when it is
@@ -98,13 +107,13 @@ var newTemplate = template.Must(template.New("new").Parse(`# An incident postmor
 postmortem: 1
 title: {{.Title}}
 kind: incident              # incident | maintenance
-date: {{.Date}}            # the day it started; times without a date fall on it
-timezone: {{.Zone}}   # IANA zone the times below are written in
+{{pad "date: " .Date}}# the day it started; times without a date fall on it
+{{pad "timezone: " .Zone}}# IANA zone the times below are written in
 services: [API, Web]        # what was affected; events and windows default to these
 severity: SEV-2             # SEV-0..SEV-5, P0..P4, minor | major | critical, or your own
 status: resolved            # investigating | identified | monitoring | resolved
 authors: [Your Name]
-# published: {{.NextDate}}   # when the postmortem was made public
+{{pad "# published: " .NextDate}}# when the postmortem was made public
 summary: |
   Two or three sentences: what broke, for whom, for how long, and why.
 impact: |
