@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -135,8 +136,25 @@ func reference(ws []Window) []Window {
 		}
 		out = append(out, Window{Start: a, End: b, Level: lvl, Services: svcs})
 	}
+	// Names that differ only in case are one, spelled as the smallest spelling in a window
+	// that holds time.
+	spelling := map[string]string{}
+	for _, w := range ws {
+		if rank(w.Level, false) < 0 || !w.Start.Before(w.End) {
+			continue
+		}
+		for _, n := range w.Services {
+			k := strings.ToLower(n)
+			if sp, ok := spelling[k]; !ok || n < sp {
+				spelling[k] = n
+			}
+		}
+	}
 	for i := range out {
 		s := out[i].Services
+		for j := range s {
+			s[j] = spelling[strings.ToLower(s[j])]
+		}
 		slices.SortFunc(s, compareName)
 		out[i].Services = slices.CompactFunc(s, func(a, b string) bool { return a == b })
 		if len(out[i].Services) == 0 {
@@ -284,4 +302,35 @@ func TestMergeMatchesReferenceLarge(t *testing.T) {
 			require.Equal(t, want[j].Services, got[j].Services, "case %d window %d services", i, j)
 		}
 	}
+}
+
+// FuzzMerge checks Merge against the brute-force reference on windows decoded from bytes:
+// four a window (start, length, level, services as a bit set).
+func FuzzMerge(f *testing.F) {
+	f.Add([]byte{0, 10, 4, 1, 5, 10, 2, 2})
+	f.Add([]byte{0, 60, 5, 7, 20, 10, 3, 8, 30, 0, 4, 1, 250, 5, 4, 15})
+	names := []string{"api", "API", "db", "web"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var ws []Window
+		for len(data) >= 4 && len(ws) < 32 {
+			w := win(int(data[0]), int(data[0])+int(data[1])-20, Level(data[2]%8))
+			for i, n := range names {
+				if data[3]&(1<<i) != 0 {
+					w.Services = append(w.Services, n)
+				}
+			}
+			ws = append(ws, w)
+			data = data[4:]
+		}
+		want, got := reference(ws), Merge(ws)
+		if len(want) != len(got) {
+			t.Fatalf("Merge(%v) = %v, want %v", ws, got, want)
+		}
+		for i := range want {
+			if !want[i].Start.Equal(got[i].Start) || !want[i].End.Equal(got[i].End) ||
+				want[i].Level != got[i].Level || !slices.Equal(want[i].Services, got[i].Services) {
+				t.Fatalf("Merge(%v)[%d] = %v, want %v", ws, i, got[i], want[i])
+			}
+		}
+	})
 }
