@@ -36,8 +36,9 @@ const (
 	Note
 )
 
-// ErrInvalid is matched by errors from UnmarshalText and the parse functions.
-var ErrInvalid = errors.New("invalid value")
+// ErrInvalid is matched, with errors.Is, by the errors of UnmarshalText, MarshalText and the
+// Parse functions: a text that names no value, or a value that has no name.
+var ErrInvalid = errors.New("timeline: invalid value")
 
 // Event is one entry of an incident's timeline.
 type Event struct {

@@ -3,6 +3,7 @@ package timeline
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ParseError is the error of UnmarshalText and the Parse functions for a text that names no
@@ -18,7 +19,11 @@ func (e *ParseError) Error() string {
 	text := e.Text
 	const limit = 40
 	if len(text) > limit {
-		text = text[:limit] + "..."
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut] + "..."
 	}
 	return "timeline: unknown " + e.What + " " + strconv.Quote(text) +
 		": want one of " + strings.Join(e.Valid, ", ")

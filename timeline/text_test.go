@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -25,7 +26,7 @@ func TestParseLevel(t *testing.T) {
 		require.NoError(t, err, "ParseLevel(%q)", tt.in)
 		assert.Equal(t, tt.want, got, "ParseLevel(%q)", tt.in)
 	}
-	for _, bad := range []string{"", "unknown", "down", "major outage", " ok", strings.Repeat("x", 100)} {
+	for _, bad := range []string{"", "unknown", "down", "major outage", " ok", strings.Repeat("x", 100), strings.Repeat("é", 30)} {
 		_, err := ParseLevel(bad)
 		require.Error(t, err, "ParseLevel(%q)", bad)
 		assert.True(t, errors.Is(err, ErrInvalid), "ParseLevel(%q) error %v is ErrInvalid", bad, err)
@@ -34,6 +35,7 @@ func TestParseLevel(t *testing.T) {
 		assert.Equal(t, "level", pe.What)
 		assert.Contains(t, err.Error(), "major_outage", "the error lists the names")
 		assert.Less(t, len(err.Error()), 300, "a long input is shortened")
+		assert.True(t, utf8.ValidString(err.Error()), "%q", err.Error())
 	}
 }
 
