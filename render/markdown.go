@@ -184,7 +184,32 @@ func (c *converter) toHTML(src string, base int) (template.HTML, error) {
 // a Markdown renderer downstream shows it as text rather than running it. Everything else,
 // code spans and code blocks included, is left as written.
 func inertMarkdown(src string) string {
-	if !strings.Contains(src, "<") {
+	// Escaping can change how the rest parses ("</div [](x)" stops being an HTML block once
+	// its "<" is escaped), so repeat until nothing changes; should that not happen quickly,
+	// escape every "<" and "[" (safe, if less pretty).
+	for range 8 {
+		out := inertOnce(src)
+		if out == src {
+			return out
+		}
+		src = out
+	}
+	var b strings.Builder
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '<':
+			b.WriteString("&lt;")
+		case c == '[' && !escaped([]byte(src), i):
+			b.WriteString(`\[`)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func inertOnce(src string) string {
+	if !strings.ContainsAny(src, "<[") {
 		return src
 	}
 	source := []byte(src)

@@ -1,0 +1,67 @@
+package render
+
+import (
+	"bytes"
+	"html"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+)
+
+// FuzzMarkdownField checks, for any field text, that the HTML the shared goldmark makes of it
+// and the HTML a raw-HTML-rendering goldmark makes of its inert Markdown hold nothing that
+// could run: no script or other active element, no event handler, no javascript: URL.
+func FuzzMarkdownField(f *testing.F) {
+	for _, s := range []string{
+		hostileText,
+		"plain *text* with `code` and [a link](https://example.com)",
+		"<script>alert(1)</script>",
+		"[x](javascript:alert(1)) <javascript:alert(1)> ![i](javascript:x)",
+		"```\n<script>\n```\n\n<div onclick=x>",
+		"[ref]\n\n[ref]: javascript:alert(1)",
+		"\\[x](javascript:y)",
+		"<a href='javascript:x'>a</a>",
+		"| a | b |\n|---|---|\n| <img src=x onerror=y> | c |",
+	} {
+		f.Add(s)
+	}
+	unsafe := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1024 {
+			return
+		}
+		h, err := newConverter(safeMarkdown).toHTML(clean(s), 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var down bytes.Buffer
+		if err := unsafe.Convert([]byte(inertMarkdown(clean(s))), &down); err != nil {
+			t.Fatal(err)
+		}
+		for name, out := range map[string]string{"html": string(h), "downstream": down.String()} {
+			for _, tag := range tagRE.FindAllString(out, -1) {
+				lower := strings.ToLower(tag)
+				if handlerRE.MatchString(tag) {
+					t.Errorf("%s: event handler in %q from %q", name, tag, s)
+				}
+				for _, bad := range []string{"<script", "<iframe", "<object", "<embed", "<svg", "<math", "<form", "<base", "<meta", "<link", "<style"} {
+					if strings.HasPrefix(lower, bad) {
+						t.Errorf("%s: element %q from %q", name, tag, s)
+					}
+				}
+				for _, m := range hrefRE.FindAllStringSubmatch(tag, -1) {
+					u := m[1]
+					if len(u) >= 2 && (u[0] == '"' || u[0] == '\'') {
+						u = u[1 : len(u)-1]
+					}
+					if u = html.UnescapeString(u); u != "" && !allowedURL(u, true) {
+						t.Errorf("%s: unsafe URL %q in %q from %q", name, u, tag, s)
+					}
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,276 @@
+package render
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-postmortem/postmortem/incident"
+	"github.com/go-postmortem/postmortem/timeline"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gopkg.in/yaml.v3"
+)
+
+func markdownOfIncs(t *testing.T, p *Printer, incs ...*incident.Incident) string {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, p.Markdown(&buf, incs...))
+	return buf.String()
+}
+
+func htmlOf(t *testing.T, p *Printer, incs ...*incident.Incident) string {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, p.HTML(&buf, incs...))
+	return buf.String()
+}
+
+func TestTimelineTimes(t *testing.T) {
+	p := &Printer{Places: places(t)}
+	md := markdownOfIncs(t, p, harvestGo(t))
+	assert.Contains(t, md, "| 10:36 EDT · 14:36 UTC | → degraded performance | **Detected.** ")
+	assert.Contains(t, md, "| about 10:53 EDT · 14:53 UTC | → operational |")
+	// One day only: no dates in the rows.
+	assert.NotContains(t, md, "Tue 26 Jul 2016 10:36")
+
+	page := htmlOf(t, p, harvestGo(t))
+	assert.Contains(t, page, `<time datetime="2016-07-26T14:36:00Z" data-day="2016-07-26">10:36 <abbr>EDT</abbr> · 14:36 UTC</time>`)
+	assert.Contains(t, page, `<time datetime="2016-07-26T14:53:00Z" data-day="2016-07-26">about 10:53 <abbr>EDT</abbr> · 14:53 UTC</time>`)
+	// Every <time> carries a UTC instant.
+	for _, m := range regexp.MustCompile(`<time datetime="([^"]*)"`).FindAllStringSubmatch(page, -1) {
+		assert.Regexp(t, `^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`, m[1])
+	}
+}
+
+func TestTimelineCrossesMidnight(t *testing.T) {
+	md := markdownOfIncs(t, &Printer{Places: places(t)}, maintenanceGo(t))
+	assert.Contains(t, md, "| Sun 28 Apr 2013 21:00 EDT · 01:00 UTC (Mon 29 Apr) | → under maintenance |")
+	assert.Contains(t, md, "| Mon 29 Apr 2013 00:30 EDT · 04:30 UTC | → operational |")
+}
+
+func TestUndated(t *testing.T) {
+	inc := undatedGo(t)
+	md := markdownOfIncs(t, &Printer{}, inc)
+	assert.Contains(t, md, "| 10:50 Los Angeles time | → major outage |")
+	assert.Contains(t, md, "| about 11:20 Los Angeles time | → operational |")
+	assert.NotContains(t, md, "UTC |")
+	assert.NotContains(t, md, "0001")
+	assert.Contains(t, md, "- **Downtime:** 30 min")
+
+	page := htmlOf(t, &Printer{}, inc)
+	assert.NotContains(t, page, "<time datetime")
+	assert.NotContains(t, page, "0001")
+	assert.Contains(t, page, `<span class="wall">10:50 Los Angeles time</span>`)
+}
+
+func TestFigures(t *testing.T) {
+	md := markdownOfIncs(t, &Printer{}, harvestGo(t))
+	for _, want := range []string{
+		"- **Impact began:** 10:50 EDT · 14:50 UTC",
+		"- **Downtime:** 1 h 42 min (time at major outage)",
+		"- **Outage span:** 1 h 48 min",
+		"- **Degraded performance:** 14 min (not counted as downtime)",
+		"- **Time to detect:** 14 min before the impact began",
+		"- **Time to acknowledge:** unavailable",
+		"- **Time to mitigate:** unavailable",
+		"- **Time to resolve:** 1 h 48 min",
+	} {
+		assert.Contains(t, md, want)
+	}
+
+	// A partial outage is weighed by the Printer's Config.
+	inc := harvestGo(t)
+	for i := range inc.Timeline {
+		if inc.Timeline[i].State == timeline.Major {
+			inc.Timeline[i].State = timeline.Partial
+		}
+	}
+	md = markdownOfIncs(t, &Printer{Config: timeline.Config{PartialWeight: 0.5}}, inc)
+	assert.Contains(t, md, "- **Downtime:** 51 min (major outage + 50% of partial outage)")
+}
+
+func TestSectionsOmittedWhenEmpty(t *testing.T) {
+	inc := undatedGo(t)
+	md := markdownOfIncs(t, &Printer{}, inc)
+	for _, h := range []string{"## Summary", "## Root causes", "## Trigger", "## Detection", "## Resolution",
+		"## Contributing factors", "## Lessons", "## Action items", "## Links", "## Maintenance window"} {
+		assert.NotContains(t, md, h)
+	}
+	// The order of the sections is the SRE book's.
+	md = markdownOfIncs(t, &Printer{}, harvestGo(t))
+	last := -1
+	for _, h := range []string{"# Harvest", "## Summary", "## Impact", "## Timeline", "## Root causes", "## Trigger",
+		"## Resolution", "## Contributing factors", "## Lessons learned", "### What went well",
+		"### What went wrong", "## Action items", "## Links"} {
+		i := strings.Index(md, h)
+		require.GreaterOrEqual(t, i, 0, "section %q missing", h)
+		assert.Greater(t, i, last, "section %q out of order", h)
+		last = i
+	}
+}
+
+func TestMarkdownTableCells(t *testing.T) {
+	inc := harvestGo(t)
+	inc.Timeline[0].Text = "a | b\nsecond line with `x|y` code"
+	inc.ActionItems[1].Owner = "ops | db\nteam"
+	md := markdownOfIncs(t, &Printer{}, inc)
+	assert.Contains(t, md, "**Detected.** a \\| b second line with `x\\|y` code |")
+	assert.Contains(t, md, "| ops \\| db team |")
+}
+
+func TestFrontMatter(t *testing.T) {
+	inc := harvestGo(t)
+	inc.Title = "Quotes \" and colons: and # hashes\\ 'single'"
+	md := markdownOfIncs(t, &Printer{FrontMatter: true}, inc)
+	require.True(t, strings.HasPrefix(md, "---\n"))
+	end := strings.Index(md[4:], "\n---\n")
+	require.Greater(t, end, 0)
+	var fm struct {
+		Title   string
+		Date    string
+		Slug    string
+		Tags    []string
+		Summary string
+	}
+	require.NoError(t, yaml.Unmarshal([]byte(md[4:4+end]), &fm))
+	assert.Equal(t, inc.Title, fm.Title)
+	assert.Equal(t, "2016-07-27", fm.Date)
+	assert.Equal(t, "harvest-forecast-outage", fm.Slug)
+	assert.Equal(t, []string{"Forecast", "Harvest", "incident"}, fm.Tags)
+	assert.Equal(t, inc.Summary, fm.Summary)
+
+	assert.False(t, strings.HasPrefix(markdownOfIncs(t, &Printer{}, inc), "---"))
+}
+
+func TestHeadingOrder(t *testing.T) {
+	p := &Printer{Places: places(t)}
+	for _, incs := range [][]*incident.Incident{
+		{harvestGo(t)}, {maintenanceGo(t)}, {harvestGo(t), undatedGo(t), maintenanceGo(t)},
+	} {
+		page := htmlOf(t, p, incs...)
+		prev := 0
+		for _, m := range regexp.MustCompile(`<h([1-6])[ >]`).FindAllStringSubmatch(page, -1) {
+			n, _ := strconv.Atoi(m[1])
+			if prev == 0 {
+				assert.Equal(t, 1, n, "the first heading is h1")
+			}
+			assert.LessOrEqual(t, n, prev+1, "heading h%d after h%d skips a level", n, prev)
+			prev = n
+		}
+		assert.Equal(t, 1, strings.Count(page, "<h1"), "one h1")
+		assert.Contains(t, page, `<html lang="en">`)
+		assert.NotRegexp(t, `<th>`, page, "every th has a scope")
+		// No external request of any kind.
+		assert.NotRegexp(t, `(?i)<(link|img|iframe|object|embed)\b`, page)
+		assert.NotRegexp(t, `(?i)url\(|@import`, page)
+		ids := regexp.MustCompile(` id="([^"]*)"`).FindAllStringSubmatch(page, -1)
+		seen := map[string]bool{}
+		for _, id := range ids {
+			assert.False(t, seen[id[1]], "duplicate id %q", id[1])
+			seen[id[1]] = true
+		}
+	}
+}
+
+func TestCSPHashes(t *testing.T) {
+	page := htmlOf(t, &Printer{}, harvestGo(t))
+	// The policy names the hashes of exactly the inline script and style the page carries.
+	script := regexp.MustCompile(`(?s)<script>(.*?)</script>`).FindAllStringSubmatch(page, -1)
+	require.Len(t, script, 1)
+	style := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindAllStringSubmatch(page, -1)
+	require.Len(t, style, 1)
+	assert.Contains(t, page, "script-src '"+cspHash(script[0][1])+"'")
+	assert.Contains(t, page, "style-src '"+cspHash(style[0][1])+"'")
+	assert.Contains(t, page, "default-src 'none'")
+	assert.NotContains(t, page, " style=", "inline style attributes would be blocked by the policy")
+}
+
+func TestMaintenanceConverter(t *testing.T) {
+	p := &Printer{Places: places(t)}
+	md := markdownOfIncs(t, p, maintenanceGo(t))
+	assert.Contains(t, md, "### What time is that for you?")
+	assert.Contains(t, md, "| Los Angeles | PDT (UTC-7) | Sun 28 Apr 18:00 | 21:30 |  |")
+	assert.Contains(t, md, "| Tokyo | JST (UTC+9) | Mon 29 Apr 10:00 | 13:30 | +1 day |")
+	assert.Contains(t, md, "| Kolkata | IST (UTC+5:30) | Mon 29 Apr 06:30 | 10:00 | +1 day |")
+	assert.Contains(t, md, "(<https://www.timeanddate.com/worldclock/fixedtime.html?")
+
+	page := htmlOf(t, p, maintenanceGo(t))
+	assert.Contains(t, page, `<tr class="yours" hidden data-start="2013-04-29T01:00:00Z" data-end="2013-04-29T04:30:00Z">`)
+	assert.Contains(t, page, `<a href="https://www.timeanddate.com/worldclock/fixedtime.html?`)
+}
+
+func TestConvert(t *testing.T) {
+	ny := mustLoad(t, "America/New_York")
+	p := &Printer{Places: places(t)}
+	start := time.Date(2016, time.July, 26, 22, 36, 0, 0, ny)
+
+	var buf bytes.Buffer
+	require.NoError(t, p.ConvertMarkdown(&buf, Conversion{Start: start, Source: ny, Zone: "EDT", Approx: true}))
+	md := buf.String()
+	assert.Contains(t, md, "Tue 26 Jul 2016, about 22:36 EDT (02:36 UTC) in other zones:")
+	assert.Contains(t, md, "| City | Zone | Time | Day |")
+	assert.Contains(t, md, "| Tokyo | JST (UTC+9) | Wed 27 Jul 11:36 | +1 day |")
+	assert.Contains(t, md, "| Los Angeles | PDT (UTC-7) | Tue 26 Jul 19:36 |  |")
+
+	buf.Reset()
+	require.NoError(t, p.ConvertHTML(&buf, Conversion{Start: start, End: start.Add(time.Hour), Source: ny}))
+	page := buf.String()
+	assert.Contains(t, page, "<h1>What time is that for you?</h1>")
+	assert.Contains(t, page, `data-start="2016-07-27T02:36:00Z" data-end="2016-07-27T03:36:00Z"`)
+	assertInert(t, page, 1)
+
+	assert.Error(t, p.ConvertMarkdown(&buf, Conversion{}))
+	assert.Error(t, p.ConvertMarkdown(&buf, Conversion{Start: start, End: start.Add(-time.Minute)}))
+}
+
+func TestUserTemplates(t *testing.T) {
+	mt, err := ParseMarkdownTemplate("mine", `{{range .Incidents}}{{md .Title}}: {{range .Figures}}{{.Label}}={{.Value}};{{end}}{{end}}`)
+	require.NoError(t, err)
+	inc := harvestGo(t)
+	inc.Title = "A *bold* <b>title</b>"
+	md := markdownOfIncs(t, &Printer{MarkdownTemplate: mt}, inc)
+	assert.True(t, strings.HasPrefix(md, `A \*bold\* \<b\>title\</b\>: Downtime=1 h 42 min;`), md)
+
+	ht, err := ParseHTMLTemplate("mine", `{{range .Incidents}}<h1>{{.Title}}</h1>{{.Summary.HTML}}{{end}}`)
+	require.NoError(t, err)
+	page := htmlOf(t, &Printer{HTMLTemplate: ht}, inc)
+	assert.Equal(t, "<h1>A *bold* &lt;b&gt;title&lt;/b&gt;</h1><p>Harvest and Forecast were unreachable from 10:50am to 12:38pm EDT.</p>", page)
+
+	_, err = ParseHTMLTemplate("bad", `{{.Nope`)
+	assert.Error(t, err)
+	bad, err := ParseMarkdownTemplate("bad", `{{.Nope}}`)
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	assert.ErrorContains(t, (&Printer{MarkdownTemplate: bad}).Markdown(&buf, inc), "render: ")
+}
+
+func TestNilIncident(t *testing.T) {
+	var buf bytes.Buffer
+	assert.Error(t, Markdown(&buf, nil))
+	assert.Error(t, HTML(&buf, harvestGo(t), nil))
+}
+
+func TestMarkdownFieldsHeadings(t *testing.T) {
+	inc := harvestGo(t)
+	inc.Resolution = "# Steps\n\nWe did things."
+	page := htmlOf(t, &Printer{}, inc)
+	// A heading written in a field nests below its section (h2), so the outline stays valid.
+	assert.Contains(t, page, "<h3>Steps</h3>")
+}
+
+func TestMDEscape(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain text", "plain text"},
+		{"America/New_York", "America/New_York"},
+		{"_lead and trail_", `\_lead and trail\_`},
+		{"a*b* [c](d) <e> `f` | ~g~ #h !i", `a\*b\* \[c\](d) \<e\> \` + "`" + `f\` + "`" + ` \| \~g\~ \#h \!i`},
+		{"AT&T &amp; & x", `AT\&T \&amp; & x`},
+		{"two\nlines", "two lines"},
+	} {
+		assert.Equal(t, tc.want, mdEscape(tc.in), "mdEscape(%q)", tc.in)
+	}
+}
