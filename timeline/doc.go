@@ -14,7 +14,7 @@
 // Summarize sums those up across incidents.
 //
 // Instants are time.Time values; the package never reads the clock (callers pass the end of
-// an open incident) and never loads a zone itself. Functions neither keep nor modify their
+// an open incident) and never loads a zone itself. Functions never modify their
 // arguments, and the package has no mutable state: everything is safe for concurrent use
 // except a Merger, which is scratch memory for one goroutine.
 package timeline

@@ -122,3 +122,35 @@ func TestDayStartEveryZone(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodsProperties checks every unit over two years in zones with unusual rules: the
+// periods are consecutive, cover [from, to), and each starts on its unit's first day.
+func TestPeriodsProperties(t *testing.T) {
+	for _, name := range []string{"UTC", "America/New_York", "America/Santiago", "Asia/Tehran", "Australia/Lord_Howe", "Pacific/Apia"} {
+		loc := load(t, name)
+		from := time.Date(2011, 3, 17, 15, 4, 5, 6, loc)
+		to := from.AddDate(2, 0, 0)
+		for u := Day; u <= Year; u++ {
+			ps := Periods(u, loc, from, to)
+			require.NotEmpty(t, ps, "%s %v", name, u)
+			assert.False(t, ps[0].Start.After(from), "%s %v: first period starts after from", name, u)
+			assert.True(t, ps[len(ps)-1].End.After(to) || ps[len(ps)-1].End.Equal(to), "%s %v: last period ends before to", name, u)
+			assert.True(t, ps[len(ps)-1].Start.Before(to), "%s %v: an extra period", name, u)
+			for i, p := range ps {
+				require.True(t, p.Start.Before(p.End), "%s %v: empty period %v", name, u, p)
+				if i > 0 {
+					require.True(t, ps[i-1].End.Equal(p.Start), "%s %v: gap before %v", name, u, p)
+				}
+				y, m, d := p.Start.Date()
+				fy, fm, fd := first(u, y, m, d)
+				// The first day of a period can be a day the zone skipped (Apia, 2011-12-30).
+				if fy != y || fm != m || fd != d {
+					ny, nm, nd := civil(fy, fm, fd+1)
+					assert.True(t, name == "Pacific/Apia" && ny == y && nm == m && nd == d,
+						"%s %v: period %v starts on %d-%02d-%02d, not its first day", name, u, p, y, m, d)
+				}
+				assert.LessOrEqual(t, p.Length(), 367*24*time.Hour)
+			}
+		}
+	}
+}
