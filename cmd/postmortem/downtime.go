@@ -166,7 +166,10 @@ func runDowntime(e *env, args []string) error {
 		}
 		return errReported
 	}
-	rep := measure(opts, loaded, d)
+	rep, err := measure(opts, loaded, d)
+	if err != nil {
+		return flags.usagef("%v", err)
+	}
 	o := &output{path: *out}
 	switch opts.format {
 	case "json":
@@ -200,8 +203,22 @@ func parseWeight(s string) (float64, error) {
 	return w, nil
 }
 
-// measure computes the report of the loaded incidents.
-func measure(opts downtimeOptions, files []loaded, d *diagnostics) *downtimeReport {
+// maxPeriods bounds the periods of one report: a --by day over centuries is a mistake,
+// and would take long and print millions of lines.
+const maxPeriods = 100_000
+
+// shortest is the shortest length of a period of each unit.
+var shortest = map[timeline.Unit]time.Duration{
+	timeline.Day:     23 * time.Hour,
+	timeline.Week:    7*24*time.Hour - time.Hour,
+	timeline.Month:   28*24*time.Hour - time.Hour,
+	timeline.Quarter: 89*24*time.Hour - time.Hour,
+	timeline.Year:    365*24*time.Hour - time.Hour,
+}
+
+// measure computes the report of the loaded incidents. The error is for a range that
+// holds too many periods.
+func measure(opts downtimeOptions, files []loaded, d *diagnostics) (*downtimeReport, error) {
 	rep := &downtimeReport{opts: opts}
 	ranged := !opts.since.IsZero() || !opts.until.IsZero()
 	lo, hi := opts.since, opts.until
@@ -297,6 +314,10 @@ func measure(opts downtimeOptions, files []loaded, d *diagnostics) *downtimeRepo
 		if !to.After(from) {
 			to = from.Add(time.Nanosecond)
 		}
+		if n := to.Sub(from) / shortest[opts.unit]; n > maxPeriods {
+			return nil, fmt.Errorf("%s to %s holds more than %d periods of a %s; choose a coarser --by or a shorter --since/--until",
+				from.Format(time.DateOnly), to.Format(time.DateOnly), maxPeriods, opts.unit)
+		}
 		for _, p := range timeline.Periods(opts.unit, opts.loc, from, to) {
 			a := opts.cfg.Availability(all, p)
 			rep.periods = append(rep.periods, periodFigures{label: periodLabel(opts.unit, p.Start.In(opts.loc)), Availability: a})
@@ -305,7 +326,7 @@ func measure(opts downtimeOptions, files []loaded, d *diagnostics) *downtimeRepo
 		p := timeline.Period{Start: opts.since, End: opts.until}
 		rep.periods = append(rep.periods, periodFigures{label: "range", Availability: opts.cfg.Availability(all, p)})
 	}
-	return rep
+	return rep, nil
 }
 
 // touches reports whether have and want share a name (any case).

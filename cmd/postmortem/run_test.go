@@ -42,6 +42,8 @@ func TestRunUsage(t *testing.T) {
 		{[]string{"downtime", "--by", "fortnight", "x.yaml"}, 2, "", `"fortnight" is not one of day, week, month, quarter, year`},
 		{[]string{"downtime", "--since", "2020-02-01", "--until", "2020-01-01", "x.yaml"}, 2, "", "is not before --until"},
 		{[]string{"downtime", "--maintenance", "skip", "x.yaml"}, 2, "", `"skip" is not one of ignore, up, exclude`},
+		{[]string{"downtime", "--by", "day", "--since", "1700", "--until", "2100", "../../examples/harness-2021.yaml"}, 2, "",
+			"1700-01-01 to 2100-01-01 holds more than 100000 periods of a day"},
 		{[]string{"convert"}, 2, "", "no TIME given"},
 		{[]string{"convert", "a", "b", "c"}, 2, "", "too many arguments"},
 		{[]string{"convert", "--year", "-3", "10:00"}, 2, "", "--year -3"},
