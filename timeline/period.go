@@ -72,7 +72,8 @@ func (p Period) Length() time.Duration { return p.End.Sub(p.Start) }
 // start is then the jump's instant or the first midnight, never time.Date's unspecified
 // choice.
 //
-// Periods returns nil when to is not after from or unit is not a valid Unit.
+// Periods returns nil when to is not after from or unit is not a valid Unit. It returns one
+// Period per unit in the span, so callers bound the span (ten years of days is 3,653 periods).
 func Periods(unit Unit, loc *time.Location, from, to time.Time) []Period {
 	if !unit.valid() || !from.Before(to) {
 		return nil
