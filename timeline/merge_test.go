@@ -334,3 +334,49 @@ func FuzzMerge(f *testing.F) {
 		}
 	})
 }
+
+// refTotals measures by brute force, every elementary interval at its highest rank.
+func refTotals(ws []Window, maintenanceFirst bool) Totals {
+	var cuts []time.Time
+	for _, w := range ws {
+		cuts = append(cuts, w.Start, w.End)
+	}
+	slices.SortFunc(cuts, time.Time.Compare)
+	var t Totals
+	for i := 0; i+1 < len(cuts); i++ {
+		a, b := cuts[i], cuts[i+1]
+		best := -1
+		for _, w := range ws {
+			if r := rank(w.Level, maintenanceFirst); r > best && !a.Before(w.Start) && b.Compare(w.End) <= 0 {
+				best = r
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		d := b.Sub(a)
+		switch rankLevel[b2i(maintenanceFirst)][best] {
+		case Major:
+			t.Major += d
+		case Partial:
+			t.Partial += d
+		case Degraded:
+			t.Degraded += d
+		case Maintenance:
+			t.Maintenance += d
+		}
+	}
+	t.Downtime = t.Major + scale(t.Partial, DefaultPartialWeight)
+	return t
+}
+
+func TestMeasureMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	var m Merger
+	for i := range 1000 {
+		ws := randomWindows(r, 1+r.IntN(15), 10+r.IntN(100))
+		for _, first := range []bool{false, true} {
+			assert.Equal(t, refTotals(ws, first), m.measure(ws, DefaultPartialWeight, first), "case %d, maintenance first %v: %v", i, first, ws)
+		}
+	}
+}
