@@ -188,25 +188,11 @@ func (d *diagnostics) addErr(name string, err error) {
 	}
 }
 
-// warnf writes a warning that is not about a position in a file.
-func (d *diagnostics) warnf(format string, args ...any) {
-	line := "postmortem: warning: " + fmt.Sprintf(format, args...)
-	if d.seen[line] {
-		return
-	}
-	d.seen[line] = true
-	d.warnings++
-	if !d.quiet {
-		fmt.Fprintln(d.w, line)
-	}
-}
-
 // loaded is the incidents of one input file.
 type loaded struct {
 	name      string // as given on the command line; "-" for standard input
 	display   string // as named in diagnostics and output
 	incidents []*incident.Incident
-	ok        bool // reports whether the file had no errors
 }
 
 // loadFiles reads, parses and validates every file, reporting every problem to d.
@@ -223,7 +209,6 @@ func loadFiles(e *env, cfg *incident.Config, names []string, d *diagnostics) []l
 			}
 			stdinUsed = true
 		}
-		before := d.errors
 		display, data, err := readInput(e, name)
 		if err != nil {
 			d.addErr(display, err)
@@ -255,7 +240,7 @@ func loadFiles(e *env, cfg *incident.Config, names []string, d *diagnostics) []l
 		if err == nil && len(incs) == 0 {
 			d.addErr(display, errors.New("no incident in the file"))
 		}
-		out = append(out, loaded{name: name, display: display, incidents: incs, ok: d.errors == before})
+		out = append(out, loaded{name: name, display: display, incidents: incs})
 	}
 	return out
 }
