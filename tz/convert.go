@@ -102,13 +102,20 @@ func AppendConvert(dst []Row, start, end time.Time, src *time.Location, places [
 		if loc == nil {
 			loc = time.UTC
 		}
-		dst = append(dst, Row{Place: *p})
+		// Grow without building a Row and copying it: set each field in place.
+		if len(dst) < cap(dst) {
+			dst = dst[:len(dst)+1]
+		} else {
+			dst = append(dst, Row{})
+		}
 		r := &dst[len(dst)-1]
-		r.Loc = loc
+		r.City, r.Loc = p.City, loc
 		r.Start = start.In(loc)
 		r.Abbrev, r.Offset = r.Start.Zone()
 		r.DayShift = int(epochDay(start.Unix(), r.Offset) - srcDay)
-		if !end.IsZero() {
+		if end.IsZero() {
+			r.End, r.EndAbbrev, r.EndOffset = time.Time{}, "", 0
+		} else {
 			r.End = end.In(loc)
 			r.EndAbbrev, r.EndOffset = r.End.Zone()
 		}

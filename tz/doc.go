@@ -16,3 +16,5 @@
 // may be no zoneinfo imports it in its main package. Everything in the package
 // is safe for concurrent use.
 package tz
+
+//go:generate go run mkzones.go
