@@ -300,6 +300,7 @@ type downtimeJSON struct {
 type figures struct {
 	file, title                              string // title prefix tells apart incidents of one file
 	span, downtime, major, partial, degraded float64
+	undated                                  bool // durations only: no instants
 }
 
 var exampleFigures = []figures{
@@ -308,6 +309,7 @@ var exampleFigures = []figures{
 	{file: "harness-2021.yaml", title: "Harness prod-1", span: 1680, downtime: 1680, major: 1680},
 	{file: "harvest-2012-10-04.yaml", span: 7200, downtime: 4050, major: 2700, partial: 4500},
 	{file: "codeship-2014.yaml", span: 424800, downtime: 115620, major: 60, partial: 385200, degraded: 17940},
+	{file: "pivotal-tracker.yaml", span: 1800, downtime: 1800, major: 1800, undated: true},
 }
 
 func TestE2EDowntimeJSON(t *testing.T) {
@@ -328,12 +330,28 @@ func TestE2EDowntimeJSON(t *testing.T) {
 			assert.Equal(t, want.major, inc.MajorSeconds, "%s major", inc.Title)
 			assert.Equal(t, want.partial, inc.PartialSeconds, "%s partial", inc.Title)
 			assert.Equal(t, want.degraded, inc.DegradedSeconds, "%s degraded", inc.Title)
-			require.NotNil(t, inc.Start, inc.Title)
-			assert.Regexp(t, `^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`, *inc.Start)
+			if want.undated {
+				assert.Nil(t, inc.Start, inc.Title)
+				assert.Nil(t, inc.End, inc.Title)
+				for _, w := range inc.Windows {
+					assert.Nil(t, w.Start, inc.Title)
+					assert.Nil(t, w.End, inc.Title)
+				}
+			} else {
+				require.NotNil(t, inc.Start, inc.Title)
+				assert.Regexp(t, `^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`, *inc.Start)
+			}
 			assert.NotEmpty(t, inc.ID)
 		}
 		assert.True(t, found, "no incident %s %q", want.file, want.title)
 	}
+	// No two examples overlap, so the total is the sum, undated incidents included.
+	var sum float64
+	for _, inc := range got.Incidents {
+		sum += inc.MajorSeconds
+	}
+	assert.Equal(t, sum, got.Total.MajorSeconds)
+
 	// Harvest 2016-07-26: its windows, in UTC.
 	for _, inc := range got.Incidents {
 		if filepath.Base(inc.File) == "harvest-2016-07-26.yaml" {
