@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-postmortem/postmortem/incident"
 	"github.com/go-postmortem/postmortem/timeline"
+	"github.com/google/uuid"
 )
 
 // ErrNoWindow is returned by Calendar when no incident has a dated maintenance window.
@@ -65,9 +66,14 @@ func (p *Printer) Calendar(w io.Writer, incs ...*incident.Incident) error {
 				break
 			}
 		}
+		id := inc.ID
+		if id == uuid.Nil && len(spans) > 0 {
+			// An incident built without an ID: derive one from what identifies the window.
+			id = uuid.NewSHA1(uuid.NameSpaceOID, []byte(title+"\x00"+icalTime(spans[0].start)))
+		}
 		for i, s := range spans {
 			ev := calendarEvent{
-				uid:     inc.ID.String() + "@postmortem",
+				uid:     id.String() + "@postmortem",
 				stamp:   s.start,
 				start:   s.start,
 				end:     s.end,
@@ -75,7 +81,7 @@ func (p *Printer) Calendar(w io.Writer, incs ...*incident.Incident) error {
 				url:     url,
 			}
 			if i > 0 {
-				ev.uid = fmt.Sprintf("%s-%d@postmortem", inc.ID, i+1)
+				ev.uid = fmt.Sprintf("%s-%d@postmortem", id, i+1)
 			}
 			if d := inc.Published; d.Year != 0 && d.Month != 0 && d.Day != 0 {
 				ev.stamp = time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)

@@ -147,3 +147,15 @@ func TestICalText(t *testing.T) {
 		assert.Equal(t, tc.want, icalText(tc.in), "icalText(%q)", tc.in)
 	}
 }
+
+func TestCalendarDerivedUID(t *testing.T) {
+	inc := maintenanceGo(t)
+	inc.ID = [16]byte{}
+	var a, b bytes.Buffer
+	require.NoError(t, (&Printer{}).Calendar(&a, inc))
+	require.NoError(t, (&Printer{}).Calendar(&b, inc))
+	uid := icalGet(readICal(t, a.Bytes()), "UID")
+	require.Len(t, uid, 1)
+	assert.NotContains(t, uid[0], "00000000-0000")
+	assert.Equal(t, a.String(), b.String())
+}

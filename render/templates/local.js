@@ -25,7 +25,7 @@
     var times = root[r].querySelectorAll("time[datetime]");
     for (var i = 0; i < times.length; i++) {
       var el = times[i], d = parse(el.getAttribute("datetime"));
-      if (!d || el.closest("tr.yours")) { continue; }
+      if (!d || el.closest("table.convert")) { continue; }
       var span = document.createElement("span");
       span.className = "local";
       span.textContent = " · " + local(d, el.getAttribute("data-day")) + " (yours)";
