@@ -58,8 +58,8 @@ func TestMetrics(t *testing.T) {
 			spanStart: "2020-01-01T10:00:00Z", dated: true, toDetect: -1, toResolve: -1,
 		},
 		{
-			name: "no end",
-			src:  doc("title: x", "timezone: America/New_York", "timeline:", "  - {at: '8:50am EST~', kind: started, state: partial}"),
+			name:     "no end",
+			src:      doc("title: x", "timezone: America/New_York", "timeline:", "  - {at: '8:50am EST~', kind: started, state: partial}"),
 			toDetect: -1, toResolve: -1,
 		},
 	}

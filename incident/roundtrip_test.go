@@ -55,17 +55,44 @@ func roundTrip(t testing.TB, name string, incs []*Incident) []*Incident {
 	return again
 }
 
-func TestMarshalRoundTripExamples(t *testing.T) {
-	fsys := os.DirFS("../examples")
-	names, err := fs.Glob(fsys, "*.yaml")
-	require.NoError(t, err)
-	require.NotEmpty(t, names)
-	for _, name := range names {
-		t.Run(name, func(t *testing.T) {
-			incs, err := Load(fsys, name)
-			require.NoError(t, err)
-			again := roundTrip(t, name, incs)
-			assert.Equal(t, forCompare(incs), forCompare(again))
-		})
+func TestMarshalRoundTrip(t *testing.T) {
+	for _, dir := range []string{"../examples", "testdata"} {
+		fsys := os.DirFS(dir)
+		names, err := fs.Glob(fsys, "*.yaml")
+		require.NoError(t, err)
+		require.NotEmpty(t, names)
+		for _, name := range names {
+			t.Run(dir+"/"+name, func(t *testing.T) {
+				incs, err := Load(fsys, name)
+				require.NoError(t, err)
+				again := roundTrip(t, name, incs)
+				assert.Equal(t, forCompare(incs), forCompare(again))
+				for i := range incs {
+					e1, w1 := Validate(incs[i])
+					e2, w2 := Validate(again[i])
+					assert.Equal(t, len(e1), len(e2), "Validate errors before and after Marshal")
+					assert.Equal(t, len(w1), len(w2), "Validate warnings before and after Marshal")
+				}
+			})
+		}
 	}
+}
+
+func TestMarshalBuilt(t *testing.T) {
+	// An incident built in code, without texts: times are written in RFC 3339.
+	incs, err := Parse("f.yaml", []byte("title: x\ndate: 2020-01-01\ntimezone: Europe/Paris\ntimeline:\n  - {at: '10:00~', state: major}\n"))
+	require.NoError(t, err)
+	inc := incs[0]
+	inc.Timeline[0].At.Text = ""
+	out, err := Marshal(inc)
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `at: "2020-01-01T10:00:00+01:00~"`)
+	again, err := Parse("f.yaml", out)
+	require.NoError(t, err)
+	assert.WithinDuration(t, inc.Timeline[0].At.Time, again[0].Timeline[0].At.Time, 0)
+	assert.True(t, again[0].Timeline[0].At.Approx)
+
+	inc.Kind = Kind(42)
+	_, err = Marshal(inc)
+	assert.ErrorIs(t, err, ErrInvalid)
 }
