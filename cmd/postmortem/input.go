@@ -21,37 +21,42 @@ const maxFileSize = 16 << 20
 const stdinName = "<stdin>"
 
 // readInput returns the contents of the file name, or of standard input for "-".
-// The errors are one line each and name the file: missing, a directory, too large,
-// binary (a NUL byte) or not UTF-8.
+// The errors are *incident.ParseError naming the file, with a message of one line:
+// missing, a directory, too large, binary (a NUL byte, with its position) or not
+// UTF-8 (with the position of the first bad byte).
 func readInput(e *env, name string) (display string, data []byte, err error) {
+	fail := func(format string, args ...any) (string, []byte, error) {
+		return name, nil, &incident.ParseError{File: name, Err: fmt.Errorf(format, args...)}
+	}
 	if name == "-" {
+		name = stdinName
 		data, err = io.ReadAll(io.LimitReader(e.stdin, maxFileSize+1))
 		if err != nil {
-			return stdinName, nil, fmt.Errorf("reading standard input: %w", err)
+			return fail("reading standard input: %v", err)
 		}
-		return stdinName, data, checkText(stdinName, data)
+		return name, data, checkText(name, data)
 	}
 	st, err := os.Stat(name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return name, nil, fmt.Errorf("%s: no such file", name)
+		return fail("no such file")
 	case errors.Is(err, fs.ErrPermission):
-		return name, nil, fmt.Errorf("%s: permission denied", name)
+		return fail("permission denied")
 	case err != nil:
-		return name, nil, fmt.Errorf("%s: %v", name, unwrapPath(err))
+		return fail("%v", unwrapPath(err))
 	case st.IsDir():
-		return name, nil, fmt.Errorf("%s: is a directory, not an incident file (pass the files in it, e.g. %s/*.yaml)", name, strings.TrimRight(name, "/"))
+		return fail("is a directory, not an incident file (pass the files in it, e.g. %s/*.yaml)", strings.TrimRight(name, "/"))
 	case !st.Mode().IsRegular() && st.Mode()&fs.ModeNamedPipe == 0 && st.Mode()&fs.ModeCharDevice == 0:
-		return name, nil, fmt.Errorf("%s: not a regular file", name)
+		return fail("not a regular file")
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return name, nil, fmt.Errorf("%s: %v", name, unwrapPath(err))
+		return fail("%v", unwrapPath(err))
 	}
 	defer f.Close()
 	data, err = io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
-		return name, nil, fmt.Errorf("%s: %v", name, unwrapPath(err))
+		return fail("%v", unwrapPath(err))
 	}
 	return name, data, checkText(name, data)
 }
@@ -65,14 +70,15 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// checkText reports data that cannot be an incident file: too large, binary, or not UTF-8.
+// checkText reports data that cannot be an incident file: too large, binary, or not
+// UTF-8. The error is an *incident.ParseError at the offending byte.
 func checkText(name string, data []byte) error {
 	if len(data) > maxFileSize {
-		return fmt.Errorf("%s: larger than %d MiB, not an incident file", name, maxFileSize>>20)
+		return &incident.ParseError{File: name, Err: fmt.Errorf("larger than %d MiB, not an incident file", maxFileSize>>20)}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := position(data, i)
-		return fmt.Errorf("%s:%d:%d: error: binary file (NUL byte), not an incident file", name, line, col)
+		return &incident.ParseError{File: name, Line: line, Column: col, Err: errors.New("binary file (NUL byte), not an incident file")}
 	}
 	if !utf8.Valid(data) {
 		i := 0
@@ -84,7 +90,8 @@ func checkText(name string, data []byte) error {
 			i += size
 		}
 		line, col := position(data, i)
-		return fmt.Errorf("%s:%d:%d: error: invalid UTF-8 (byte 0x%02x); save the file as UTF-8", name, line, col, data[i])
+		return &incident.ParseError{File: name, Line: line, Column: col,
+			Err: fmt.Errorf("invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[i])}
 	}
 	return nil
 }
@@ -103,7 +110,9 @@ type diagnostics struct {
 	seen     map[string]bool
 	errors   int
 	warnings int
-	quiet    bool // reports whether warnings are counted but not written
+	quiet    bool                   // reports whether warnings are counted but not written
+	collect  bool                   // reports whether problems are kept in list rather than written
+	list     []*incident.ParseError // the problems kept when collect is set
 }
 
 func newDiagnostics(w io.Writer) *diagnostics {
@@ -152,6 +161,10 @@ func (d *diagnostics) add(p *incident.ParseError) {
 	} else {
 		d.errors++
 	}
+	if d.collect {
+		d.list = append(d.list, p)
+		return
+	}
 	fmt.Fprintln(d.w, line)
 }
 
@@ -171,20 +184,7 @@ func (d *diagnostics) addErr(name string, err error) {
 	case errors.As(err, &pe):
 		d.add(pe)
 	default:
-		msg := oneLine(err.Error())
-		if rest, ok := strings.CutPrefix(msg, name+":"); ok {
-			if rest == "" || rest[0] < '0' || rest[0] > '9' {
-				// "NAME: what" from reading the file: no position, add the severity.
-				msg = name + ": error:" + rest
-			}
-		} else {
-			msg = name + ": error: " + msg
-		}
-		if !d.seen[msg] {
-			d.seen[msg] = true
-			d.errors++
-			fmt.Fprintln(d.w, msg)
-		}
+		d.add(&incident.ParseError{File: name, Err: err})
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -224,8 +225,37 @@ func TestWriteFileKeepsMode(t *testing.T) {
 
 func TestCheckText(t *testing.T) {
 	assert.NoError(t, checkText("a", []byte("title: Café\n")))
-	assert.EqualError(t, checkText("a", []byte("x: 1\ny: \x00")), "a:2:4: error: binary file (NUL byte), not an incident file")
-	assert.EqualError(t, checkText("a", []byte("x: 1\ny: caf\xe9\n")), "a:2:7: error: invalid UTF-8 (byte 0xe9); save the file as UTF-8")
+	assert.EqualError(t, checkText("a", []byte("x: 1\ny: \x00")), "a:2:4: binary file (NUL byte), not an incident file")
+	assert.EqualError(t, checkText("a", []byte("x: 1\ny: caf\xe9\n")), "a:2:7: invalid UTF-8 (byte 0xe9); save the file as UTF-8")
+}
+
+func TestValidateFormats(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad,1.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("title: One\ndate: 2020-01-01\ntitel: typo\n"), 0o644))
+	missing := filepath.Join(dir, "missing.yaml")
+
+	out, errOut, code := runArgs("", "validate", "--format", "json", bad, missing)
+	assert.Equal(t, 1, code)
+	assert.Empty(t, errOut)
+	var got []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &got), out)
+	require.Len(t, got, 2)
+	assert.Equal(t, bad, got[0]["file"])
+	assert.Equal(t, float64(3), got[0]["line"])
+	assert.Equal(t, float64(1), got[0]["column"])
+	assert.Equal(t, "error", got[0]["severity"])
+	assert.Contains(t, got[0]["message"], "titel")
+	assert.Equal(t, map[string]any{"file": missing, "severity": "error", "message": "no such file"}, got[1])
+
+	out, _, code = runArgs("", "validate", "--format", "json", "../../examples/harvest-2016-07-26.yaml")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "[]\n", out)
+
+	out, errOut, code = runArgs("", "validate", "--format", "github", bad)
+	assert.Equal(t, 1, code)
+	assert.Empty(t, errOut)
+	assert.Regexp(t, `^::error file=[^,:]*bad%2C1\.yaml,line=3,col=1(,title=[^:]*)?::.*titel.*\n$`, out)
 }
 
 func TestPlaceName(t *testing.T) {
