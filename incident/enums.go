@@ -91,10 +91,22 @@ func enumUnmarshal(names []string, dst *int, b []byte, what string) error {
 
 // normName folds case and the separators people use in enum values.
 func normName(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer("-", "_", " ", "_", "'", "").Replace(s)
-	return s
+	s = strings.TrimSpace(s)
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c == '-' || c == ' ' || c == '\'' || c >= 0x80 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return nameReplacer.Replace(strings.ToLower(s))
 }
+
+// nameReplacer folds separators; it is never modified, so it is safe for concurrent use.
+var nameReplacer = strings.NewReplacer("-", "_", " ", "_", "'", "")
 
 func lookupName(names []string, s string) (int, bool) {
 	n := normName(s)

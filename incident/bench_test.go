@@ -1,0 +1,76 @@
+package incident
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"gopkg.in/yaml.v3"
+)
+
+// bigIncident returns an incident of n timeline events, written as people write them:
+// times alone in the incident's zone, some with an abbreviation, some approximate.
+func bigIncident(n int) []byte {
+	var b strings.Builder
+	b.WriteString("postmortem: 1\ntitle: A long incident\ndate: 2016-07-26\ntimezone: America/New_York\n")
+	b.WriteString("services: [Harvest, Forecast]\nseverity: SEV-1\nstatus: resolved\nauthors: [Ops]\n")
+	b.WriteString("summary: |\n  A long outage with many updates.\ntimeline:\n")
+	states := []string{"degraded", "major_outage", "partial", "operational"}
+	for i := range n {
+		min := i % (24 * 60)
+		day := 26 + i/(24*60)
+		at := fmt.Sprintf("%02d:%02d", min/60, min%60)
+		switch i % 3 {
+		case 1:
+			at = fmt.Sprintf("2016-07-%02d %s", day, at)
+		case 2:
+			at += "~"
+		}
+		if i%(24*60) == 0 && i > 0 {
+			at = fmt.Sprintf("2016-07-%02d 00:00", day)
+		}
+		fmt.Fprintf(&b, "  - at: %q\n    kind: update\n    state: %s\n    text: Update number %d; the team is still investigating.\n", at, states[i%4], i)
+	}
+	b.WriteString("root_causes:\n  - {text: a bug, category: software}\nlessons:\n  went_well: [backups]\n")
+	b.WriteString("action_items:\n  - {text: fix it, owner: ops, due: 2016-08-31, status: open}\n")
+	b.WriteString("links:\n  - {title: post, url: 'https://example.com'}\n")
+	return []byte(b.String())
+}
+
+func TestBigIncident(t *testing.T) {
+	incs, err := Parse("big.yaml", bigIncident(1000))
+	require.NoError(t, err)
+	require.Len(t, incs[0].Timeline, 1000)
+	errs, _ := Validate(incs[0])
+	require.Empty(t, errs)
+}
+
+// BenchmarkLoad compares loading and validating a 1,000-event incident (impl=ours) with
+// yaml.v3 decoding the same bytes into map[string]any (impl=baseline). Target: ours ≤ 2×.
+func BenchmarkLoad(b *testing.B) {
+	data := bigIncident(1000)
+	b.Run("impl=baseline", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			var m map[string]any
+			if err := yaml.Unmarshal(data, &m); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("impl=ours", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			incs, err := Parse("big.yaml", data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if errs, _ := Validate(incs[0]); len(errs) > 0 {
+				b.Fatal(errs)
+			}
+		}
+	})
+}
