@@ -169,11 +169,8 @@ func (p *parser) lex() error {
 			c := r
 			switch r {
 			case ':', ',', '(', ')', '~', '+', '.', '/', '-', ';':
-			case '–', '—', '−', '‒', '―':
+			case '–', '—', '−', '‒', '―': // dashes and the minus sign
 				c = '-'
-				if r == '−' { // minus sign
-					c = '-'
-				}
 			case '≈':
 				c = '~'
 			default:
@@ -1098,8 +1095,8 @@ func (p *parser) resolveForm(f *form, ctx Context, main bool) (resolved, error) 
 				return r, err
 			}
 			r.end = time.Date(1, 1, 1, b.tm.h, b.tm.m, b.tm.s, b.tm.ns, time.UTC)
-			if r.start.Sub(r.end) >= 24*time.Hour || r.end.Before(r.start) {
-				r.end = r.end.AddDate(0, 0, int((r.start.Sub(r.end)+24*time.Hour-1)/(24*time.Hour)))
+			for r.end.Before(r.start) {
+				r.end = r.end.AddDate(0, 0, 1)
 			}
 			if zb.literal {
 				r.utcClock[1] = mod(b.tm.h*3600+b.tm.m*60+b.tm.s-zb.offset, 86400)
@@ -1125,17 +1122,8 @@ func (p *parser) resolveForm(f *form, ctx Context, main bool) (resolved, error) 
 			return r, p.backwards(a, ctx)
 		}
 	}
-	if zs.warn != nil {
-		r.warnings = append(r.warnings, zs.warn)
-	}
-	if w := p.dstMismatch(a, zs, r.start); w != nil {
-		if ctx.Strict {
-			return r, w
-		}
-		r.warnings = append(r.warnings, w)
-	}
 	if !f.window {
-		return r, nil
+		return r, p.warnDST(&r, ctx, a, zs, r.start)
 	}
 
 	d1 := d0
@@ -1174,13 +1162,24 @@ func (p *parser) resolveForm(f *form, ctx Context, main bool) (resolved, error) 
 			return r, p.errf(b.tm.pos, ErrBackwards, "the window ends (%s) before it starts (%s); write the dates", fmtInstant(r.end), fmtInstant(r.start))
 		}
 	}
-	if w := p.dstMismatch(b, zb, r.end); w != nil {
-		if ctx.Strict {
-			return r, w
-		}
-		r.warnings = append(r.warnings, w)
+	if err := p.warnDST(&r, ctx, a, zs, r.start); err != nil {
+		return r, err
 	}
-	return r, nil
+	return r, p.warnDST(&r, ctx, b, zb, r.end)
+}
+
+// warnDST adds the warning for an abbreviation's wrong DST half at t to r,
+// or returns it as the error when ctx.Strict.
+func (p *parser) warnDST(r *resolved, ctx Context, sd side, zr zoneRes, t time.Time) error {
+	w := p.dstMismatch(sd, zr, t)
+	switch {
+	case w == nil:
+		return nil
+	case ctx.Strict:
+		return w
+	}
+	r.warnings = append(r.warnings, w)
+	return nil
 }
 
 func mod(a, m int) int {
@@ -1318,7 +1317,6 @@ type zoneRes struct {
 	offset  int            // seconds east, when literal
 	cand    *Candidate     // the abbreviation's reading, when one was chosen
 	spec    *zoneSpec
-	warn    *Error
 }
 
 // resolveZone reads z on date d (when dated).
