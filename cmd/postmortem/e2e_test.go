@@ -467,6 +467,25 @@ func TestE2EDowntimeRangeAndService(t *testing.T) {
 	assert.Equal(t, float64(2700+4500), got.Total.DowntimeSeconds)
 }
 
+func TestE2EDowntimeMaintenance(t *testing.T) {
+	// The 2013-04-28 data-center move: 3 h of planned maintenance, no downtime.
+	const move = "../../examples/harvest-2013-04-28-maintenance.yaml"
+	for _, tt := range []struct {
+		policy  string
+		seconds float64 // the day's length after the policy
+	}{{"ignore", 86400}, {"up", 86400}, {"exclude", 86400 - 3*3600}} {
+		out, errOut, code := pm(t, "", "downtime", "--format", "json", "--by", "day", "--tz", "America/New_York", "--maintenance", tt.policy, move)
+		require.Equal(t, 0, code, errOut)
+		var got downtimeJSON
+		require.NoError(t, json.Unmarshal([]byte(out), &got))
+		require.Len(t, got.Periods, 1, tt.policy)
+		assert.Equal(t, tt.seconds, got.Periods[0].Seconds, tt.policy)
+		assert.Equal(t, float64(1), got.Periods[0].Availability, tt.policy)
+		assert.Equal(t, float64(0), got.Total.DowntimeSeconds, tt.policy)
+		assert.Equal(t, float64(3*3600), got.Incidents[0].MaintenanceSeconds, tt.policy)
+	}
+}
+
 func TestE2EDowntimeStdin(t *testing.T) {
 	data, err := os.ReadFile(harvest)
 	require.NoError(t, err)
