@@ -402,11 +402,11 @@ const (
 )
 
 func (d *decoder) incident(n *yaml.Node) *Incident {
-	v, keys, ok := d.fields(n, "", topKeys)
-	if !ok {
-		d.errs[len(d.errs)-1].Err = errorf(ErrType, "an incident is a mapping with keys such as title, date and timeline; got %s", describe(n))
+	if deref(n).Kind != yaml.MappingNode {
+		d.errorf(n, "", ErrType, "an incident is a mapping with keys such as title, date and timeline; got %s", describe(n))
 		return nil
 	}
+	v, keys, _ := d.fields(n, "", topKeys)
 	d.src = &source{keys: make(map[string]pos, len(topKeys))}
 	inc := &Incident{File: d.file, Version: 1, Kind: KindIncident, Location: time.UTC, src: d.src}
 	d.inc = inc

@@ -179,7 +179,6 @@ timeline:
 	// timezone: America/New_York
 	// timeline:
 	//   - at: "10:53~"
-	//     approx: true
 	//     state: major_outage
 	//   - at: "11:00"
 	//     approx: true

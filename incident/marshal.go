@@ -178,7 +178,7 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 		for _, ev := range writtenOrder(inc.Timeline) {
 			e := newMap()
 			e.add("at", timeStr(timeText(ev.At)))
-			if ev.At.Approx && ev.At.Text != "" {
+			if ev.At.Approx && ev.At.Text != "" && !strings.HasSuffix(strings.TrimSpace(ev.At.Text), "~") {
 				e.add("approx", plain("true", "!!bool"))
 			}
 			n, err := enumNode(ev.Kind, ev.Kind == 0)
