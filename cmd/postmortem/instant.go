@@ -61,6 +61,11 @@ func parseCalendar(s string) (d tz.Date, ok bool, err error) {
 	if len(parts) > 3 || len(parts[0]) != 4 || !digits(parts[0]) {
 		return tz.Date{}, false, nil
 	}
+	for _, p := range parts[1:] {
+		if len(p) != 2 || !digits(p[1:]) || (!digits(p[:1]) && p[0] != 'Q' && p[0] != 'q') {
+			return tz.Date{}, false, nil // not a calendar shape: an instant, perhaps
+		}
+	}
 	year, _ := strconv.Atoi(parts[0])
 	if year < 1 {
 		return tz.Date{}, true, fmt.Errorf("%q: year must be 0001 or later", s)
@@ -69,7 +74,7 @@ func parseCalendar(s string) (d tz.Date, ok bool, err error) {
 	if len(parts) == 1 {
 		return d, true, nil
 	}
-	if len(parts) == 2 && len(parts[1]) == 2 && (parts[1][0] == 'Q' || parts[1][0] == 'q') {
+	if len(parts) == 2 && (parts[1][0] == 'Q' || parts[1][0] == 'q') {
 		q := parts[1][1]
 		if q < '1' || q > '4' {
 			return tz.Date{}, true, fmt.Errorf("%q: quarter must be Q1 to Q4", s)
@@ -77,7 +82,7 @@ func parseCalendar(s string) (d tz.Date, ok bool, err error) {
 		d.Month = time.Month(3*int(q-'1') + 1)
 		return d, true, nil
 	}
-	if len(parts[1]) != 2 || !digits(parts[1]) {
+	if !digits(parts[1]) {
 		return tz.Date{}, false, nil
 	}
 	month, _ := strconv.Atoi(parts[1])
@@ -88,7 +93,7 @@ func parseCalendar(s string) (d tz.Date, ok bool, err error) {
 	if len(parts) == 2 {
 		return d, true, nil
 	}
-	if len(parts[2]) != 2 || !digits(parts[2]) {
+	if !digits(parts[2]) {
 		return tz.Date{}, false, nil
 	}
 	day, _ := strconv.Atoi(parts[2])
