@@ -159,3 +159,14 @@ func TestCalendarDerivedUID(t *testing.T) {
 	assert.NotContains(t, uid[0], "00000000-0000")
 	assert.Equal(t, a.String(), b.String())
 }
+
+func TestCalendarFromStates(t *testing.T) {
+	// A maintenance without an announced window: its under_maintenance windows are the events.
+	inc := maintenanceGo(t)
+	inc.Scheduled = nil
+	var buf bytes.Buffer
+	require.NoError(t, (&Printer{}).Calendar(&buf, inc))
+	props := readICal(t, buf.Bytes())
+	assert.Equal(t, []string{"20130429T010000Z"}, icalGet(props, "DTSTART"))
+	assert.Equal(t, []string{"20130429T043000Z"}, icalGet(props, "DTEND"))
+}

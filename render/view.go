@@ -427,13 +427,28 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 		v.ImpactStart = &in
 	}
 	if m.Dated {
+		// A window edge that is an approximate time of the timeline reads "about" too.
+		approx, exact := map[int64]bool{}, map[int64]bool{}
+		for _, ev := range inc.Timeline {
+			if ev.State == timeline.LevelUnknown {
+				continue
+			}
+			if ev.At.Approx {
+				approx[ev.At.Time.Unix()] = true
+			} else {
+				exact[ev.At.Time.Unix()] = true
+			}
+		}
+		for k := range exact {
+			delete(approx, k)
+		}
 		for _, w := range m.Windows {
 			if w.Level == timeline.Operational || w.Level == timeline.LevelUnknown || !w.End.After(w.Start) {
 				continue
 			}
 			v.Outages = append(v.Outages, Span{
-				Start:    dated(w.Start, loc, false),
-				End:      dated(w.End, loc, false),
+				Start:    dated(w.Start, loc, approx[w.Start.Unix()]),
+				End:      dated(w.End, loc, approx[w.End.Unix()]),
 				Length:   Duration(w.End.Sub(w.Start)),
 				Level:    levelText(w.Level),
 				Class:    levelClass(w.Level),
