@@ -85,7 +85,9 @@ func AppendConvert(dst []Row, start, end time.Time, src *time.Location, places [
 		src = time.UTC
 	}
 	_, srcOff := start.In(src).Zone()
-	srcDay := epochDay(start.Unix(), srcOff)
+	// Seconds since midnight of start's day in src: a place's day shift is how
+	// many midnights its offset difference moves that across.
+	srcSOD := int(epochSeconds(start.Unix(), srcOff))
 	var last time.Time // the instant whose period holds the last possible change
 	if end.IsZero() {
 		last = start
@@ -112,7 +114,7 @@ func AppendConvert(dst []Row, start, end time.Time, src *time.Location, places [
 		r.City, r.Loc = p.City, loc
 		r.Start = start.In(loc)
 		r.Abbrev, r.Offset = r.Start.Zone()
-		r.DayShift = int(epochDay(start.Unix(), r.Offset) - srcDay)
+		r.DayShift = dayShift(srcSOD + r.Offset - srcOff)
 		if end.IsZero() {
 			r.End, r.EndAbbrev, r.EndOffset = time.Time{}, "", 0
 		} else {
@@ -142,15 +144,29 @@ func lastChange(t, from time.Time) time.Time {
 	}
 }
 
-// epochDay returns the number of the calendar day, counted from 1970-01-01, of
-// the instant unix seen offset seconds east of UTC.
-func epochDay(unix int64, offset int) int64 {
-	s := unix + int64(offset)
-	d := s / 86400
-	if s%86400 < 0 {
-		d--
+// epochSeconds returns the seconds since midnight of the instant unix seen
+// offset seconds east of UTC.
+func epochSeconds(unix int64, offset int) int64 {
+	s := (unix + int64(offset)) % 86400
+	if s < 0 {
+		s += 86400
 	}
-	return d
+	return s
+}
+
+// dayShift returns how many days x seconds after a midnight lies from that
+// midnight's day: floor(x / 86400) for the small x of offset differences.
+func dayShift(x int) int {
+	n := 0
+	for x < 0 {
+		x += 86400
+		n--
+	}
+	for x >= 86400 {
+		x -= 86400
+		n++
+	}
+	return n
 }
 
 // FixedTimeURL returns timeanddate.com's fixed-time page for t (to the minute,

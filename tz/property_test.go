@@ -141,3 +141,40 @@ func TestWallPropertyClocks(t *testing.T) {
 	}
 	assert.Positive(t, gaps, "the sample reached some gaps")
 }
+
+// TestConvertDayShiftProperty checks DayShift against the calendar dates of
+// random instants in random pairs of zones.
+func TestConvertDayShiftProperty(t *testing.T) {
+	locs := propertyZones(t)
+	rng := rand.New(rand.NewPCG(5, 6))
+	places := make([]Place, 8)
+	dst := make([]Row, 0, len(places))
+	for range 2000 {
+		for i := range places {
+			places[i] = Place{City: "x", Loc: locs[rng.IntN(len(locs))]}
+		}
+		src := locs[rng.IntN(len(locs))]
+		at := time.Unix(rng.Int64N(2145916800)-rng.Int64N(2000000000), 0)
+		dst = AppendConvert(dst[:0], at, time.Time{}, src, places)
+		day := func(t time.Time) int64 {
+			y, m, d := t.Date()
+			return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
+		}
+		for _, r := range dst {
+			want := int(day(at.In(r.Loc)) - day(at.In(src)))
+			require.Equal(t, want, r.DayShift, "%s in %s from %s", at.UTC(), r.Loc, src)
+			require.LessOrEqual(t, r.DayShift, 2)
+			require.GreaterOrEqual(t, r.DayShift, -2)
+			name, off := at.In(r.Loc).Zone()
+			require.Equal(t, name, r.Abbrev)
+			require.Equal(t, off, r.Offset)
+			if !r.ClockChange.IsZero() {
+				require.False(t, r.ClockChange.After(at))
+				require.False(t, r.ClockChange.Before(at.Add(-clockChangeLookback)))
+				_, before := r.ClockChange.Add(-time.Second).In(r.Loc).Zone()
+				_, after := r.ClockChange.In(r.Loc).Zone()
+				require.NotEqual(t, before, after, "a change of clocks at %s in %s", r.ClockChange, r.Loc)
+			}
+		}
+	}
+}

@@ -188,3 +188,23 @@ func BenchmarkResolve(b *testing.B) {
 		})
 	}
 }
+
+func TestResolveConcurrent(t *testing.T) {
+	names := []string{"Chicago", "EDT", "+05:30", "US Pacific time", "Asia/Calcutta", "IST", "Narnia"}
+	done := make(chan bool)
+	for i := range 8 {
+		go func() {
+			defer func() { done <- true }()
+			for j := range 200 {
+				name := names[(i+j)%len(names)]
+				loc, err := Resolve(name)
+				if (err == nil) == (loc == nil) {
+					t.Errorf("Resolve(%q) = %v, %v", name, loc, err)
+				}
+			}
+		}()
+	}
+	for range 8 {
+		<-done
+	}
+}
