@@ -68,9 +68,9 @@ var builtinHTML = sync.OnceValue(func() *htmltemplate.Template {
 })
 
 // Markdown writes incs as one GitHub-flavoured Markdown document (a post may cover several
-// incidents). It returns the template's error, an error computing a view (such as missing
-// time zones for a converter), or w's write error; after a template or write error part of
-// the document may have been written.
+// incidents). It returns an error when incs is empty or holds nil, the template's error, an
+// error computing a view (such as missing time zones for a converter), or w's write error;
+// after a template or write error part of the document may have been written.
 func (p *Printer) Markdown(w io.Writer, incs ...*incident.Incident) error {
 	d, err := p.builder(false).document(incs)
 	if err != nil {

@@ -251,6 +251,8 @@ func TestUserTemplates(t *testing.T) {
 func TestNilIncident(t *testing.T) {
 	var buf bytes.Buffer
 	assert.Error(t, Markdown(&buf, nil))
+	assert.Error(t, Markdown(&buf))
+	assert.Error(t, HTML(&buf))
 	assert.Error(t, HTML(&buf, harvestGo(t), nil))
 }
 

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"slices"
@@ -714,6 +715,9 @@ func (p *Printer) converter(start, end time.Time, src *time.Location, written st
 
 // document builds the Document of incs.
 func (b *builder) document(incs []*incident.Incident) (*Document, error) {
+	if len(incs) == 0 {
+		return nil, errors.New("render: no incident to render")
+	}
 	d := &Document{Lang: "en", Fragment: b.p.Fragment}
 	level := 1
 	if len(incs) > 1 {
