@@ -51,6 +51,10 @@ func (c *Config) Parse(name string, data []byte) ([]*Incident, error) {
 	if max := c.maxBytes(); int64(len(data)) > max {
 		return nil, ErrorList{{File: name, Err: tooLarge(int64(len(data)), max)}}
 	}
+	if max := c.maxValues(); countValues(data) > max {
+		return nil, ErrorList{{File: name, Err: errorf(ErrTooLarge,
+			"file has more than %d values (list items, keys and lines); split it into several files", max)}}
+	}
 	var (
 		incs []*Incident
 		errs ErrorList

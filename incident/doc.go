@@ -43,6 +43,9 @@
 //   - a file is at most [DefaultMaxBytes] (8 MiB) or [Config].MaxBytes: a larger one is
 //     refused by its size before it is read when the file system reports it, else as soon as
 //     the limit is passed ([ErrTooLarge]);
+//   - a file holds at most [DefaultMaxValues] (250,000) or [Config].MaxValues values, as
+//     estimated from the bytes that separate values before decoding, so that many tiny values
+//     cannot make the decoder's tree hundreds of times the file's size ([ErrTooLarge]);
 //   - lists and mappings nest at most [DefaultMaxDepth] (64) or [Config].MaxDepth levels,
 //     counting through aliases; the YAML decoder itself stops at 10,000 ([ErrTooDeep]);
 //   - aliases may expand a document to at most 10 times its written node count (at least

@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -23,6 +24,13 @@ const (
 	// accepted when Config.MaxDepth is zero. An incident needs 4.
 	DefaultMaxDepth = 64
 
+	// DefaultMaxValues bounds the number of values (list items, keys and lines) of a file when
+	// Config.MaxValues is zero. It is counted before decoding, from the bytes that separate
+	// values (newlines, commas, colons, dashes and brackets), so that a file of many tiny values
+	// cannot make the YAML decoder build a tree hundreds of times its size. A 1,000-event
+	// incident has about 12,000.
+	DefaultMaxValues = 250_000
+
 	// maxErrors is the number of errors reported per file before Parse gives up.
 	maxErrors = 100
 
@@ -37,6 +45,23 @@ func (c *Config) maxBytes() int64 {
 		return DefaultMaxBytes
 	}
 	return c.MaxBytes
+}
+
+func (c *Config) maxValues() int {
+	if c == nil || c.MaxValues <= 0 {
+		return DefaultMaxValues
+	}
+	return c.MaxValues
+}
+
+// countValues returns an upper estimate of the number of values in data: the number of bytes
+// that may separate two values.
+func countValues(data []byte) int {
+	n := 0
+	for _, c := range []byte{'\n', ',', ':', '-', '[', '{'} {
+		n += bytes.Count(data, []byte{c})
+	}
+	return n
 }
 
 func (c *Config) maxDepth() int {

@@ -90,6 +90,28 @@ func TestLoadTooLarge(t *testing.T) {
 	assert.ErrorIs(t, err, fs.ErrNotExist)
 }
 
+func TestTooManyValues(t *testing.T) {
+	for name, src := range map[string][]byte{
+		"block list": []byte("title: x\nauthors:\n" + strings.Repeat("- a\n", 2<<20-10)),
+		"flow list":  []byte("title: x\nauthors: [" + strings.Repeat("a,", 4<<20-20) + "]\n"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			require.LessOrEqual(t, len(src), DefaultMaxBytes)
+			var err error
+			alloc := allocated(func() { _, err = Parse("many.yaml", src) })
+			assert.ErrorIs(t, err, ErrTooLarge)
+			assert.EqualError(t, err, "many.yaml: file has more than 250000 values (list items, keys and lines); split it into several files")
+			assert.Less(t, alloc, uint64(1<<20), "Parse allocated %d MiB", alloc>>20)
+		})
+	}
+	// Just below the limit, the tree stays moderate.
+	src := []byte("title: x\nauthors: [" + strings.Repeat("a,", DefaultMaxValues-10) + "a]\n")
+	var err error
+	alloc := allocated(func() { _, err = Parse("many.yaml", src) })
+	assert.NoError(t, err)
+	assert.Less(t, alloc, uint64(200<<20), "Parse allocated %d MiB", alloc>>20)
+}
+
 func TestTooDeep(t *testing.T) {
 	flow := func(n int) []byte {
 		return []byte("title: x\nsummary: " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n")
