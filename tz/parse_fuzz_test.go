@@ -126,5 +126,17 @@ func FuzzParse(f *testing.F) {
 		if ctx.Strict && len(e.Warnings) > 0 {
 			t.Fatalf("Parse(%q): Strict yet warnings %v", s, e.Warnings)
 		}
+		// A leading space changes nothing, and takes RFC 3339 off its fast path.
+		if len(s) < 500 {
+			e2, err := tz.Parse(" "+s, ctx)
+			if err != nil {
+				t.Fatalf("Parse(%q) = %v, but without the space it parses", " "+s, err)
+			}
+			if !e2.Start.Equal(e.Start) || !e2.End.Equal(e.End) || e2.Dated != e.Dated || e2.HasDate != e.HasDate ||
+				e2.Date != e.Date || e2.Zone != e.Zone || e2.Location.String() != e.Location.String() ||
+				e2.Approx != e.Approx || len(e2.Warnings) != len(e.Warnings) {
+				t.Fatalf("Parse(%q) = %+v, but Parse(%q) = %+v", s, e, " "+s, e2)
+			}
+		}
 	})
 }
