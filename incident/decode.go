@@ -27,8 +27,9 @@ type pos struct {
 
 // source is what Parse remembers about a file beyond the incident's values.
 type source struct {
-	keys     map[string]pos // top-level keys written
-	warnings ErrorList      // warnings found while reading, e.g. tz.ErrDSTMismatch
+	keys     map[string]pos  // top-level keys written
+	warnings ErrorList       // warnings found while reading, e.g. tz.ErrDSTMismatch
+	failed   map[string]bool // top-level keys with an error, which Validate does not judge again
 }
 
 // Parse reads the incidents of one file: a YAML (or JSON) document, or several as a YAML
@@ -136,7 +137,22 @@ func (d *decoder) report(n *yaml.Node, path string, err error, warning bool) {
 		d.src.warnings = append(d.src.warnings, pe)
 		return
 	}
+	d.fail(path)
 	d.errs = append(d.errs, pe)
+}
+
+// fail records that the top-level key of path had an error.
+func (d *decoder) fail(path string) {
+	if d.src == nil {
+		return
+	}
+	if i := strings.IndexAny(path, ".["); i >= 0 {
+		path = path[:i]
+	}
+	if d.src.failed == nil {
+		d.src.failed = map[string]bool{}
+	}
+	d.src.failed[path] = true
 }
 
 func (d *decoder) errorf(n *yaml.Node, path string, sentinel error, format string, args ...any) {

@@ -92,6 +92,7 @@ func (d *decoder) tzReport(n *yaml.Node, path, raw string, err error, warning bo
 		d.src.warnings = append(d.src.warnings, pe)
 		return
 	}
+	d.fail(path)
 	d.errs = append(d.errs, pe)
 }
 

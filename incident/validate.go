@@ -12,7 +12,9 @@ import (
 
 // Validate checks how the values of inc fit together and returns its problems, errors and
 // warnings apart, each sorted by position (incidents built in code, which have no positions,
-// get the field path alone). It does not repeat the errors Parse returned.
+// get the field path alone). It does not repeat the errors Parse returned, nor judge again
+// a field that Parse could not read (a maintenance whose scheduled window is in error is not
+// also "without a scheduled window").
 //
 // Errors (each wrapping the sentinel named):
 //   - an outage or scheduled window that ends before it starts (ErrEndBeforeStart);
@@ -77,6 +79,11 @@ func (v *validator) at(p pos, path string, err error, warning bool) {
 	}
 }
 
+// failed reports whether Parse found an error under the top-level key name.
+func (v *validator) failed(name string) bool {
+	return v.inc.src != nil && v.inc.src.failed[name]
+}
+
 func (v *validator) key(name string) pos {
 	if v.inc.src != nil {
 		if p, ok := v.inc.src.keys[name]; ok {
@@ -119,7 +126,7 @@ func (inc *Incident) times() []Time {
 func (v *validator) timeline() {
 	inc := v.inc
 	ts := inc.times()
-	if len(ts) > 0 || inc.Date.IsZero() {
+	if (len(ts) > 0 || inc.Date.IsZero()) && !v.failed("date") {
 		var dated, undated []Time
 		for _, t := range ts {
 			if t.Dated {
@@ -192,7 +199,7 @@ func (v *validator) windows() {
 		p := w.End.src
 		v.at(p, "scheduled.end", errorf(ErrEndBeforeStart, "scheduled window ends at %s, before it starts at %s", showTime(w.End), showTime(w.Start)), false)
 	}
-	if inc.Kind == KindMaintenance && inc.Scheduled == nil {
+	if inc.Kind == KindMaintenance && inc.Scheduled == nil && !v.failed("scheduled") {
 		v.at(v.key("kind"), "scheduled", errorf(ErrNoSchedule, "maintenance without a scheduled window; write the announced window as scheduled: {start: ..., end: ...}"), false)
 	}
 }

@@ -90,6 +90,14 @@ func TestValidate(t *testing.T) {
 	}
 }
 
+func TestValidateAfterParseErrors(t *testing.T) {
+	incs, err := Parse("f.yaml", doc("title: x", "kind: maintenance", "date: 2020-01-01", "scheduled: {start: '25:00', end: '26:00'}"))
+	require.Error(t, err)
+	require.Len(t, incs, 1, "Parse returns what it could read")
+	errs, _ := Validate(incs[0])
+	assert.Empty(t, errs, "a scheduled window in error is not also missing")
+}
+
 func TestValidateBuilt(t *testing.T) {
 	at := func(h int) Time {
 		return Time{Time: time.Date(2020, 1, 1, h, 0, 0, 0, time.UTC), Loc: time.UTC, Dated: true}
