@@ -209,7 +209,7 @@ func inertMarkdown(src string) string {
 }
 
 func inertOnce(src string) string {
-	if !strings.ContainsAny(src, "<[") {
+	if !strings.Contains(src, "<") && !(strings.Contains(src, "[") && mayHoldScheme(src)) {
 		return src
 	}
 	source := []byte(src)
@@ -300,6 +300,16 @@ func escaped(source []byte, i int) bool {
 		n++
 	}
 	return n%2 == 1
+}
+
+// mayHoldScheme reports whether src has a ":" or "&" other than in "http:", "https:" and
+// "mailto:", that is whether a link in it could name a scheme that is not allowed.
+func mayHoldScheme(src string) bool {
+	lower := strings.ToLower(src)
+	for _, ok := range []string{"https:", "http:", "mailto:"} {
+		lower = strings.ReplaceAll(lower, ok, "")
+	}
+	return strings.ContainsAny(lower, ":&")
 }
 
 // autolinkSpans returns the "<" of every "<label>" in source, label being autolink n's.

@@ -170,5 +170,6 @@ func TestUnsafeHTMLOptIn(t *testing.T) {
 	require.NoError(t, (&Printer{}).HTML(&safe, inc))
 	require.NoError(t, (&Printer{UnsafeHTML: true}).HTML(&unsafe, inc))
 	assert.NotContains(t, safe.String(), "<kbd>")
+	assert.Contains(t, safe.String(), "<p>Plain &lt;kbd&gt;Ctrl&lt;/kbd&gt; text.</p>", "raw HTML shows as text")
 	assert.Contains(t, unsafe.String(), "<kbd>Ctrl</kbd>")
 }

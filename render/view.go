@@ -86,9 +86,9 @@ type Text struct {
 	// Unless the Printer sets UnsafeHTML, raw HTML in it is escaped so that a Markdown
 	// renderer downstream shows it as text.
 	Markdown string
-	// HTML is Markdown converted by the shared goldmark (raw HTML dropped unless UnsafeHTML,
-	// links other than http, https, mailto and relative ones unlinked); set only when
-	// rendering HTML.
+	// HTML is Markdown converted by the shared goldmark: raw HTML shows as text unless
+	// UnsafeHTML, links other than http, https, mailto and relative ones lose their link,
+	// images become links. Set only when rendering HTML.
 	HTML template.HTML
 }
 
@@ -231,7 +231,8 @@ func (b *builder) text(s string, base int) (Text, error) {
 		t.Markdown = inertMarkdown(s)
 	}
 	if b.html {
-		h, err := b.conv.toHTML(s, base)
+		// Raw HTML is shown as the text it is rather than dropped, so nothing written is lost.
+		h, err := b.conv.toHTML(t.Markdown, base)
 		if err != nil {
 			return Text{}, fmt.Errorf("render: markdown: %w", err)
 		}
