@@ -315,7 +315,11 @@ func (d *decoder) strs(n *yaml.Node, path string) []string {
 	}
 	v := deref(n)
 	if v.Kind != yaml.SequenceNode {
-		d.errorf(n, path, ErrType, "want a list of strings, got %s (write [%s])", describe(v), v.Value)
+		if v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+			d.errorf(n, path, ErrType, "want a list of strings, got %s (write [%s])", describe(v), v.Value)
+		} else {
+			d.errorf(n, path, ErrType, "want a list of strings, got %s", describe(v))
+		}
 		return nil
 	}
 	out := make([]string, 0, len(v.Content))
@@ -476,10 +480,10 @@ func (d *decoder) incident(n *yaml.Node) *Incident {
 	} else {
 		inc.Slug = DeriveSlug(inc.Title, inc.Date)
 	}
-	if idn := v[kID]; idn != nil && strings.TrimSpace(d.str(idn, "id")) != "" {
-		id, err := uuid.Parse(strings.TrimSpace(d.str(idn, "id")))
+	if ids := strings.TrimSpace(d.str(v[kID], "id")); ids != "" {
+		id, err := uuid.Parse(ids)
 		if err != nil {
-			d.errorf(idn, "id", ErrInvalid, "id %q is not a UUID (like 8d9c1a52-2f0e-4c55-9d0c-6a0c2a3f4b11); leave it out to derive one from the slug", d.str(idn, "id"))
+			d.errorf(v[kID], "id", ErrInvalid, "id %q is not a UUID (like 8d9c1a52-2f0e-4c55-9d0c-6a0c2a3f4b11); leave it out to derive one from the slug", ids)
 		}
 		inc.ID = id
 	} else {

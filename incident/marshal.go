@@ -160,7 +160,11 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 		m.add("kind", n)
 	}
 	m.add("date", dateNode(inc.Date))
-	m.add("timezone", str(inc.TimeZone))
+	zone := inc.TimeZone
+	if zone == "" && inc.Location != nil && inc.Location != time.UTC && inc.Location.String() != "UTC" {
+		zone = inc.Location.String() // built in code: name the zone the times are read in
+	}
+	m.add("timezone", str(zone))
 	m.add("services", flowList(inc.Services))
 	m.add("severity", str(inc.Severity))
 	n, err := enumNode(inc.Status, inc.Status == StatusUnknown)

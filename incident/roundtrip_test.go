@@ -1,8 +1,10 @@
 package incident
 
 import (
+	"flag"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -95,4 +97,43 @@ func TestMarshalBuilt(t *testing.T) {
 	inc.Kind = Kind(42)
 	_, err = Marshal(inc)
 	assert.ErrorIs(t, err, ErrInvalid)
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// TestMarshalGolden compares the marshalled form of the files of testdata with
+// testdata/golden/*.yaml; go test -update rewrites them for review in the diff.
+func TestMarshalGolden(t *testing.T) {
+	names, err := filepath.Glob("testdata/*.yaml")
+	require.NoError(t, err)
+	for _, name := range names {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			data, err := os.ReadFile(name)
+			require.NoError(t, err)
+			incs, err := Parse(filepath.Base(name), data)
+			require.NoError(t, err)
+			var got []byte
+			for i, inc := range incs {
+				out, err := Marshal(inc)
+				require.NoError(t, err)
+				if i > 0 {
+					got = append(got, "---\n"...)
+				}
+				got = append(got, out...)
+			}
+			golden := filepath.Join("testdata", "golden", filepath.Base(name))
+			if *update {
+				require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
+				require.NoError(t, os.WriteFile(golden, got, 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err, "run go test -update to create %s", golden)
+			assert.Equal(t, string(want), string(got), "Marshal(%s) differs from %s", name, golden)
+
+			// The marshalled stream reads back to the same incidents.
+			again, err := Parse(filepath.Base(name), got)
+			require.NoError(t, err)
+			assert.Equal(t, forCompare(incs), forCompare(again))
+		})
+	}
 }
