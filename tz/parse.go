@@ -12,7 +12,7 @@ import (
 // Context is what a time expression is read against. The zero Context reads
 // expressions that carry their own date and zone, in UTC otherwise.
 type Context struct {
-	Date     Date           // date of an expression that has none; zero: none known
+	Date     Date           // date of an expression that has none; zero: none known; only Year set: the year of a date written without one, and no date for a time alone
 	Location *time.Location // zone of an expression that has none, and the context that settles an ambiguous abbreviation; nil is UTC
 	After    time.Time      // previous instant in the same list, if any: a time alone before it is ErrBackwards, except midnight, which then means the end of Date
 	Strict   bool           // reports whether an abbreviation's wrong DST half is an error rather than a warning
@@ -1246,7 +1246,7 @@ func fmtInstant(t time.Time) string {
 // resolveDate returns the calendar date of a side and whether one is known.
 func (p *parser) resolveDate(ds dateSpec, ctx Context) (Date, bool, error) {
 	if !ds.has {
-		if ctx.Date.IsZero() {
+		if ctx.Date.IsZero() || ctx.Date.Month == 0 && ctx.Date.Day == 0 {
 			if ds.hasWD {
 				return Date{}, false, p.errf(ds.wdPos, ErrNoDate, "%s names a weekday but no date is known; write the date, as in \"%s, April 28th 2013\"", p.wdText(ds), p.wdText(ds))
 			}

@@ -137,6 +137,7 @@ func parseCases(t testing.TB) []parseCase {
 		{in: "10:50 US Pacific time", start: "0001-01-01T10:50:00Z", undated: true, loc: "America/Los_Angeles", zone: "US Pacific time"},
 		{in: "today at 10:50 US Pacific time", start: "0001-01-01T10:50:00Z", undated: true, loc: "America/Los_Angeles"},
 		{in: "11:20", start: "0001-01-01T11:20:00Z", undated: true, loc: "UTC"},
+		{in: "11:20", ctx: y2013, start: "0001-01-01T11:20:00Z", undated: true},
 		{in: "11pm – 1am", start: "0001-01-01T23:00:00Z", end: "0001-01-02T01:00:00Z", undated: true},
 		{in: "10:36am EDT (14:36 UTC)", start: "0001-01-01T10:36:00Z", undated: true},
 
@@ -153,6 +154,12 @@ func parseCases(t testing.TB) []parseCase {
 		{in: "9am to July 27th 2016 1am", start: "2016-07-26T09:00:00Z", end: "2016-07-27T01:00:00Z", hasDate: true},
 		{in: "12:30 PDT - 20:00 UTC", ctx: harness, start: "2021-04-05T19:30:00Z", end: "2021-04-05T20:00:00Z", zone: "PDT"},
 		{in: "10:50am EDT (14:50 UTC) – 12:38pm EDT (16:38 UTC)", ctx: inNY, start: "2016-07-26T14:50:00Z", end: "2016-07-26T16:38:00Z"},
+
+		// Durations.
+		{in: "10:50 for 30 minutes", ctx: inNY, start: "2016-07-26T14:50:00Z", end: "2016-07-26T15:20:00Z"},
+		{in: "10:50 US Pacific time, for approximately half hour", start: "0001-01-01T10:50:00Z", end: "0001-01-01T11:20:00Z", undated: true},
+		{in: "11pm for 2 hours", ctx: tz.Context{Date: jul26}, start: "2016-07-26T23:00:00Z", end: "2016-07-27T01:00:00Z"},
+		{in: "from 11:16 to 11:44 for about 30 minutes", ctx: tz.Context{Date: jul26}, start: "2016-07-26T11:16:00Z", end: "2016-07-26T11:44:00Z"},
 
 		// DST: folds settled by what was written, gaps by policy.
 		{in: "2016-11-06 01:30 EDT", ctx: tz.Context{Location: ny}, start: "2016-11-06T05:30:00Z", hasDate: true},
@@ -311,6 +318,9 @@ func TestParseErrors(t *testing.T) {
 		{in: "10:00 CST", err: tz.ErrAmbiguous},
 		{in: "10:00 AST", ctx: tz.Context{Date: jul26, Location: mustLoad(t, "Etc/GMT+4")}, err: tz.ErrAmbiguous, msg: "Asia/Riyadh"},
 		{in: "10:00 +15:00", err: tz.ErrSyntax},
+		{in: "from 11:16 to 11:44 for 20 minutes", ctx: inNY, err: tz.ErrMismatch, offset: 20, msg: "the window lasts 28m but the text says 20m"},
+		{in: "10:00 for 5 fortnights", err: tz.ErrSyntax, offset: 12, msg: "not a unit of time"},
+		{in: "10:00 for a while", err: tz.ErrSyntax},
 		{in: "Tuesday Monday 10:00", err: tz.ErrSyntax},
 		{in: "April 28th May 3rd 10:00", err: tz.ErrSyntax},
 	}
