@@ -334,6 +334,9 @@ func (d *decoder) strs(n *yaml.Node, path string) []string {
 		}
 		out = append(out, s)
 	}
+	if len(out) == 0 {
+		return nil // [] is no list: events and outages then apply to the incident's services
+	}
 	return out
 }
 

@@ -304,3 +304,11 @@ func TestParseStrict(t *testing.T) {
 	_, err = strict.Parse("f.yaml", src)
 	assert.ErrorIs(t, err, tz.ErrDSTMismatch, "Parse in strict mode rejects the time")
 }
+
+func TestParseEmptyServices(t *testing.T) {
+	incs, err := Parse("f.yaml", doc("title: x", "date: 2020-01-01", "services: [A]", "timeline:",
+		"  - {at: '10:00', state: major, services: []}", "  - {at: '10:30', state: ok}"))
+	require.NoError(t, err)
+	assert.Nil(t, incs[0].Timeline[0].Services, "services: [] means the incident's")
+	assert.Equal(t, 30*time.Minute, incs[0].Metrics(timeline.Config{}).Totals.Major)
+}

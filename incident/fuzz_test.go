@@ -39,6 +39,7 @@ func FuzzParse(f *testing.F) {
 		"[[[[[[",
 		"{title: x, links: [http://x]}",
 		"title: x\n---\ntitle: y\n",
+		"title: x\ndate: 2020-01-01\nservices: [A]\ntimeline: [{at: '10:00', services: [], state: major}]\n",
 	} {
 		f.Add([]byte(s))
 	}
