@@ -43,36 +43,57 @@ const maxInput = 512
 //	3/30 from 12:30 to 12:55 hours PST
 //	Sunday, April 28th, between 9am – 12pm EDT
 //	10pm EDT on Tuesday September 24th
-//	10:50 US Pacific time           noon    midnight    12am
+//	10:50 US Pacific time           noon    midnight    12am    24:00
+//
+// Times are H:MM, H:MM:SS[.fraction], with or without am/pm (a.m., PM), an
+// hour with am/pm (10pm), noon, midnight, or "1430 hours". 12am is 00:00 and
+// 12pm is 12:00; a 24-hour time with am/pm ("22:00 PM") is an error. 24:00 is
+// the end of the day. "~" before or after, or "around", "about",
+// "approximately", "approx." or "circa" before, mark the time approximate.
 //
 // A window is written with "–", "—", "-", "to", "and", "until" or "through"
 // between its ends; a zone or date written once applies to both ends, and an
 // end that would come before the start on the same day is on the next day.
-// The window is half-open: [Start, End).
+// The window is half-open: [Start, End). "for 28 minutes" (seconds, minutes,
+// hours, "half an hour") makes an instant a window, and must agree with a
+// window's length unless marked approximate ("for about 15 minutes").
 //
 // Dates are ISO (2016-07-26), month and day in words (April 28th, 28 April,
-// Sept 24), or numeric month/day (3/30, 3/30/2021, US order), each with an
-// optional weekday that must agree. A missing year is ctx.Date's; when ctx.Date
-// is zero it is inferred from the weekday (the nearest year, within seven, in
-// which the date falls on that weekday, counted from ctx.After's year).
+// Sept. 24, 2013), or numeric month/day (3/30, 3/30/2021; month first), each
+// with an optional weekday that must agree (else ErrWeekday). A date written
+// without its year takes the year of ctx.Date when that is a whole date;
+// otherwise, with a weekday, the year nearest ctx.Date.Year (or ctx.After's)
+// within seven in which the date falls on that weekday; otherwise
+// ctx.Date.Year; otherwise it is ErrNoDate.
 //
-// Zones are UTC, GMT and Z, numeric offsets (+05:30, -0400, UTC-4), IANA names
-// and whatever Resolve accepts. An abbreviation of a daylight-saving pair names
-// its region's wall clock; when the half written does not match the date, a
-// warning matching ErrDSTMismatch is added (the error itself when ctx.Strict).
-// An ambiguous abbreviation is settled by ctx.Location when one reading's zone
-// is ctx.Location or keeps the same offsets on that date. A wall-clock time
-// becomes an instant through Wall with ctx.Policy; a written offset, UTC, or
-// an abbreviation whose offset matches one of the two readings settles a fold.
+// A time without a date is on ctx.Date. With ctx.After set (the previous
+// instant of a list), such a time before it is ErrBackwards, except midnight
+// (00:00, 12am), which is then the midnight that ends ctx.Date.
+//
+// Zones are UTC, GMT and Z, numeric offsets (+05:30, -0400, UTC-4, GMT+1),
+// IANA names and whatever Resolve accepts (PT, ET, US Pacific time, cities);
+// without one the time is in ctx.Location. An abbreviation of a
+// daylight-saving pair names its region's wall clock; when the half written
+// does not match the date ("PST" in July), a warning matching ErrDSTMismatch
+// names both readings (it is the error instead when ctx.Strict). An ambiguous
+// abbreviation (CST, IST, BST, AST) is settled by ctx.Location when one
+// reading's zone is ctx.Location, or keeps the same offsets and abbreviation
+// on that date, or ctx.Location itself shows the abbreviation; otherwise it is
+// an error listing the readings. A wall-clock time becomes an instant through
+// Wall with ctx.Policy; a written offset, UTC, or an abbreviation whose offset
+// is one of the two readings settles a fold.
+//
+// A form in parentheses after a time or window, "10:36am EDT (14:36 UTC)",
+// must name the same instants, else ErrMismatch naming both.
 //
 // Without any date (none written, ctx.Date zero) the result is not Dated and
-// Start is the wall clock on 0001-01-01 in UTC.
+// Start is the wall clock on 0001-01-01 in UTC: only durations mean something.
 //
-// Errors are *Error with the byte offset of the offending text; they match
-// ErrSyntax, ErrMismatch, ErrWeekday, ErrBackwards, ErrDSTMismatch (Strict),
-// ErrNoDate, ErrInvalidDate, ErrNonexistentTime, ErrAmbiguousTime,
-// ErrUnknownZone or ErrAmbiguous (with an *AmbiguousError inside).
-// Parse is safe for concurrent use.
+// Errors are *Error with the byte offset of the offending text and a message
+// that says how to fix it; they match ErrSyntax, ErrMismatch, ErrWeekday,
+// ErrBackwards, ErrDSTMismatch (Strict), ErrNoDate, ErrInvalidDate,
+// ErrNonexistentTime, ErrAmbiguousTime, ErrUnknownZone or ErrAmbiguous (with
+// the *AmbiguousError inside). Parse is safe for concurrent use.
 func Parse(s string, ctx Context) (Expr, error) {
 	if e, ok := fastRFC3339(s); ok {
 		return e, nil

@@ -130,6 +130,8 @@ func parseCases(t testing.TB) []parseCase {
 		{in: "30 January 2014 10:00 UTC", start: "2014-01-30T10:00:00Z", hasDate: true},
 		{in: "the 30th of Jan 2014, 10:00 UTC", start: "2014-01-30T10:00:00Z", hasDate: true},
 		{in: "Sept. 24 2013 10pm EDT", start: "2013-09-25T02:00:00Z", hasDate: true},
+		{in: "Sept. 24, 2013 10pm EDT", start: "2013-09-25T02:00:00Z", hasDate: true},
+		{in: "circa 2013-09-24 22:00 GMT+1", start: "2013-09-24T21:00:00Z", hasDate: true, approx: true, zone: "GMT+1"},
 		{in: "3/30/2021 12:30 PDT", start: "2021-03-30T19:30:00Z", hasDate: true},
 		{in: "3/30/21 12:30 PDT", start: "2021-03-30T19:30:00Z", hasDate: true},
 
