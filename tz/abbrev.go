@@ -177,10 +177,10 @@ func (c Candidate) label() string {
 // resolveAbbrev returns the zone an abbreviation names, *AmbiguousError when
 // its major readings have different offsets, ok false when it is unknown.
 // Readings with one offset in several zones (MST: Denver, Phoenix) name the first.
-func resolveAbbrev(s string) (zone string, err error, ok bool) {
+func resolveAbbrev(s string) (zone string, ok bool, err error) {
 	cs := candidates(s)
 	if len(cs) == 0 {
-		return "", nil, false
+		return "", false, nil
 	}
 	var major []Candidate
 	for _, c := range cs {
@@ -193,8 +193,8 @@ func resolveAbbrev(s string) (zone string, err error, ok bool) {
 	}
 	for _, c := range major[1:] {
 		if c.Offset != major[0].Offset {
-			return "", &AmbiguousError{Abbrev: cs[0].Abbrev, Candidates: slices.Clone(cs)}, true
+			return "", true, &AmbiguousError{Abbrev: cs[0].Abbrev, Candidates: slices.Clone(cs)}
 		}
 	}
-	return major[0].Zone, nil, true
+	return major[0].Zone, true, nil
 }

@@ -31,6 +31,7 @@ type Error struct {
 	Msg    string // explanation and how to fix it; lower case, does not repeat Input
 }
 
+// Error returns `tz: "<input>": <message>`.
 func (e *Error) Error() string { return fmt.Sprintf("tz: %q: %s", e.Input, e.Msg) }
 
 // Unwrap returns e.Err.
@@ -51,8 +52,8 @@ type Candidate struct {
 
 // AmbiguousError reports an abbreviation with several readings. It matches ErrAmbiguous.
 type AmbiguousError struct {
-	Abbrev     string
-	Candidates []Candidate
+	Abbrev     string      // the abbreviation, as the tz database spells it ("IST")
+	Candidates []Candidate // every reading, the common one first
 }
 
 // Error lists the readings: `tz: ambiguous abbreviation "IST": India (+05:30,
@@ -98,10 +99,10 @@ const (
 type Case int
 
 const (
-	CaseUnknown Case = iota
-	Unique           // exactly one instant
-	Gap              // no instant (spring forward)
-	Fold             // two instants (fall back)
+	CaseUnknown Case = iota // not known: Wall returned an ErrInvalidDate
+	Unique                  // exactly one instant
+	Gap                     // no instant (spring forward)
+	Fold                    // two instants (fall back)
 )
 
 // Wall returns the instant (in UTC) at which clocks in loc show the date and time,

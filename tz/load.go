@@ -118,6 +118,7 @@ func FormatOffset(offset int, colon bool) string {
 	return string(b)
 }
 
+// String returns d as "2006-01-02", or "unknown date" for the zero Date.
 func (d Date) String() string {
 	if d.IsZero() {
 		return "unknown date"

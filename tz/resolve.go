@@ -79,7 +79,7 @@ func resolveSlow(name string) (*time.Location, error) {
 		}
 		return nil, unknownZone(name, "unknown zone: the tz database has no such name")
 	}
-	if zone, err, ok := resolveAbbrev(s); ok {
+	if zone, ok, err := resolveAbbrev(s); ok {
 		if err != nil {
 			return nil, err
 		}
