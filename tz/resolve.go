@@ -60,6 +60,19 @@ func resolveSlow(name string) (*time.Location, error) {
 			return time.UTC, nil
 		}
 	}
+	if rest, ok := strings.CutPrefix(s, "("); ok && len(rest) > 3 && strings.EqualFold(rest[:3], "UTC") {
+		// Windows' display names: "(UTC-05:00) Eastern Time (US & Canada)".
+		if off, rest, ok := strings.Cut(rest, ")"); ok {
+			if loc, err := resolveSlow(strings.TrimSpace(rest)); err == nil {
+				return loc, nil
+			}
+			loc, err := resolveSlow(off)
+			if e, ok := err.(*Error); ok {
+				e.Input = name
+			}
+			return loc, err
+		}
+	}
 	if off, isOff, msg := parseOffset(s); isOff {
 		if msg != "" {
 			return nil, unknownZone(name, msg)
@@ -102,7 +115,10 @@ func resolveSlow(name string) (*time.Location, error) {
 	if z, ok := ix.city[g]; ok {
 		return Load(z)
 	}
-	if sug := suggestZone(k); sug != "" {
+	if g == "" {
+		g = k
+	}
+	if sug := suggestZone(g); sug != "" {
 		return nil, unknownZone(name, "unknown zone (did you mean "+sug+"?)")
 	}
 	return nil, unknownZone(name, "unknown zone")
@@ -193,8 +209,12 @@ var zoneIndex = sync.OnceValue(func() *zoneNames {
 	ix := &zoneNames{iana: map[string]string{}, link: map[string]string{}, city: map[string]string{}}
 	addCity := func(name, zone string) {
 		i := strings.IndexByte(name, '/')
-		if i < 0 || strings.HasPrefix(name, "Etc/") || strings.HasPrefix(name, "SystemV/") {
+		if i < 0 {
 			return
+		}
+		switch name[:i] {
+		case "Etc", "SystemV", "US", "Canada", "Mexico", "Brazil", "Chile":
+			return // not cities: "US/Pacific", "Canada/Eastern" (see generics)
 		}
 		c := normName(name[strings.LastIndexByte(name, '/')+1:])
 		if _, ok := ix.city[c]; !ok {
@@ -252,6 +272,7 @@ var generics = map[string]string{
 	"akt": "America/Anchorage", "alaska": "America/Anchorage",
 	"hawaii": "Pacific/Honolulu", "hawaiian": "Pacific/Honolulu", "hawaii aleutian": "Pacific/Honolulu",
 	"atlantic": "America/Halifax", "newfoundland": "America/St_Johns", "arizona": "America/Phoenix",
+	"saskatchewan": "America/Regina", "yukon": "America/Whitehorse", "aleutian": "America/Adak",
 	"western european": "Europe/Lisbon", "western europe": "Europe/Lisbon",
 	"central european": "Europe/Berlin", "central europe": "Europe/Berlin",
 	"eastern european": "Europe/Athens", "eastern europe": "Europe/Athens",
@@ -358,10 +379,20 @@ func suggestZone(k string) string {
 		return ""
 	}
 	best, bestZone, bestD := "", "", 3
-	for c, z := range zoneIndex().city {
+	try := func(c, z string) {
 		d := editDistance(k, c, bestD+1)
 		if d < bestD || (d == bestD && bestZone != "" && c < best) {
 			best, bestZone, bestD = c, z, d
+		}
+	}
+	for c, z := range generics {
+		if len(c) > 3 {
+			try(c, z)
+		}
+	}
+	for c, z := range zoneIndex().city {
+		if _, ok := generics[c]; !ok {
+			try(c, z)
 		}
 	}
 	if bestZone == "" {

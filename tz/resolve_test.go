@@ -85,6 +85,10 @@ func TestResolve(t *testing.T) {
 		{"AEDT", "Australia/Sydney"},
 		{"ChST", "Pacific/Guam"},
 		{"NZDT", "Pacific/Auckland"},
+		{"(UTC-05:00) Eastern Time (US & Canada)", "America/New_York"},
+		{"(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi", "+0530"},
+		{"Saskatchewan", "America/Regina"},
+		{"Vancouver", "America/Vancouver"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -125,6 +129,9 @@ func TestResolveErrors(t *testing.T) {
 		{"Mars/Olympus", ErrUnknownZone, `tz: "Mars/Olympus": unknown zone`},
 		{"Chicgo", ErrUnknownZone, `did you mean "America/Chicago"?`},
 		{"Narnia", ErrUnknownZone, `an offset such as "+05:30"`},
+		{"Pacfic Time", ErrUnknownZone, `did you mean "America/Los_Angeles"?`},
+		{"(UTC", ErrUnknownZone, "unknown zone"},
+		{"(UTC+99:00) Nowhere", ErrUnknownZone, "out of range"},
 		{"+25", ErrUnknownZone, "out of range"},
 		{"+05:3", ErrUnknownZone, "invalid offset"},
 		{"UTC+5:75", ErrUnknownZone, "invalid offset"},
