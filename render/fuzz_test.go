@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
@@ -69,4 +70,25 @@ func FuzzMarkdownField(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestMayHoldScheme(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"no links: at 10:36", false},
+		{"[ok](https://example.com/a:b) and [rel](/x:y) [frag](#a)", false},
+		{"[mail](mailto:a@b.c)", false},
+		{"[bad](javascript:x)", true},
+		{"[bad]( \n JavaScript:x)", true},
+		{"[bad](<javascript:x>)", true},
+		{"[ref]: javascript:x", true},
+		{"[ent](java&#x09;script:x)", true},
+		{"[esc](javascript\\:x)", true},
+		{"[paren](():)", true},
+		{"[data](data:text/html,x)", true},
+	} {
+		assert.Equal(t, tc.want, mayHoldScheme(tc.in), "mayHoldScheme(%q)", tc.in)
+	}
 }

@@ -302,14 +302,38 @@ func escaped(source []byte, i int) bool {
 	return n%2 == 1
 }
 
-// mayHoldScheme reports whether src has a ":" or "&" other than in "http:", "https:" and
-// "mailto:", that is whether a link in it could name a scheme that is not allowed.
+// mayHoldScheme reports whether src may hold a link (inline, "](dest", or a reference
+// definition, "]: dest") whose destination names a scheme other than http, https and mailto,
+// or is written with character references or backslash escapes that could hide one. It is a
+// cheap test: a false positive only costs a parse.
 func mayHoldScheme(src string) bool {
-	lower := strings.ToLower(src)
-	for _, ok := range []string{"https:", "http:", "mailto:"} {
-		lower = strings.ReplaceAll(lower, ok, "")
+	for i := 0; i+1 < len(src); i++ {
+		if src[i] != ']' || (src[i+1] != '(' && src[i+1] != ':') {
+			continue
+		}
+		j := i + 2
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r' || src[j] == '<') {
+			j++
+		}
+		k := j
+		for k < len(src) && !strings.ContainsRune(" \t\r\n>", rune(src[k])) { // ")" may be the destination's own
+			k++
+		}
+		dest := src[j:k]
+		if strings.ContainsAny(dest, "&\\%") {
+			return true
+		}
+		c := strings.IndexAny(dest, ":/?#")
+		if c < 0 || dest[c] != ':' {
+			continue
+		}
+		switch strings.ToLower(dest[:c]) {
+		case "http", "https", "mailto":
+		default:
+			return true
+		}
 	}
-	return strings.ContainsAny(lower, ":&")
+	return false
 }
 
 // autolinkSpans returns the "<" of every "<label>" in source, label being autolink n's.
