@@ -1030,6 +1030,10 @@ type resolved struct {
 	// for an undated form: the UTC clock (seconds in the day) when the zones
 	// say it; -1 when they do not
 	utcClock [2]int
+	// for an end whose abbreviation has the wrong DST half: the instant the
+	// abbreviation's literal offset gives, and the index of its warning
+	lit     [2]time.Time
+	litWarn [2]int
 }
 
 func (p *parser) resolve(f *form) (Expr, error) {
@@ -1177,7 +1181,7 @@ func (p *parser) resolveForm(f *form, ctx Context, main bool) (resolved, error) 
 		}
 	}
 	if !f.window {
-		return r, p.warnDST(&r, ctx, a, zs, r.start)
+		return r, p.warnDST(&r, ctx, a, zs, r.start, 0)
 	}
 
 	d1 := d0
@@ -1216,22 +1220,23 @@ func (p *parser) resolveForm(f *form, ctx Context, main bool) (resolved, error) 
 			return r, p.errf(b.tm.pos, ErrBackwards, "the window ends (%s) before it starts (%s); write the dates", fmtInstant(r.end), fmtInstant(r.start))
 		}
 	}
-	if err := p.warnDST(&r, ctx, a, zs, r.start); err != nil {
+	if err := p.warnDST(&r, ctx, a, zs, r.start, 0); err != nil {
 		return r, err
 	}
-	return r, p.warnDST(&r, ctx, b, zb, r.end)
+	return r, p.warnDST(&r, ctx, b, zb, r.end, 1)
 }
 
 // warnDST adds the warning for an abbreviation's wrong DST half at t to r,
 // or returns it as the error when ctx.Strict.
-func (p *parser) warnDST(r *resolved, ctx Context, sd side, zr zoneRes, t time.Time) error {
-	w := p.dstMismatch(sd, zr, t)
+func (p *parser) warnDST(r *resolved, ctx Context, sd side, zr zoneRes, t time.Time, i int) error {
+	w, lit := p.dstMismatch(sd, zr, t)
 	switch {
 	case w == nil:
 		return nil
 	case ctx.Strict:
 		return w
 	}
+	r.lit[i], r.litWarn[i] = lit, len(r.warnings)
 	r.warnings = append(r.warnings, w)
 	return nil
 }
@@ -1623,17 +1628,18 @@ func (p *parser) wallError(sd side, d Date, loc *time.Location, err error) *Erro
 
 // dstMismatch returns the warning for an abbreviation whose half does not
 // match the date: "PST" on a day Pacific time was PDT.
-func (p *parser) dstMismatch(sd side, zr zoneRes, t time.Time) *Error {
+func (p *parser) dstMismatch(sd side, zr zoneRes, t time.Time) (*Error, time.Time) {
 	if zr.cand == nil || zr.loc == nil {
-		return nil
+		return nil, time.Time{}
 	}
 	abbr, off := t.In(zr.loc).Zone()
 	if off == zr.offset {
-		return nil
+		return nil, time.Time{}
 	}
 	clock := p.s[sd.tm.pos:sd.tm.end]
 	wall := t.In(zr.loc).Format("15:04")
-	literal := time.Date(t.In(zr.loc).Year(), t.In(zr.loc).Month(), t.In(zr.loc).Day(), sd.tm.h, sd.tm.m, sd.tm.s, sd.tm.ns, time.FixedZone("", zr.offset))
+	// The same wall clock at the abbreviation's own offset.
+	literal := t.Add(time.Duration(off-zr.offset) * time.Second).UTC()
 	region := zr.cand.Region
 	if region == "" {
 		region = zr.loc.String()
@@ -1641,7 +1647,7 @@ func (p *parser) dstMismatch(sd side, zr zoneRes, t time.Time) *Error {
 	return &Error{Input: p.s, Offset: zr.spec.pos, Err: ErrDSTMismatch, Msg: fmt.Sprintf(
 		"\"%s %s\" on %s: %s time was %s (%s) that day; read as the wall clock %s %s = %sZ; the literal %s would be %sZ",
 		clock, zr.spec.name, DateOf(t.In(zr.loc)), region, abbr, FormatOffset(off, true),
-		wall, abbr, t.UTC().Format("15:04"), FormatOffset(zr.offset, true), literal.UTC().Format("15:04"))}
+		wall, abbr, t.UTC().Format("15:04"), FormatOffset(zr.offset, true), literal.UTC().Format("15:04"))}, literal
 }
 
 // checkAlt checks that the form in parentheses after end i names the same
@@ -1710,12 +1716,56 @@ func (p *parser) checkAlt(f *form, i int, r *resolved) error {
 	if !found {
 		return bestErr
 	}
+	if (!best.start.Equal(start) || !best.end.Equal(end)) && p.literalAgrees(f, i, r, best) {
+		r.warnings = append(r.warnings, best.warnings...)
+		return nil
+	}
 	if !best.start.Equal(start) || !best.end.Equal(end) {
 		return p.errf(pos, ErrMismatch, "%q is %s but %q is %s; correct one of them",
 			text, fmtSpan(start, end), p.s[alt.start:alt.end], fmtSpan(best.start, best.end))
 	}
 	r.warnings = append(r.warnings, best.warnings...)
 	return nil
+}
+
+// literalAgrees reports whether the form in parentheses after end i agrees
+// with the literal offset of an abbreviation whose DST half did not match
+// the date ("10:36am EST (15:36 UTC)" in July); if so, r takes the literal
+// reading and the warning says so.
+func (p *parser) literalAgrees(f *form, i int, r *resolved, alt resolved) bool {
+	ends := []int{i} // the ends the form in parentheses repeats
+	if f.alts[i].window {
+		ends = []int{0, 1}
+	}
+	got := [2]time.Time{r.start, r.end}
+	used := false
+	for _, k := range ends {
+		if !r.lit[k].IsZero() {
+			got[k], used = r.lit[k], true
+		}
+	}
+	if !used {
+		return false
+	}
+	switch {
+	case f.alts[i].window && (!alt.start.Equal(got[0]) || !alt.end.Equal(got[1])):
+		return false
+	case !f.alts[i].window && !alt.start.Equal(got[i]):
+		return false
+	}
+	if !got[1].IsZero() && got[1].Before(got[0]) {
+		return false
+	}
+	for _, k := range ends {
+		if !r.lit[k].IsZero() {
+			w := *r.warnings[r.litWarn[k]]
+			w.Msg += fmt.Sprintf("; %q agrees with the literal offset, so it is read as %sZ",
+				p.s[f.alts[i].start:f.alts[i].end], r.lit[k].Format("15:04"))
+			r.warnings[r.litWarn[k]] = &w
+		}
+	}
+	r.start, r.end = got[0], got[1]
+	return true
 }
 
 // checkDuration applies "for 28 minutes": the end of an instant, or a check

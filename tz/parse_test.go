@@ -267,6 +267,33 @@ func TestParseDSTMismatch(t *testing.T) {
 	assert.Contains(t, e.Warnings[0].Msg, "= 13:00Z; the literal -05:00 would be 14:00Z")
 }
 
+// A form in parentheses that agrees with the literal offset of an
+// abbreviation's wrong DST half settles what was meant.
+func TestParseDSTMismatchSettledByUTC(t *testing.T) {
+	ny := mustLoad(t, "America/New_York")
+	ctx := tz.Context{Date: tz.Date{Year: 2016, Month: time.July, Day: 26}, Location: ny}
+	cases := []struct {
+		in, start, end, note string
+	}{
+		{"10:36am EST (15:36 UTC)", "2016-07-26T15:36:00Z", "", `"15:36 UTC" agrees with the literal offset, so it is read as 15:36Z`},
+		{"10:36am EST (14:36 UTC)", "2016-07-26T14:36:00Z", "", "read as the wall clock 10:36 EDT = 14:36Z"},
+		{"9am – 10am EST (14:00 – 15:00 UTC)", "2016-07-26T14:00:00Z", "2016-07-26T15:00:00Z", "agrees with the literal offset"},
+	}
+	for _, c := range cases {
+		e, err := tz.Parse(c.in, ctx)
+		require.NoError(t, err, "Parse(%q)", c.in)
+		assert.WithinDuration(t, utc(c.start), e.Start, 0, "Parse(%q).Start", c.in)
+		assert.WithinDuration(t, utc(c.end), e.End, 0, "Parse(%q).End", c.in)
+		require.NotEmpty(t, e.Warnings, "Parse(%q)", c.in)
+		assert.Contains(t, e.Warnings[0].Msg, c.note)
+	}
+	_, err := tz.Parse("10:36am EST (16:36 UTC)", ctx)
+	assert.ErrorIs(t, err, tz.ErrMismatch)
+	ctx.Strict = true
+	_, err = tz.Parse("10:36am EST (15:36 UTC)", ctx)
+	assert.ErrorIs(t, err, tz.ErrDSTMismatch)
+}
+
 func TestParseErrors(t *testing.T) {
 	ny := mustLoad(t, "America/New_York")
 	jul26 := tz.Date{Year: 2016, Month: time.July, Day: 26}
