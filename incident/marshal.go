@@ -54,8 +54,25 @@ func str(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 	if strings.Contains(s, "\n") {
 		n.Style = yaml.LiteralStyle
+		if !literalSafe(s) {
+			n.Style = yaml.DoubleQuotedStyle
+		}
 	}
 	return n
+}
+
+// literalSafe reports whether a literal block scalar (|) keeps s exactly: it loses leading
+// blank lines and cannot hold carriage returns or other control characters.
+func literalSafe(s string) bool {
+	if strings.HasPrefix(s, "\n") || strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\t") {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 && r != '\n' || r == 0x7f || r == '\u0085' || r == '\u2028' || r == '\u2029' || r == '\ufeff' {
+			return false
+		}
+	}
+	return true
 }
 
 // strOrEmpty is str, with "" written as "".

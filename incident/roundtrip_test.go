@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -134,6 +135,34 @@ func TestMarshalGolden(t *testing.T) {
 			again, err := Parse(filepath.Base(name), got)
 			require.NoError(t, err)
 			assert.Equal(t, forCompare(incs), forCompare(again))
+		})
+	}
+}
+
+func TestMarshalAwkwardText(t *testing.T) {
+	for _, text := range []string{
+		"\nleading blank line\n",
+		"  leading spaces\nsecond\n",
+		"trailing spaces   \nsecond",
+		"carriage\r\nreturn\n",
+		"tab\tand\nnewline",
+		"no final newline\nhere",
+		"keep\n\n\n",
+		"yes", "10:36", "null", "~", "- dash", "# hash", "key: value", "'quoted'", `"double"`, "@at", "%percent",
+	} {
+		t.Run(text, func(t *testing.T) {
+			inc := &Incident{Title: text, Summary: text, Kind: KindIncident, Version: 1, Location: time.UTC,
+				RootCauses: []Cause{{Text: text}}, Lessons: Lessons{Lucky: []string{text}}}
+			inc.Slug = DeriveSlug(inc.Title, inc.Date)
+			inc.ID = DeriveID(inc.Slug)
+			out, err := Marshal(inc)
+			require.NoError(t, err)
+			again, err := Parse("f.yaml", out)
+			require.NoError(t, err, "Marshal output:\n%s", out)
+			got := again[0]
+			assert.Equal(t, text, got.Summary, "Marshal output:\n%s", out)
+			assert.Equal(t, []Cause{{Text: text}}, got.RootCauses)
+			assert.Equal(t, []string{text}, got.Lessons.Lucky)
 		})
 	}
 }
