@@ -21,8 +21,8 @@
 // that never renders raw HTML unless Printer.UnsafeHTML is set (it shows as the text that was
 // written), unlinks URLs other than http, https, mailto and relative ones, and turns images
 // into links (a page makes no request). Markdown output gets the same treatment, so that a
-// site generator that renders raw HTML finds none. Only
-// goldmark's output reaches the page unescaped; everything else is escaped by html/template.
+// site generator that renders raw HTML finds none. Only goldmark's output reaches the page
+// unescaped; everything else is escaped by html/template.
 // The page carries a Content-Security-Policy that lets only its own inline style and script
 // run. Bidirectional formatting and control characters are removed from every field.
 //

@@ -20,8 +20,8 @@ import (
 )
 
 // Printer renders incidents. The zero Printer writes a full HTML page or plain Markdown
-// without front matter, drops raw HTML from Markdown fields, weighs downtime as Statuspage
-// does and converts times into tz.DefaultPlaces.
+// without front matter, shows raw HTML in Markdown fields as text, weighs downtime as
+// Statuspage does and converts times into tz.DefaultPlaces.
 //
 // A Printer is safe for concurrent use as long as its fields are not changed meanwhile.
 type Printer struct {
