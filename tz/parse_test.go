@@ -435,3 +435,29 @@ func TestParseIsError(t *testing.T) {
 	require.True(t, errors.As(err, &te))
 	assert.Equal(t, `tz: "10:00 XYZT": `+te.Msg, err.Error())
 }
+
+// TestParseConcurrent reads the table from several goroutines at once; run
+// with -race it shows Parse shares no mutable state.
+func TestParseConcurrent(t *testing.T) {
+	cases := parseCases(t)
+	want := make([]tz.Expr, len(cases))
+	for i, c := range cases {
+		want[i], _ = tz.Parse(c.in, c.ctx)
+	}
+	done := make(chan []string)
+	for range 4 {
+		go func() {
+			var bad []string
+			for i, c := range cases {
+				e, err := tz.Parse(c.in, c.ctx)
+				if err != nil || !e.Start.Equal(want[i].Start) || !e.End.Equal(want[i].End) {
+					bad = append(bad, c.in)
+				}
+			}
+			done <- bad
+		}()
+	}
+	for range 4 {
+		assert.Empty(t, <-done)
+	}
+}
