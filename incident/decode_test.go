@@ -51,6 +51,7 @@ func TestParseErrors(t *testing.T) {
 		{"nonexistent", doc("title: x", "date: 2016-03-13", "timezone: America/New_York", "timeline:", "  - at: '2:30am'"), tz.ErrNonexistentTime, "f.yaml:5:", "timeline[0].at"},
 		{"ambiguous wall time", doc("title: x", "date: 2016-11-06", "timezone: America/New_York", "timeline:", "  - at: '1:30am'"), tz.ErrAmbiguousTime, "f.yaml:5:", "timeline[0].at"},
 		{"forms disagree", doc("title: x", "date: 2016-07-26", "timeline:", "  - at: '10:36am EDT (14:37 UTC)'"), tz.ErrMismatch, "f.yaml:4:", "timeline[0].at"},
+		{"weekday", doc("title: x", "date: 2013-09-24", "timezone: America/New_York", "timeline:", "  - at: '10pm EDT on Monday September 24th'"), tz.ErrWeekday, "f.yaml:5:22: timeline[0].at", "Tuesday"},
 		{"window for instant", doc("title: x", "date: 2016-07-26", "timeline:", "  - at: '10:00-11:00'"), ErrInvalid, "f.yaml:4:9: timeline[0].at", "is a window"},
 		{"instant for window", doc("title: x", "date: 2016-07-26", "scheduled: '10:00'"), ErrInvalid, "f.yaml:3:12: scheduled", "is one instant"},
 		{"merge key", doc("base: &b {title: x}", "<<: *b"), ErrUnknownKey, "f.yaml:1:1: base", ""},
