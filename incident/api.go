@@ -30,11 +30,12 @@ const (
 	Resolved
 )
 
-// Time is an instant as a file wrote it.
+// Time is an instant as a file wrote it. Compare instants with Equal, Before and After (of the
+// embedded time.Time), never with ==.
 type Time struct {
 	time.Time                // the instant, UTC; when !Dated, a wall clock on 0001-01-01 (only differences mean something)
 	Loc       *time.Location // the zone to show it in (the one written, else the incident's)
-	Approx    bool           // reports whether the time is approximate ("about 10:53")
+	Approx    bool           // reports whether the time is approximate ("10:53~", "about 10:53", approx: true)
 	Dated     bool           // reports whether the date is known, so that the instant is real
 	Text      string         // as written
 
@@ -55,13 +56,15 @@ type Event struct {
 // Outage is an explicit outage window [Start, End).
 type Outage struct {
 	Start, End Time
-	Level      timeline.Level
+	Level      timeline.Level // major_outage when the file gives none
 	Services   []string // nil: the incident's
 
 	pos pos
 }
 
-// Window is a scheduled maintenance window [Start, End).
+// Window is a scheduled maintenance window [Start, End). A file writes it as {start, end} or
+// as one window expression ("9am-12pm EDT"); in the latter case Start.Text and End.Text both
+// hold the whole expression.
 type Window struct {
 	Start, End Time
 }
@@ -119,7 +122,8 @@ type Link struct {
 	Title, URL string
 }
 
-// Incident is one postmortem: an incident or a planned maintenance.
+// Incident is one postmortem: an incident or a planned maintenance. Reading an Incident from
+// several goroutines is safe; modifying it while others read it is not.
 type Incident struct {
 	File                string // name it was loaded from
 	Version             int
