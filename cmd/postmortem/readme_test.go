@@ -74,3 +74,22 @@ func TestReadmeRenderAndConvert(t *testing.T) {
 	}
 	assert.Contains(t, strings.Join(lines, "\n"), "Wed 11:00 JST")
 }
+
+// TestReadmeCommandOutput runs the command shown in README.md and compares its output
+// with the one printed there.
+func TestReadmeCommandOutput(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	const prompt = "$ postmortem "
+	start := strings.Index(string(readme), prompt)
+	require.GreaterOrEqual(t, start, 0, "README.md shows no command")
+	block := string(readme[start:])
+	block = block[:strings.Index(block, "```")]
+	command, want, _ := strings.Cut(block, "\n")
+	args := strings.Fields(strings.TrimPrefix(command, prompt))
+
+	t.Chdir("../..")
+	out, errOut, code := runArgs("", args...)
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, want, out, "README.md shows %q with another output", command)
+}
