@@ -57,7 +57,7 @@ type Event struct {
 type Outage struct {
 	Start, End Time
 	Level      timeline.Level // major_outage when the file gives none
-	Services   []string // nil: the incident's
+	Services   []string       // nil: the incident's
 
 	pos pos
 }
