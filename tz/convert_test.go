@@ -134,6 +134,35 @@ func TestConvertClockChange(t *testing.T) {
 	}
 }
 
+func TestConvertWindowAcrossChange(t *testing.T) {
+	ny := mustLoad(t, "America/New_York")
+	start := time.Date(2024, 3, 10, 6, 30, 0, 0, time.UTC) // 01:30 EST
+	end := start.Add(time.Hour)                            // 03:30 EDT
+	rows := Convert(start, end, ny, []Place{{"New York", ny}})
+	require.Len(t, rows, 1)
+	r := rows[0]
+	assert.Equal(t, "EST", r.Abbrev)
+	assert.Equal(t, -5*3600, r.Offset)
+	assert.Equal(t, "EDT", r.EndAbbrev)
+	assert.Equal(t, -4*3600, r.EndOffset)
+	assert.Equal(t, "01:30", r.Start.Format("15:04"))
+	assert.Equal(t, "03:30", r.End.Format("15:04"))
+	assert.WithinDuration(t, time.Date(2024, 3, 10, 7, 0, 0, 0, time.UTC), r.ClockChange, 0)
+}
+
+func TestAppendConvertReusesRows(t *testing.T) {
+	ny := mustLoad(t, "America/New_York")
+	places := []Place{{"New York", ny}}
+	start := time.Date(2024, 3, 10, 6, 30, 0, 0, time.UTC)
+	dst := AppendConvert(nil, start, start.Add(time.Hour), ny, places)
+	dst = AppendConvert(dst[:0], start.Add(30*24*time.Hour), time.Time{}, ny, places)
+	require.Len(t, dst, 1)
+	assert.True(t, dst[0].End.IsZero(), "no End left over from the previous rows")
+	assert.Equal(t, "", dst[0].EndAbbrev)
+	assert.Equal(t, 0, dst[0].EndOffset)
+	assert.True(t, dst[0].ClockChange.IsZero())
+}
+
 func TestAppendConvertNoAlloc(t *testing.T) {
 	places, err := DefaultPlaces()
 	require.NoError(t, err)
