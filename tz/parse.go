@@ -87,7 +87,9 @@ const maxInput = 512
 // must name the same instants, else ErrMismatch naming both.
 //
 // Without any date (none written, ctx.Date zero) the result is not Dated and
-// Start is the wall clock on 0001-01-01 in UTC: only durations mean something.
+// Start is the wall clock on 0001-01-01 in UTC (on the day of ctx.After when
+// that is such an undated instant, so that a list passing midnight keeps
+// counting days): only durations mean something.
 //
 // Errors are *Error with the byte offset of the offending text and a message
 // that says how to fix it; they match ErrSyntax, ErrMismatch, ErrWeekday,
@@ -1137,7 +1139,13 @@ func (p *parser) resolveForm(f *form, ctx Context, main bool) (resolved, error) 
 	r.utcClock = [2]int{-1, -1}
 
 	if !dated {
-		r.start = time.Date(1, 1, 1, a.tm.h, a.tm.m, a.tm.s, a.tm.ns, time.UTC)
+		// The wall clock on 0001-01-01, or on the day of an undated
+		// ctx.After, so that a list that passes midnight keeps counting days.
+		day := 1
+		if ctx.After.Year() == 1 {
+			day = ctx.After.YearDay()
+		}
+		r.start = time.Date(1, 1, day, a.tm.h, a.tm.m, a.tm.s, a.tm.ns, time.UTC)
 		if zs.literal {
 			r.utcClock[0] = mod(a.tm.h*3600+a.tm.m*60+a.tm.s-zs.offset, 86400)
 		}
@@ -1152,7 +1160,7 @@ func (p *parser) resolveForm(f *form, ctx Context, main bool) (resolved, error) 
 			if err != nil {
 				return r, err
 			}
-			r.end = time.Date(1, 1, 1, b.tm.h, b.tm.m, b.tm.s, b.tm.ns, time.UTC)
+			r.end = time.Date(1, 1, day, b.tm.h, b.tm.m, b.tm.s, b.tm.ns, time.UTC)
 			for r.end.Before(r.start) {
 				r.end = r.end.AddDate(0, 0, 1)
 			}

@@ -400,6 +400,25 @@ func TestParseList(t *testing.T) {
 	}
 }
 
+// TestParseUndatedList reads an undated list that passes midnight.
+func TestParseUndatedList(t *testing.T) {
+	var ctx tz.Context
+	var got []time.Time
+	for _, s := range []string{"10:50 US Pacific time", "11pm", "midnight", "1am", "2:30am"} {
+		e, err := tz.Parse(s, ctx)
+		require.NoError(t, err, "Parse(%q)", s)
+		assert.False(t, e.Dated)
+		got = append(got, e.Start)
+		ctx.Date, ctx.After = e.Date, e.Start
+	}
+	want := []string{"0001-01-01T10:50:00Z", "0001-01-01T23:00:00Z", "0001-01-02T00:00:00Z", "0001-01-02T01:00:00Z", "0001-01-02T02:30:00Z"}
+	for i := range want {
+		assert.WithinDuration(t, utc(want[i]), got[i], 0, "time %d", i)
+	}
+	_, err := tz.Parse("12:30am", ctx)
+	assert.ErrorIs(t, err, tz.ErrBackwards)
+}
+
 func TestParseYearFromWeekday(t *testing.T) {
 	cases := []struct {
 		in   string
