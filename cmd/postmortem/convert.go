@@ -37,7 +37,7 @@ Example:
 `
 
 func runConvert(e *env, args []string) error {
-	flags := newFlagSet("convert", "[--to ZONE,...] [--tz ZONE] [--date YYYY-MM-DD] [--year Y] [--format table|json|markdown|html] [-o OUT] TIME [END]", convertDoc)
+	flags := newFlagSet("convert", "[--to ZONE,...] [--tz ZONE] [--date YYYY-MM-DD] [--year Y] [--format table|json|markdown|html] [--strict] [-o OUT] TIME [END]", convertDoc)
 	var to stringList
 	flags.Var(&to, "to", "`zones` to show: IANA names, cities or abbreviations, comma-separated (default: about 20 business hubs)")
 	zone := flags.String("tz", "UTC", "`zone` of a TIME written without one: an IANA name, a city or an abbreviation")

@@ -94,7 +94,7 @@ type downtimeReport struct {
 }
 
 func runDowntime(e *env, args []string) error {
-	flags := newFlagSet("downtime", "[--since T] [--until T] [--by day|week|month|quarter|year] [--tz ZONE] [--service S] [--partial-weight W] [--maintenance ignore|up|exclude] [--format table|json|csv] [-o OUT] FILE...", downtimeDoc)
+	flags := newFlagSet("downtime", "[--since T] [--until T] [--by day|week|month|quarter|year] [--tz ZONE] [--service S] [--partial-weight W] [--maintenance ignore|up|exclude] [--format table|json|csv] [--strict] [-o OUT] FILE...", downtimeDoc)
 	since := flags.String("since", "", "count only from `T`: 2016, 2016-Q3, 2016-07, 2016-07-26 (in --tz) or an instant like 2016-07-26T14:50:00Z")
 	until := flags.String("until", "", "count only up to `T` (exclusive), in the forms of --since")
 	by := newChoice("", "day", "week", "month", "quarter", "year")

@@ -25,7 +25,7 @@ Example:
 `
 
 func runRender(e *env, args []string) error {
-	flags := newFlagSet("render", "[--format markdown|html|ical] [--fragment] [--template FILE] [--front-matter] [-o OUT] FILE...", renderDoc)
+	flags := newFlagSet("render", "[--format markdown|html|ical] [--fragment] [--template FILE] [--front-matter] [--unsafe-html] [--strict] [-o OUT] FILE...", renderDoc)
 	format := newChoice("markdown", "markdown", "html", "ical")
 	flags.Var(format, "format", "output `format`: markdown, html or ical")
 	fragment := flags.Bool("fragment", false, "HTML: write the document's body only, to embed in another page")
