@@ -313,3 +313,21 @@ func TestParseEmptyServices(t *testing.T) {
 	assert.Nil(t, incs[0].Timeline[0].Services, "services: [] means the incident's")
 	assert.Equal(t, 30*time.Minute, incs[0].Metrics(timeline.Config{}).Totals.Major)
 }
+
+func TestParseOutagesOneList(t *testing.T) {
+	incs, err := Parse("f.yaml", doc("title: x", "date: 2020-01-01", "outages:",
+		"  - {start: '2020-01-02 23:00', end: '23:30'}",
+		"  - {start: '23:45', end: '00:15'}"))
+	require.Error(t, err, "00:15 after 23:45 goes backwards")
+	assert.ErrorIs(t, err, tz.ErrBackwards)
+
+	incs, err = Parse("f.yaml", doc("title: x", "date: 2020-01-01", "outages:",
+		"  - {start: '2020-01-02 10:00', end: '10:30'}",
+		"  - {start: '11:00', end: '12:00', level: partial}"))
+	require.NoError(t, err)
+	o := incs[0].Outages
+	require.Len(t, o, 2)
+	assert.WithinDuration(t, time.Date(2020, 1, 2, 11, 0, 0, 0, time.UTC), o[1].Start.Time, 0, "the date carries over from the previous outage")
+	assert.Equal(t, timeline.Partial, o[1].Level)
+	assert.Equal(t, timeline.Major, o[0].Level, "an outage without a level is a major outage")
+}

@@ -141,6 +141,8 @@ var outageKeys = []string{"start", "end", "level", "services"}
 
 func (d *decoder) outages(n *yaml.Node, path string) []Outage {
 	var out []Outage
+	// One list: a time without a date takes the date of the previous time, as in the timeline.
+	ck := clock{date: d.inc.Date}
 	d.list(n, path, "outages ({start, end, level, services})", func(i int, c *yaml.Node, p string) {
 		v, _, ok := d.fields(c, p, outageKeys)
 		if !ok {
@@ -154,7 +156,6 @@ func (d *decoder) outages(n *yaml.Node, path string) []Outage {
 		if o.Level == 0 && v[2] == nil {
 			o.Level = defaultOutageLevel
 		}
-		ck := clock{date: d.inc.Date}
 		start, _, ok1 := d.time(v[0], join(p, "start"), &ck, false, false)
 		end, _, ok2 := d.time(v[1], join(p, "end"), &ck, false, false)
 		if !ok1 || !ok2 {
