@@ -349,3 +349,59 @@ func autolinkSpans(source []byte, n *ast.AutoLink) [][2]int {
 		off += i + 1
 	}
 }
+
+// shiftHeadings returns src with its ATX headings ("# Steps") moved base levels down (at most
+// to level 6), so that headings written in a field nest below the section the field is in.
+// Setext headings (underlined) are left alone.
+func shiftHeadings(src string, base int) string {
+	if base <= 0 || !strings.Contains(src, "#") {
+		return src
+	}
+	source := []byte(src)
+	doc := plainParser.Parse(text.NewReader(source))
+	type edit struct{ at, n int }
+	var edits []edit
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		add := min(h.Level+base, 6) - h.Level
+		if add <= 0 {
+			return ast.WalkSkipChildren, nil
+		}
+		// The line the heading starts on: its first content segment, or for an empty
+		// heading nothing to find (left as is).
+		var pos int
+		if h.Lines().Len() > 0 {
+			pos = h.Lines().At(0).Start
+		} else {
+			return ast.WalkSkipChildren, nil
+		}
+		// Back from the content over the spaces after the marker, then over the marker.
+		j := pos
+		for j > 0 && (source[j-1] == ' ' || source[j-1] == '\t') {
+			j--
+		}
+		k := j
+		for k > 0 && source[k-1] == '#' {
+			k--
+		}
+		if k < j {
+			edits = append(edits, edit{k, add})
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	if len(edits) == 0 {
+		return src
+	}
+	var b strings.Builder
+	last := 0
+	for _, e := range edits {
+		b.Write(source[last:e.at])
+		b.WriteString(strings.Repeat("#", e.n))
+		last = e.at
+	}
+	b.Write(source[last:])
+	return b.String()
+}

@@ -262,6 +262,23 @@ func TestMarkdownFieldsHeadings(t *testing.T) {
 	page := htmlOf(t, &Printer{}, inc)
 	// A heading written in a field nests below its section (h2), so the outline stays valid.
 	assert.Contains(t, page, "<h3>Steps</h3>")
+	md := markdownOfIncs(t, &Printer{}, inc)
+	assert.Contains(t, md, "## Resolution\n\n### Steps\n\nWe did things.")
+
+	for _, tc := range []struct {
+		in   string
+		base int
+		want string
+	}{
+		{"# A\n\ntext", 2, "### A\n\ntext"},
+		{"  ## B", 1, "  ### B"},
+		{"###### deep", 2, "###### deep"},
+		{"not # a heading\n\n`# code`\n\n    # indented code", 2, "not # a heading\n\n`# code`\n\n    # indented code"},
+		{"Setext\n===", 2, "Setext\n==="},
+		{"- # in a list", 1, "- ## in a list"},
+	} {
+		assert.Equal(t, tc.want, shiftHeadings(tc.in, tc.base), "shiftHeadings(%q, %d)", tc.in, tc.base)
+	}
 }
 
 func TestMDEscape(t *testing.T) {

@@ -231,12 +231,15 @@ func (b *builder) text(s string, base int) (Text, error) {
 		t.Markdown = inertMarkdown(s)
 	}
 	if b.html {
+		// Headings are nested by the goldmark transformer.
 		// Raw HTML is shown as the text it is rather than dropped, so nothing written is lost.
 		h, err := b.conv.toHTML(t.Markdown, base)
 		if err != nil {
 			return Text{}, fmt.Errorf("render: markdown: %w", err)
 		}
 		t.HTML = h
+	} else {
+		t.Markdown = shiftHeadings(t.Markdown, base)
 	}
 	return t, nil
 }
