@@ -991,7 +991,11 @@ func (p *parser) zone() (*zoneSpec, error) {
 		p.i += k
 		return z, nil
 	}
-	_ = firstErr
+	var te *Error
+	if errors.As(firstErr, &te) && errors.Is(te, ErrUnknownZone) && strings.HasPrefix(te.Msg, "unknown zone") {
+		// Resolve's message, with its suggestion when it has one.
+		return nil, p.errf(t.pos, ErrUnknownZone, "%q: %s", p.tx(t), te.Msg)
+	}
 	return nil, p.errf(t.pos, ErrUnknownZone, "unknown zone %q; write an IANA name (America/New_York), an offset (-04:00, UTC-4) or an abbreviation (EDT)", p.tx(t))
 }
 

@@ -323,6 +323,7 @@ func TestParseErrors(t *testing.T) {
 		{in: "10:36 € ", err: tz.ErrSyntax, offset: 6},
 		{in: "10:36 Mars/Olympus", err: tz.ErrUnknownZone, offset: 6, msg: "unknown zone"},
 		{in: "10:36 XYZT", err: tz.ErrUnknownZone, offset: 6},
+		{in: "10:36 Pacfic time", err: tz.ErrUnknownZone, offset: 6, msg: `"Pacfic": unknown zone`},
 		{in: "10:36am EDT (14:37 UTC)", ctx: inNY, err: tz.ErrMismatch, offset: 13,
 			msg: `"10:36am EDT" is 2016-07-26T14:36:00Z but "14:37 UTC" is 2016-07-26T14:37:00Z`},
 		{in: "10:36am EDT (15:36 UTC)", err: tz.ErrMismatch, offset: 13},
