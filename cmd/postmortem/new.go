@@ -85,9 +85,24 @@ func newIncident(title string, d tz.Date, loc *time.Location) (string, error) {
 		"Title":    strconv.Quote(title),
 		"Date":     d.String(),
 		"NextDate": d.AddDays(1).String(),
-		"Zone":     zone,
+		"Zone":     yamlScalar(zone),
 	})
 	return b.String(), err
+}
+
+// yamlScalar returns s as a plain YAML scalar when it reads as a zone name
+// ("Europe/Paris", "UTC"), else double-quoted, so that "-04" stays a string.
+func yamlScalar(s string) string {
+	for i, r := range s {
+		letter := r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z'
+		if i == 0 && !letter || !letter && !strings.ContainsRune("0123456789_/+-", r) {
+			return strconv.Quote(s)
+		}
+	}
+	if s == "" {
+		return `""`
+	}
+	return s
 }
 
 // commentColumn is where the comments of the starter file begin.

@@ -83,7 +83,7 @@ func TestRunHelpEverySubcommand(t *testing.T) {
 }
 
 func TestRunNewValidates(t *testing.T) {
-	for _, zone := range []string{"UTC", "Europe/Paris", "America/Los_Angeles", "Asia/Kolkata"} {
+	for _, zone := range []string{"UTC", "Europe/Paris", "America/Los_Angeles", "Asia/Kolkata", "+05:30", "UTC-4", "EDT"} {
 		t.Run(zone, func(t *testing.T) {
 			out, errOut, code := runArgs("", "new", "--tz", zone, "--title", "Queue backlog: 'retries' & \"timeouts\"\t#1")
 			require.Equal(t, 0, code, errOut)
