@@ -293,3 +293,12 @@ func TestMDEscape(t *testing.T) {
 		assert.Equal(t, tc.want, mdEscape(tc.in), "mdEscape(%q)", tc.in)
 	}
 }
+
+func TestOpenEndedOutage(t *testing.T) {
+	inc := undatedGo(t)
+	inc.Timeline = inc.Timeline[:1] // down at 10:50, no recovery recorded
+	md := markdownOfIncs(t, &Printer{}, inc)
+	assert.Contains(t, md, "- **Downtime:** unavailable (the timeline records no end of the outage)")
+	assert.Contains(t, md, "- **Time to resolve:** unavailable")
+	assert.NotContains(t, md, "Downtime:** none")
+}

@@ -606,10 +606,28 @@ func figures(inc *incident.Incident, m incident.Metrics, cfg timeline.Config) []
 	case w < 0:
 		w = 0
 	}
-	if inc.Kind != incident.KindMaintenance || t.Downtime > 0 {
+	// An outage whose state change is the timeline's last event has no recorded end: its
+	// length is unknown, not zero.
+	openEnded := false
+	if n := len(inc.Timeline); n > 0 {
+		last := inc.Timeline[n-1]
+		openEnded = last.State == timeline.Partial || last.State == timeline.Major
+		for _, ev := range inc.Timeline[:n-1] {
+			if ev.At.Time.Equal(last.At.Time) && ev.State != timeline.LevelUnknown && ev.State != last.State {
+				openEnded = false
+			}
+		}
+	}
+	switch {
+	case openEnded && t.Downtime == 0:
+		fs = append(fs, Figure{Label: "Downtime", Value: "unavailable", Note: "the timeline records no end of the outage"})
+	case inc.Kind != incident.KindMaintenance || t.Downtime > 0:
 		note := "time at major outage"
 		if t.Partial > 0 {
 			note = fmt.Sprintf("major outage + %s%% of partial outage", trimFloat(w*100))
+		}
+		if openEnded {
+			note += "; the timeline records no end of the last outage, so this is a lower bound"
 		}
 		add("Downtime", t.Downtime, true, note)
 	}
