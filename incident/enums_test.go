@@ -1,0 +1,147 @@
+package incident
+
+import (
+	"testing"
+
+	"github.com/go-postmortem/postmortem/timeline"
+	"github.com/go-postmortem/postmortem/tz"
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type enum interface {
+	String() string
+	MarshalText() ([]byte, error)
+}
+
+func TestEnumsRoundTrip(t *testing.T) {
+	for _, tt := range []struct {
+		v    enum
+		name string
+	}{
+		{KindIncident, "incident"}, {KindMaintenance, "maintenance"},
+		{Investigating, "investigating"}, {Identified, "identified"}, {Monitoring, "monitoring"}, {Resolved, "resolved"},
+		{Prevent, "prevent"}, {Mitigate, "mitigate"}, {Detect, "detect"}, {Repair, "repair"}, {Process, "process"}, {Other, "other"},
+		{Open, "open"}, {InProgress, "in_progress"}, {Done, "done"}, {WontDo, "wont_do"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.name, tt.v.String())
+			b, err := tt.v.MarshalText()
+			require.NoError(t, err)
+			assert.Equal(t, tt.name, string(b))
+		})
+	}
+}
+
+func TestEnumsUnmarshal(t *testing.T) {
+	tests := []struct {
+		text string
+		dst  interface{ UnmarshalText([]byte) error }
+		want any
+	}{
+		{"Maintenance", new(Kind), KindMaintenance},
+		{" resolved ", new(Status), Resolved},
+		{"in progress", new(ActionStatus), InProgress},
+		{"In-Progress", new(ActionStatus), InProgress},
+		{"won't do", new(ActionStatus), WontDo},
+		{"PREVENT", new(ActionKind), Prevent},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			require.NoError(t, tt.dst.UnmarshalText([]byte(tt.text)))
+			switch d := tt.dst.(type) {
+			case *Kind:
+				assert.Equal(t, tt.want, *d)
+			case *Status:
+				assert.Equal(t, tt.want, *d)
+			case *ActionStatus:
+				assert.Equal(t, tt.want, *d)
+			case *ActionKind:
+				assert.Equal(t, tt.want, *d)
+			}
+		})
+	}
+	for _, bad := range []string{"", "outage", "done!"} {
+		var k Kind
+		assert.ErrorIs(t, k.UnmarshalText([]byte(bad)), ErrInvalid, "Kind.UnmarshalText(%q)", bad)
+		var s ActionStatus
+		assert.ErrorIs(t, s.UnmarshalText([]byte(bad)), ErrInvalid, "ActionStatus.UnmarshalText(%q)", bad)
+	}
+	_, err := KindUnknown.MarshalText()
+	assert.ErrorIs(t, err, ErrInvalid)
+	assert.Equal(t, "", KindUnknown.String())
+	assert.Equal(t, "Status(9)", Status(9).String())
+}
+
+func TestParseLevel(t *testing.T) {
+	tests := []struct {
+		in   string
+		want timeline.Level
+	}{
+		{"operational", timeline.Operational}, {"ok", timeline.Operational}, {"up", timeline.Operational},
+		{"degraded_performance", timeline.Degraded}, {"degraded", timeline.Degraded}, {"Degraded Performance", timeline.Degraded},
+		{"partial_outage", timeline.Partial}, {"partial", timeline.Partial}, {"partial-outage", timeline.Partial},
+		{"major_outage", timeline.Major}, {"MAJOR", timeline.Major},
+		{"under_maintenance", timeline.Maintenance}, {"maintenance", timeline.Maintenance},
+	}
+	for _, tt := range tests {
+		got, err := ParseLevel(tt.in)
+		require.NoError(t, err, "ParseLevel(%q)", tt.in)
+		assert.Equal(t, tt.want, got, "ParseLevel(%q) = %v, want %v", tt.in, got, tt.want)
+	}
+	for l := timeline.Operational; l <= timeline.Maintenance; l++ {
+		got, err := ParseLevel(LevelName(l))
+		require.NoError(t, err)
+		assert.Equal(t, l, got)
+	}
+	assert.Equal(t, "", LevelName(timeline.LevelUnknown))
+	_, err := ParseLevel("down")
+	assert.ErrorIs(t, err, ErrInvalid)
+	assert.ErrorContains(t, err, "major_outage")
+}
+
+func TestParseEventKind(t *testing.T) {
+	for k := timeline.Started; k <= timeline.Note; k++ {
+		got, err := ParseEventKind(EventKindName(k))
+		require.NoError(t, err, "ParseEventKind(%q)", EventKindName(k))
+		assert.Equal(t, k, got)
+	}
+	got, err := ParseEventKind("Detected")
+	require.NoError(t, err)
+	assert.Equal(t, timeline.Detected, got)
+	_, err = ParseEventKind("fixed")
+	assert.ErrorIs(t, err, ErrInvalid)
+	assert.Equal(t, "", EventKindName(timeline.KindUnknown))
+}
+
+func TestSlugify(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Harvest and Forecast outage", "harvest-and-forecast-outage"},
+		{"Harvest's outage", "harvests-outage"},
+		{"  --Déjà vu!! ", "deja-vu"},
+		{"Straße & Ærø", "strasse-and-aero"},
+		{"A/B: 50% down", "a-b-50-down"},
+		{"日本語", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, Slugify(tt.in), "Slugify(%q)", tt.in)
+	}
+}
+
+func TestDeriveSlugAndID(t *testing.T) {
+	d := tz.Date{Year: 2016, Month: 7, Day: 26}
+	assert.Equal(t, "2016-07-26-harvest-and-forecast-outage", DeriveSlug("Harvest and Forecast outage", d))
+	assert.Equal(t, "2016-07-26", DeriveSlug("", d))
+	assert.Equal(t, "tracker-down", DeriveSlug("Tracker down", tz.Date{}))
+	assert.Equal(t, "incident", DeriveSlug("", tz.Date{}))
+
+	// The namespace is what its documentation says, and derived IDs never change.
+	assert.Equal(t, uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://github.com/go-postmortem/postmortem/incident")).String(), IDNamespace)
+	id := DeriveID("2016-07-26-harvest-and-forecast-outage")
+	assert.Equal(t, uuid.Version(5), id.Version())
+	// Pinned: changing it would change the ID of every incident file without an id.
+	assert.Equal(t, "974f6bda-7dc1-56be-ac75-d9b8ba8317fd", id.String())
+	assert.NotEqual(t, id, DeriveID("2016-07-26-harvest-outage"))
+}
