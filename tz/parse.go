@@ -277,6 +277,8 @@ type timeSpec struct {
 	h, m, s  int
 	ns       int
 	exact    bool // written with seconds or in RFC 3339's T form: a following "-HH:MM" is an offset
+	mer      byte // 'a' or 'p' when written with am or pm; 'w' for noon and midnight
+	bare     bool // an hour alone ("9" in "9 – 11am"): it takes the end's am or pm
 }
 
 func (t timeSpec) midnight() bool { return t.h == 0 && t.m == 0 && t.s == 0 && t.ns == 0 }
@@ -425,6 +427,10 @@ func (p *parser) parseForm(inParen bool) (form, error) {
 				if !sd.tm.has {
 					return f, p.errf(t.pos, ErrSyntax, "a form in parentheses must follow the time it repeats")
 				}
+				if p.approxAhead() {
+					f.approx = true // "(approx.)", "(about)", "(~)"
+					continue
+				}
 				p.next()
 				alt, err := p.parseForm(true)
 				if err != nil {
@@ -490,7 +496,7 @@ func (p *parser) parseForm(inParen bool) (form, error) {
 					return f, p.errf(t.pos, ErrSyntax, "a second time %q; write a window as \"9am – 1pm\"", p.tx(t))
 				}
 				p.next()
-				sd.tm = timeSpec{has: true, pos: t.pos, end: t.end}
+				sd.tm = timeSpec{has: true, pos: t.pos, end: t.end, mer: 'w'}
 				if l == "noon" {
 					sd.tm.h = 12
 				}
@@ -580,6 +586,22 @@ func (p *parser) finishForm(f *form) error {
 	if f.window && !f.sides[1].tm.has {
 		return p.errf(f.sepPos, ErrSyntax, "the window has no end time; write it as \"9am – 1pm\"")
 	}
+	// "9 – 11am", "10:30 – 1pm": a start without am or pm takes the end's,
+	// or the other when that would put it after the end.
+	a, b := &f.sides[0].tm, f.sides[1].tm
+	if f.window && a.mer == 0 && !a.exact && (b.mer == 'a' || b.mer == 'p') && a.h >= 1 && a.h <= 12 && p.s[a.pos] != '0' {
+		h := a.h % 12
+		if b.mer == 'p' {
+			h += 12
+		}
+		if h*3600+a.m*60 > b.h*3600+b.m*60 {
+			h = (h + 12) % 24
+		}
+		a.h, a.mer, a.bare = h, b.mer, false
+	}
+	if a.bare {
+		return p.errf(a.pos, ErrSyntax, "%q is not a time; write %s:00, %sam or %spm", p.s[a.pos:a.end], p.s[a.pos:a.end], p.s[a.pos:a.end], p.s[a.pos:a.end])
+	}
 	return nil
 }
 
@@ -598,11 +620,40 @@ func (p *parser) number(sd *side) error {
 		return p.clock(sd)
 	case n1.kind == tWord && isOrdinal(p.tx(n1)) && !n1.space || n1.kind == tWord && isMonth(p.tx(n1)):
 		return p.dayMonth(sd)
+	case len(p.tx(t)) <= 2 && t.val >= 1 && t.val <= 12 && !sd.tm.has && p.separatorAhead(1):
+		// "9" in "9 – 11am": an hour that takes the end's am or pm.
+		p.next()
+		sd.tm = timeSpec{has: true, pos: t.pos, end: t.end, h: t.val, bare: true}
+		return nil
 	case len(p.tx(t)) == 4 && n1.kind == tWord && !sd.tm.has && (lower(p.tx(n1)) == "hours" || lower(p.tx(n1)) == "hrs"):
 		// military time: "1430 hours"
 		return p.clock(sd)
 	}
 	return p.errf(t.pos, ErrSyntax, "%q is neither a time nor a date; write a time as 10:36, 10am or 14:36, a date as 2016-07-26, July 26th or 7/26", p.tx(t))
+}
+
+// approxAhead reports whether the parentheses at p.i hold only a mark of an
+// approximate time, and if so moves past them.
+func (p *parser) approxAhead() bool {
+	k := 1
+	for ; ; k++ {
+		t := p.peekN(k)
+		switch {
+		case t.kind == tWord && approxWords[lower(p.tx(t))]:
+		case t.kind == tPunct && (t.r == '.' || t.r == '~'):
+		case t.kind == tPunct && t.r == ')' && k > 1:
+			p.i += k + 1
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// separatorAhead reports whether the token at p.i+k separates a window's ends.
+func (p *parser) separatorAhead(k int) bool {
+	t := p.peekN(k)
+	return t.kind == tPunct && t.r == '-' || t.kind == tWord && sepWords[lower(p.tx(t))]
 }
 
 func isMonth(w string) bool { _, ok := monthWords[lower(w)]; return ok }
@@ -702,6 +753,7 @@ func (p *parser) clock(sd *side) error {
 			p.next()
 		}
 		tm.end = p.toks[p.i-1].end
+		tm.mer = c
 		switch {
 		case tm.h > 12:
 			return p.errf(mt.pos, ErrSyntax, "%02d:%02d is already a 24-hour time; drop %q or write %d:%02d %s", tm.h, tm.m, p.s[mt.pos:tm.end], tm.h-12, tm.m, strings.ToUpper(p.s[mt.pos:tm.end]))
@@ -718,7 +770,7 @@ func (p *parser) clock(sd *side) error {
 			return p.errf(t.pos, ErrSyntax, "%q contradicts %q", p.s[t.pos:tm.end], p.tx(w))
 		}
 		p.next()
-		tm.end = w.end
+		tm.end, tm.mer = w.end, 'w'
 		if lower(p.tx(w)) == "midnight" {
 			tm.h = 0
 		}
