@@ -48,13 +48,16 @@ const maxInput = 512
 // Times are H:MM, H:MM:SS[.fraction], with or without am/pm (a.m., PM), an
 // hour with am/pm (10pm), noon, midnight, or "1430 hours". 12am is 00:00 and
 // 12pm is 12:00; a 24-hour time with am/pm ("22:00 PM") is an error. 24:00 is
-// the end of the day. "~" before or after, or "around", "about",
-// "approximately", "approx." or "circa" before, mark the time approximate.
+// the end of the day. "~" before or after, "around", "about",
+// "approximately", "approx." or "circa" before, or "(approx.)" after, mark
+// the time approximate.
 //
 // A window is written with "–", "—", "-", "to", "and", "until" or "through"
 // between its ends; a zone or date written once applies to both ends, and an
 // end that would come before the start on the same day is on the next day.
-// The window is half-open: [Start, End). "for 28 minutes" (seconds, minutes,
+// The window is half-open: [Start, End). A start without am or pm takes the
+// end's ("9 – 11am", "between 9 and 10am"), or the other half of the day when
+// that would put it after the end ("11 – 1pm"). "for 28 minutes" (seconds, minutes,
 // hours, "half an hour") makes an instant a window, and must agree with a
 // window's length unless marked approximate ("for about 15 minutes").
 //
