@@ -2,6 +2,7 @@ package tz_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 	_ "time/tzdata"
@@ -490,4 +491,58 @@ func TestParseConcurrent(t *testing.T) {
 	for range 4 {
 		assert.Empty(t, <-done)
 	}
+}
+
+// TestParseRoundTrip formats instants the ways people and programs write
+// them, with the zone's abbreviation or offset, and reads them back: the
+// abbreviation or offset must settle every fold, around each clock change.
+func TestParseRoundTrip(t *testing.T) {
+	zones := []string{"America/New_York", "America/Los_Angeles", "Europe/London", "Asia/Kolkata",
+		"Pacific/Chatham", "Australia/Sydney", "Australia/Lord_Howe", "America/St_Johns", "UTC"}
+	layouts := []string{
+		"2006-01-02 15:04:05 MST",
+		"Monday, January 2 2006 3:04:05pm MST",
+		"2006-01-02T15:04:05-07:00",
+		"Jan 2@ 2006 15:04:05 -0700", // @: the day's ordinal suffix
+	}
+	for _, name := range zones {
+		loc := mustLoad(t, name)
+		var instants []time.Time
+		for u := time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC); u.Year() < 2030; u = u.Add(89 * 24 * time.Hour) {
+			instants = append(instants, u)
+			// Around the clock change after u, if any.
+			if _, end := u.In(loc).ZoneBounds(); !end.IsZero() {
+				for _, d := range []time.Duration{-61, -31, -1, 0, 1, 29, 59, 61} {
+					instants = append(instants, end.Add(d*time.Minute).UTC())
+				}
+			}
+		}
+		ctx := tz.Context{Location: loc}
+		for _, want := range instants {
+			for _, layout := range layouts {
+				s := want.In(loc).Format(layout)
+				s = strings.Replace(s, "@", ordinalSuffix(want.In(loc).Day()), 1)
+				e, err := tz.Parse(s, ctx)
+				if !assert.NoError(t, err, "Parse(%q)", s) {
+					continue
+				}
+				assert.WithinDuration(t, want, e.Start, 0, "Parse(%q).Start", s)
+				assert.Empty(t, e.Warnings, "Parse(%q).Warnings", s)
+			}
+		}
+	}
+}
+
+func ordinalSuffix(d int) string {
+	suffix := "th"
+	switch {
+	case d%100 >= 11 && d%100 <= 13:
+	case d%10 == 1:
+		suffix = "st"
+	case d%10 == 2:
+		suffix = "nd"
+	case d%10 == 3:
+		suffix = "rd"
+	}
+	return suffix
 }
