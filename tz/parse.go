@@ -562,6 +562,9 @@ func (p *parser) duration(f *form) error {
 		return p.errf(n.pos, ErrSyntax, "\"for\" must be followed by a duration, as in \"for 28 minutes\"")
 	}
 	u := p.next()
+	if u.kind != tWord {
+		return p.errf(u.pos, ErrSyntax, "%q needs a unit: seconds, minutes or hours", p.s[t.pos:n.end])
+	}
 	switch lower(p.tx(u)) {
 	case "second", "seconds", "sec", "secs", "s":
 		d *= time.Second
@@ -939,6 +942,9 @@ func (p *parser) monthDay(sd *side, m time.Month) error {
 	p.next()
 	if len(p.tx(d)) > 2 {
 		return p.errf(d.pos, ErrSyntax, "%q is not a day of the month", p.tx(d))
+	}
+	if c := p.peek(); c.kind == tPunct && c.r == ':' && !c.space {
+		return p.errf(mt.pos, ErrSyntax, "%q needs a day before the time, as in \"%s 26th %s\"", p.tx(mt), p.tx(mt), p.s[d.pos:p.peekN(1).end])
 	}
 	ds := dateSpec{has: true, pos: mt.pos, end: d.end, m: int(m), d: d.val}
 	if o := p.peek(); o.kind == tWord && isOrdinal(p.tx(o)) && !o.space {

@@ -362,6 +362,8 @@ func TestParseErrors(t *testing.T) {
 		{in: "from 11:16 to 11:44 for 20 minutes", ctx: inNY, err: tz.ErrMismatch, offset: 20, msg: "the window lasts 28m but the text says 20m"},
 		{in: "10:00 for 5 fortnights", err: tz.ErrSyntax, offset: 12, msg: "not a unit of time"},
 		{in: "10:00 for a while", err: tz.ErrSyntax},
+		{in: "10:00 for 5", err: tz.ErrSyntax, offset: 11, msg: `"for 5" needs a unit`},
+		{in: "July 10:36", err: tz.ErrSyntax, offset: 0, msg: `"July" needs a day before the time, as in "July 26th 10:36"`},
 		{in: "Tuesday Monday 10:00", err: tz.ErrSyntax},
 		{in: "April 28th May 3rd 10:00", err: tz.ErrSyntax},
 	}
