@@ -10,7 +10,8 @@ import (
 )
 
 // Context is what a time expression is read against. The zero Context reads
-// expressions that carry their own date and zone, in UTC otherwise.
+// expressions that carry their own date and zone, in UTC otherwise. To read a
+// list, pass each Expr's Date and Start as the next Context's Date and After.
 type Context struct {
 	Date     Date           // date of an expression that has none; zero: none known; only Year set: the year of a date written without one, and no date for a time alone
 	Location *time.Location // zone of an expression that has none, and the context that settles an ambiguous abbreviation; nil is UTC
@@ -19,15 +20,16 @@ type Context struct {
 	Policy   Policy         // for DST gaps and folds; zero is Reject
 }
 
-// Expr is a parsed time expression: an instant or a window.
+// Expr is a parsed time expression: an instant, or a half-open window
+// [Start, End). Location is never nil; Warnings holds no nil entries.
 type Expr struct {
-	Start    time.Time      // UTC; when !Dated, the wall clock on 0001-01-01 in UTC (only differences are meaningful)
+	Start    time.Time      // UTC; when !Dated, the wall clock on 0001-01-01 (or ctx.After's day) in UTC: only differences are meaningful
 	End      time.Time      // UTC; zero for an instant
 	Approx   bool           // reports whether the time was marked approximate ("around", "about", "~")
 	Dated    bool           // reports whether a date was known (written or from the Context)
 	HasDate  bool           // reports whether the expression wrote its own date
-	Date     Date           // calendar date of Start in Location (for the next expression in a list)
-	Location *time.Location // the zone to display the instant in: the zone written, else the Context's
+	Date     Date           // calendar date of Start in Location (for the next expression in a list); zero when !Dated
+	Location *time.Location // the zone to display the instant in: the zone written, else the Context's, else UTC
 	Zone     string         // the zone text as written, "" when none
 	Warnings []*Error       // e.g. ErrDSTMismatch when not Strict
 }
