@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"html"
 	htmltemplate "html/template"
 	"strings"
@@ -11,8 +12,24 @@ import (
 // calls per action, which dominated long timelines. Every string from the incident is
 // escaped here, and Text.HTML is goldmark's sanitized output, as in the template.
 func timelineRows(entries []Entry) htmltemplate.HTML {
+	n := 0
+	for _, e := range entries {
+		n += len(e.Text.HTML) + len(e.At.Clock) + len(e.At.Zone) + len(e.At.UTC) + 320
+	}
 	var b strings.Builder
-	b.Grow(len(entries) * 512)
+	b.Grow(n)
+	writeTimelineRows(&b, entries)
+	return htmltemplate.HTML(b.String())
+}
+
+// stringWriter is what the row writers write to: a strings.Builder or a bufio.Writer.
+type stringWriter interface {
+	WriteString(s string) (int, error)
+	WriteByte(c byte) error
+}
+
+// writeTimelineRows writes what timelineRows returns to b.
+func writeTimelineRows(b stringWriter, entries []Entry) {
 	for _, e := range entries {
 		b.WriteString("\n<tr")
 		if e.Class != "" {
@@ -26,7 +43,7 @@ func timelineRows(entries []Entry) htmltemplate.HTML {
 			b.WriteString(html.EscapeString(e.At.Date))
 			b.WriteString(`</span> `)
 		}
-		writeInstant(&b, e.At)
+		writeInstant(b, e.At)
 		if e.At.UTCDay != "" {
 			b.WriteString(` <small>(UTC `)
 			b.WriteString(html.EscapeString(e.At.UTCDay))
@@ -57,11 +74,10 @@ func timelineRows(entries []Entry) htmltemplate.HTML {
 		b.WriteString(string(e.Text.HTML))
 		b.WriteString(`</td></tr>`)
 	}
-	return htmltemplate.HTML(b.String())
 }
 
 // writeInstant writes the element the "time" template writes for in.
-func writeInstant(b *strings.Builder, in Instant) {
+func writeInstant(b stringWriter, in Instant) {
 	if !in.Dated {
 		b.WriteString(`<span class="wall">`)
 		b.WriteString(html.EscapeString(in.Clock + " " + in.Zone))
@@ -89,6 +105,12 @@ func writeInstant(b *strings.Builder, in Instant) {
 func outageRows(spans []Span, withDates bool) htmltemplate.HTML {
 	var b strings.Builder
 	b.Grow(len(spans) * 400)
+	writeOutageRows(&b, spans, withDates)
+	return htmltemplate.HTML(b.String())
+}
+
+// writeOutageRows writes what outageRows returns to b.
+func writeOutageRows(b stringWriter, spans []Span, withDates bool) {
 	for _, s := range spans {
 		b.WriteString("\n<tr><td>")
 		for i, in := range []Instant{s.Start, s.End} {
@@ -100,7 +122,7 @@ func outageRows(spans []Span, withDates bool) htmltemplate.HTML {
 				b.WriteString(html.EscapeString(in.Date))
 				b.WriteString(`</span> `)
 			}
-			writeInstant(&b, in)
+			writeInstant(b, in)
 		}
 		b.WriteString("</td><td>")
 		b.WriteString(html.EscapeString(s.Length))
@@ -117,5 +139,31 @@ func outageRows(spans []Span, withDates bool) htmltemplate.HTML {
 		}
 		b.WriteString("</td></tr>")
 	}
-	return htmltemplate.HTML(b.String())
+}
+
+// sink is the output of a template being executed by a Printer. View's row methods write
+// straight to it rather than return large strings (which html/template would copy through
+// fmt, and the garbage collector would then have to reclaim).
+type sink struct{ w *bufio.Writer }
+
+// TimelineRows returns the <tr> rows of the timeline table, every value escaped. While a
+// Printer executes the template it writes them straight to the output instead and returns
+// nothing, which keeps long timelines fast.
+func (v View) TimelineRows() htmltemplate.HTML {
+	if v.sink != nil && v.sink.w != nil {
+		writeTimelineRows(v.sink.w, v.Timeline)
+		return ""
+	}
+	return timelineRows(v.Timeline)
+}
+
+// OutageRows returns the <tr> rows of the outage windows table, every value escaped; dates
+// show when the timeline crosses midnight. Like TimelineRows, it writes straight to the
+// output while a Printer executes the template.
+func (v View) OutageRows() htmltemplate.HTML {
+	if v.sink != nil && v.sink.w != nil {
+		writeOutageRows(v.sink.w, v.Outages, v.TimelineDates)
+		return ""
+	}
+	return outageRows(v.Outages, v.TimelineDates)
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
@@ -84,10 +85,15 @@ func (p *Printer) executeMarkdown(w io.Writer, d *Document) error {
 	if t == nil {
 		t = builtinMarkdown()
 	}
-	if err := t.Execute(w, d); err != nil {
+	bw := bufio.NewWriterSize(w, 32<<10)
+	if d.sink != nil {
+		d.sink.w = bw
+		defer func() { d.sink.w = nil }()
+	}
+	if err := t.Execute(bw, d); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	return nil
+	return bw.Flush()
 }
 
 // HTML writes incs as one HTML page, or as a fragment when p.Fragment is set. It returns the
@@ -105,10 +111,15 @@ func (p *Printer) executeHTML(w io.Writer, d *Document) error {
 	if t == nil {
 		t = builtinHTML()
 	}
-	if err := t.Execute(w, d); err != nil {
+	bw := bufio.NewWriterSize(w, 32<<10)
+	if d.sink != nil {
+		d.sink.w = bw
+		defer func() { d.sink.w = nil }()
+	}
+	if err := t.Execute(bw, d); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	return nil
+	return bw.Flush()
 }
 
 // Markdown writes incs as Markdown with the zero Printer.
@@ -216,13 +227,14 @@ func ParseMarkdownTemplate(name, text string) (*texttemplate.Template, error) {
 //
 //	hopen n id  the start tag of a heading of level n (1 to 6) with element id id
 //	hclose n    the end tag of a heading of level n
-//	timelineRows entries  the <tr> rows of the built-in timeline table ([]Entry), escaped
-//	outageRows spans dates  the <tr> rows of the built-in outage table ([]Span), escaped
+//	timelineRows entries  the <tr> rows of a timeline table ([]Entry), escaped
+//	outageRows spans dates  the <tr> rows of an outage table ([]Span), escaped
 //	add a b     a + b
 //	duration d  d as Duration formats it
 //	title s     s with its first letter upper case
 //
-// The template receives a *Document. Errors are html/template's.
+// The template receives a *Document. The built-in template writes its long tables with
+// View.TimelineRows and View.OutageRows, which are faster still. Errors are html/template's.
 func ParseHTMLTemplate(name, text string) (*htmltemplate.Template, error) {
 	fm := htmltemplate.FuncMap(funcs())
 	fm["hopen"] = func(n int, id string) htmltemplate.HTML {

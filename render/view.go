@@ -32,6 +32,8 @@ type Document struct {
 	// style element and inline script element. They are constant and trusted; the policy
 	// allows exactly this style and this script and nothing else (no request of any kind).
 	CSP, Style, Script template.HTML
+
+	sink *sink
 }
 
 // View is one incident ready for display. Text that may hold Markdown is a Text; every other
@@ -67,6 +69,8 @@ type View struct {
 
 	Timeline      []Entry
 	TimelineDates bool // reports whether the timeline crosses midnight (entries then show dates)
+
+	sink *sink // the output while a Printer executes a template; see TimelineRows
 
 	RootCauses                     []Cause
 	Trigger, Detection, Resolution Text
@@ -447,6 +451,7 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 		for k := range exact {
 			delete(approx, k)
 		}
+		v.Outages = make([]Span, 0, len(m.Windows))
 		for _, w := range m.Windows {
 			if w.Level == timeline.Operational || w.Level == timeline.LevelUnknown || !w.End.After(w.Start) {
 				continue
@@ -482,6 +487,7 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 	}
 
 	days := map[string]bool{}
+	v.Timeline = make([]Entry, 0, len(inc.Timeline))
 	for _, ev := range inc.Timeline {
 		e := Entry{
 			At:       instant(ev.At, loc),
@@ -740,7 +746,7 @@ func (b *builder) document(incs []*incident.Incident) (*Document, error) {
 	if len(incs) == 0 {
 		return nil, errors.New("render: no incident to render")
 	}
-	d := &Document{Lang: "en", Fragment: b.p.Fragment}
+	d := &Document{Lang: "en", Fragment: b.p.Fragment, sink: &sink{}}
 	level := 1
 	if len(incs) > 1 {
 		level = 2
@@ -770,6 +776,7 @@ func (b *builder) document(incs []*incident.Incident) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
+		v.sink = d.sink
 		d.Incidents = append(d.Incidents, v)
 		titles = append(titles, v.Title)
 	}
