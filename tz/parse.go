@@ -255,10 +255,11 @@ func isZoneNameByte(c byte) bool {
 // ---- parser ----
 
 type parser struct {
-	s    string
-	ctx  Context
-	toks []token
-	i    int
+	inAlt bool // reading the form after "/"
+	s     string
+	ctx   Context
+	toks  []token
+	i     int
 }
 
 func (p *parser) peek() token { return p.toks[p.i] }
@@ -454,6 +455,21 @@ func (p *parser) parseForm(inParen bool) (form, error) {
 				if err := p.separator(&f, &cur, t); err != nil {
 					return f, err
 				}
+			case '/':
+				// "10:36 PDT / 13:36 EDT": the rest repeats the time in another zone.
+				if inParen || p.inAlt || !sd.tm.has || f.alts[cur] != nil {
+					return f, p.errf(t.pos, ErrSyntax, "unexpected \"/\"; write another form of the time as \"10:36 PDT / 13:36 EDT\" or \"10:36 PDT (13:36 EDT)\"")
+				}
+				p.next()
+				p.inAlt = true
+				alt, err := p.parseForm(false)
+				p.inAlt = false
+				if err != nil {
+					return f, err
+				}
+				alt.end = p.peek().pos
+				f.alts[cur] = &alt
+				f.altPos[cur] = t.pos + 1
 			case '+':
 				return f, p.errf(t.pos, ErrSyntax, "unexpected \"+\"; write an offset right after the time (10:36+05:30)")
 			default:
@@ -1213,7 +1229,10 @@ func (p *parser) resolveForm(f *form, ctx Context, main bool) (resolved, error) 
 			day = ctx.After.YearDay()
 		}
 		r.start = time.Date(1, 1, day, a.tm.h, a.tm.m, a.tm.s, a.tm.ns, time.UTC)
-		if zs.literal {
+		// The UTC clock, where the zone says it: a literal offset, or no
+		// zone at all in a UTC Context.
+		utcCtx := ctx.Location == nil || ctx.Location == time.UTC
+		if zs.literal || a.zone == nil && utcCtx {
 			r.utcClock[0] = mod(a.tm.h*3600+a.tm.m*60+a.tm.s-zs.offset, 86400)
 		}
 		if main && ctx.After.Year() == 1 && r.start.Before(ctx.After) {
@@ -1231,7 +1250,7 @@ func (p *parser) resolveForm(f *form, ctx Context, main bool) (resolved, error) 
 			for r.end.Before(r.start) {
 				r.end = r.end.AddDate(0, 0, 1)
 			}
-			if zb.literal {
+			if zb.literal || b.zone == nil && utcCtx {
 				r.utcClock[1] = mod(b.tm.h*3600+b.tm.m*60+b.tm.s-zb.offset, 86400)
 			}
 		}

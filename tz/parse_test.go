@@ -164,6 +164,8 @@ func parseCases(t testing.TB) []parseCase {
 		{in: "11pm to July 27th 2016 1am", start: "2016-07-26T23:00:00Z", end: "2016-07-27T01:00:00Z", hasDate: true},
 		{in: "9am to July 27th 2016 1am", start: "2016-07-26T09:00:00Z", end: "2016-07-27T01:00:00Z", hasDate: true},
 		{in: "12:30 PDT - 20:00 UTC", ctx: harness, start: "2021-04-05T19:30:00Z", end: "2021-04-05T20:00:00Z", zone: "PDT"},
+		{in: "10:36 PDT / 13:36 EDT", ctx: inNY, start: "2016-07-26T17:36:00Z", zone: "PDT", loc: "America/Los_Angeles"},
+		{in: "9am – 12pm EDT / 13:00 – 16:00 UTC", ctx: inNY, start: "2016-07-26T13:00:00Z", end: "2016-07-26T16:00:00Z"},
 		{in: "10:50am EDT (14:50 UTC) – 12:38pm EDT (16:38 UTC)", ctx: inNY, start: "2016-07-26T14:50:00Z", end: "2016-07-26T16:38:00Z"},
 
 		// Durations.
@@ -338,6 +340,8 @@ func TestParseErrors(t *testing.T) {
 		{in: "10:36am EDT (14:37 UTC)", ctx: inNY, err: tz.ErrMismatch, offset: 13,
 			msg: `"10:36am EDT" is 2016-07-26T14:36:00Z but "14:37 UTC" is 2016-07-26T14:37:00Z`},
 		{in: "10:36am EDT (15:36 UTC)", err: tz.ErrMismatch, offset: 13},
+		{in: "10:36 PDT / 13:37 EDT", ctx: inNY, err: tz.ErrMismatch, offset: 11, msg: `"10:36 PDT" is 2016-07-26T17:36:00Z but "13:37 EDT" is 2016-07-26T17:37:00Z`},
+		{in: "10:36 / 11:36 / 12:36", err: tz.ErrSyntax},
 		{in: "10:36am EDT (14:36 UTC – 15:00 UTC)", ctx: inNY, err: tz.ErrMismatch},
 		{in: "Monday, April 28th 2013, 9am EDT", err: tz.ErrWeekday, offset: 0, msg: "April 28th 2013 is a Sunday, not a Monday"},
 		{in: "Monday 9am", ctx: tz.Context{Date: tz.Date{Year: 2013, Month: time.April, Day: 28}}, err: tz.ErrWeekday, msg: "April 28th 2013 is a Sunday, not a Monday"},
