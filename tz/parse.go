@@ -89,7 +89,10 @@ const maxInput = 512
 // is one of the two readings settles a fold.
 //
 // A form in parentheses after a time or window, "10:36am EDT (14:36 UTC)",
-// must name the same instants, else ErrMismatch naming both.
+// or after a slash, "10:36 PDT / 13:36 EDT", must name the same instants,
+// else ErrMismatch naming both. When it agrees instead with the literal
+// offset of an abbreviation whose DST half does not match the date, that
+// literal reading is taken, and the warning says so.
 //
 // Without any date (none written, ctx.Date zero) the result is not Dated and
 // Start is the wall clock on 0001-01-01 in UTC (on the day of ctx.After when
