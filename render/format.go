@@ -70,12 +70,64 @@ func zoneAbbrev(t time.Time) string {
 	return name
 }
 
-// clock formats the time of day, with seconds only when there are some.
+// clock formats the time of day, "15:04", with seconds ("15:04:05") only when there are some.
 func clock(t time.Time) string {
-	if t.Second() != 0 {
-		return t.Format("15:04:05")
+	h, m, sec := t.Clock()
+	b := make([]byte, 0, 8)
+	b = append2(append(append2(b, h), ':'), m)
+	if sec != 0 {
+		b = append2(append(b, ':'), sec)
 	}
-	return t.Format("15:04")
+	return string(b)
+}
+
+// append2 appends n (0 to 99) as two digits.
+func append2(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }
+
+var (
+	weekdays = [...]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+	months   = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+)
+
+// shortDate formats t as "Mon 2 Jan", or with its year, "Mon 2 Jan 2006".
+func shortDate(t time.Time, year bool) string {
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 {
+		if year {
+			return t.Format("Mon 2 Jan 2006")
+		}
+		return t.Format("Mon 2 Jan")
+	}
+	b := make([]byte, 0, 16)
+	b = append(b, weekdays[t.Weekday()]...)
+	b = append(b, ' ')
+	if d >= 10 {
+		b = append(b, byte('0'+d/10))
+	}
+	b = append(b, byte('0'+d%10), ' ')
+	b = append(b, months[mo-1]...)
+	if year {
+		b = append(b, ' ', byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
+	}
+	return string(b)
+}
+
+// isoUTC formats t in UTC as RFC 3339 ("2016-07-26T14:36:00Z").
+func isoUTC(t time.Time) string {
+	u := t.UTC()
+	y, mo, d := u.Date()
+	if y < 0 || y > 9999 {
+		return u.Format(time.RFC3339)
+	}
+	h, m, sec := u.Clock()
+	b := make([]byte, 0, 20)
+	b = append2(append2(b, y/100), y%100)
+	b = append2(append(b, '-'), int(mo))
+	b = append2(append(b, '-'), d)
+	b = append2(append(b, 'T'), h)
+	b = append2(append(b, ':'), m)
+	b = append2(append(b, ':'), sec)
+	return string(append(b, 'Z'))
 }
 
 // dayShiftText formats a calendar-day difference: "", "+1 day", "-1 day", "+2 days".
@@ -89,7 +141,18 @@ func dayShiftText(n int) string {
 	return fmt.Sprintf("%+d days", n)
 }
 
-func dayKey(t time.Time) string { return t.Format("2006-01-02") }
+// dayKey formats t's date as "2006-01-02".
+func dayKey(t time.Time) string {
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format("2006-01-02")
+	}
+	b := make([]byte, 0, 10)
+	b = append2(append2(b, y/100), y%100)
+	b = append2(append(b, '-'), int(mo))
+	b = append2(append(b, '-'), d)
+	return string(b)
+}
 
 // isUTC reports whether loc shows UTC: nil, time.UTC or a zone named UTC/Etc/UTC with offset 0.
 func isUTC(loc *time.Location) bool {

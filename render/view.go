@@ -338,13 +338,13 @@ func instant(t incident.Time, loc *time.Location) Instant {
 		in.Time = local
 		in.Clock = clock(local)
 		in.Zone = zoneAbbrev(local)
-		in.Date = local.Format("Mon 2 Jan 2006")
+		in.Date = shortDate(local, true)
 		in.Day = dayKey(local)
-		in.ISO = u.Format(time.RFC3339)
+		in.ISO = isoUTC(u)
 		if !isUTC(loc) || in.Zone != "UTC" {
 			in.UTC = clock(u) + " UTC"
 			if dayKey(u) != in.Day {
-				in.UTCDay = u.Format("Mon 2 Jan")
+				in.UTCDay = shortDate(u, false)
 			}
 		}
 	}
@@ -715,12 +715,12 @@ func (p *Printer) converter(start, end time.Time, src *time.Location, written st
 			City:      oneLine(r.City),
 			Zone:      loc.String(),
 			Start:     clock(st),
-			Date:      st.Format("Mon 2 Jan"),
+			Date:      shortDate(st, false),
 			Abbrev:    oneLine(r.Abbrev),
 			Offset:    offsetText(r.Offset),
 			DayShift:  dayShiftText(r.DayShift),
 			ShiftDays: r.DayShift,
-			ISO:       st.UTC().Format(time.RFC3339),
+			ISO:       isoUTC(st),
 		}
 		if row.Abbrev == "" || row.Abbrev[0] == '+' || row.Abbrev[0] == '-' {
 			row.Abbrev = row.Offset
@@ -728,8 +728,8 @@ func (p *Printer) converter(start, end time.Time, src *time.Location, written st
 		if c.Window && !r.End.IsZero() {
 			en := r.End.In(loc)
 			row.End = clock(en)
-			row.EndISO = en.UTC().Format(time.RFC3339)
-			if d := en.Format("Mon 2 Jan"); d != row.Date {
+			row.EndISO = isoUTC(en)
+			if d := shortDate(en, false); d != row.Date {
 				row.EndDate = d
 			}
 		}
