@@ -81,11 +81,7 @@ func (fs *flagSet) parse(e *env, args []string) ([]string, error) {
 			return nil, errHelp
 		}
 		if err != nil {
-			msg := err.Error()
-			if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
-				msg = "unknown flag --" + strings.TrimLeft(name, "-")
-			}
-			return nil, fs.usagef("%s", strings.TrimPrefix(msg, "flag "))
+			return nil, fs.usagef("%s", flagMessage(err.Error()))
 		}
 		rest := fs.Args()
 		consumed := len(args) - len(rest)
@@ -98,6 +94,44 @@ func (fs *flagSet) parse(e *env, args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+}
+
+// flagMessage rewrites the flag package's error messages in the command's words:
+// "unknown flag --colour", "--since needs a value", "--year: "abc" is not a number".
+func flagMessage(msg string) string {
+	dashes := func(name string) string {
+		name = strings.TrimLeft(name, "-")
+		if len(name) == 1 {
+			return "-" + name
+		}
+		return "--" + name
+	}
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return "unknown flag " + dashes(name)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return dashes(name) + " needs a value"
+	}
+	// invalid value "abc" for flag -year: parse error
+	// invalid boolean value "maybe" for -fragment: parse error
+	if rest, ok := strings.CutPrefix(msg, "invalid "); ok {
+		if i := strings.Index(rest, " for "); i >= 0 {
+			what, tail := rest[:i], rest[i+len(" for "):]
+			tail = strings.TrimPrefix(tail, "flag ")
+			if j := strings.Index(tail, ": "); j >= 0 {
+				name, why := tail[:j], tail[j+2:]
+				value := strings.TrimPrefix(strings.TrimPrefix(what, "boolean "), "value ")
+				switch {
+				case strings.HasPrefix(what, "boolean"):
+					why = value + " is not true or false"
+				case why == "parse error" || why == "value out of range":
+					why = value + " is not a number"
+				}
+				return dashes(name) + ": " + why
+			}
+		}
+	}
+	return strings.TrimPrefix(msg, "flag ")
 }
 
 // choice is a flag whose value is one of a fixed list of words.

@@ -83,3 +83,19 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFlagMessage checks that rewriting the flag package's messages never panics and
+// keeps them on one line.
+func FuzzFlagMessage(f *testing.F) {
+	for _, s := range []string{"flag provided but not defined: -colour", "flag needs an argument: -since",
+		`invalid value "abc" for flag -year: parse error`, `invalid boolean value "maybe" for -fragment: parse error`,
+		`invalid value "pdf" for flag -format: "pdf" is not one of markdown, html`, "invalid  for : ", "invalid for"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := flagMessage(s)
+		if !strings.ContainsAny(s, "\n\r") && strings.ContainsAny(got, "\n\r") {
+			t.Errorf("flagMessage(%q) = %q, not one line", s, got)
+		}
+	})
+}
