@@ -1122,6 +1122,7 @@ type resolved struct {
 	// abbreviation's literal offset gives, and the index of its warning
 	lit     [2]time.Time
 	litWarn [2]int
+	litRedo [2]func(confirmedBy string) *Error // the warning, rewritten
 }
 
 func (p *parser) resolve(f *form) (Expr, error) {
@@ -1326,7 +1327,7 @@ func (p *parser) resolveForm(f *form, ctx Context, main bool) (resolved, error) 
 // warnDST adds the warning for an abbreviation's wrong DST half at t to r,
 // or returns it as the error when ctx.Strict.
 func (p *parser) warnDST(r *resolved, ctx Context, sd side, zr zoneRes, t time.Time, i int) error {
-	w, lit := p.dstMismatch(sd, zr, t)
+	w, lit := p.dstMismatch(sd, zr, t, "")
 	switch {
 	case w == nil:
 		return nil
@@ -1334,6 +1335,7 @@ func (p *parser) warnDST(r *resolved, ctx Context, sd side, zr zoneRes, t time.T
 		return w
 	}
 	r.lit[i], r.litWarn[i] = lit, len(r.warnings)
+	r.litRedo[i] = func(by string) *Error { w, _ := p.dstMismatch(sd, zr, t, by); return w }
 	r.warnings = append(r.warnings, w)
 	return nil
 }
@@ -1408,7 +1410,11 @@ func (p *parser) resolveDate(ds dateSpec, ctx Context) (Date, bool, error) {
 		case ctx.Date.Year != 0:
 			d.Year = ctx.Date.Year
 		default:
-			return Date{}, false, p.errf(ds.pos, ErrNoDate, "%s has no year and none is known; write the year, as in \"%s 2013\"", p.s[ds.pos:ds.end], p.s[ds.pos:ds.end])
+			sep := " "
+			if strings.Contains(p.s[ds.pos:ds.end], "/") {
+				sep = "/"
+			}
+			return Date{}, false, p.errf(ds.pos, ErrNoDate, "%s has no year and none is known; write the year, as in \"%s%s2013\"", p.s[ds.pos:ds.end], p.s[ds.pos:ds.end], sep)
 		}
 	}
 	if !d.Valid() {
@@ -1725,7 +1731,10 @@ func (p *parser) wallError(sd side, d Date, loc *time.Location, err error) *Erro
 
 // dstMismatch returns the warning for an abbreviation whose half does not
 // match the date: "PST" on a day Pacific time was PDT.
-func (p *parser) dstMismatch(sd side, zr zoneRes, t time.Time) (*Error, time.Time) {
+//
+// With confirmedBy, the text of another form of the time that agrees with the
+// literal offset, the warning says the literal reading was taken instead.
+func (p *parser) dstMismatch(sd side, zr zoneRes, t time.Time, confirmedBy string) (*Error, time.Time) {
 	if zr.cand == nil || zr.loc == nil {
 		return nil, time.Time{}
 	}
@@ -1740,6 +1749,12 @@ func (p *parser) dstMismatch(sd side, zr zoneRes, t time.Time) (*Error, time.Tim
 	region := zr.cand.Region
 	if region == "" {
 		region = zr.loc.String()
+	}
+	if confirmedBy != "" {
+		return &Error{Input: p.s, Offset: zr.spec.pos, Err: ErrDSTMismatch, Msg: fmt.Sprintf(
+			"\"%s %s\" on %s: %s time was %s (%s) that day, but %q agrees with the literal %s: read as %sZ, not as the wall clock %s %s = %sZ",
+			clock, zr.spec.name, DateOf(t.In(zr.loc)), region, abbr, FormatOffset(off, true),
+			confirmedBy, FormatOffset(zr.offset, true), literal.Format("15:04"), wall, abbr, t.UTC().Format("15:04"))}, literal
 	}
 	return &Error{Input: p.s, Offset: zr.spec.pos, Err: ErrDSTMismatch, Msg: fmt.Sprintf(
 		"\"%s %s\" on %s: %s time was %s (%s) that day; read as the wall clock %s %s = %sZ; the literal %s would be %sZ",
@@ -1855,10 +1870,7 @@ func (p *parser) literalAgrees(f *form, i int, r *resolved, alt resolved) bool {
 	}
 	for _, k := range ends {
 		if !r.lit[k].IsZero() {
-			w := *r.warnings[r.litWarn[k]]
-			w.Msg += fmt.Sprintf("; %q agrees with the literal offset, so it is read as %sZ",
-				p.s[f.alts[i].start:f.alts[i].end], r.lit[k].Format("15:04"))
-			r.warnings[r.litWarn[k]] = &w
+			r.warnings[r.litWarn[k]] = r.litRedo[k](p.s[f.alts[i].start:f.alts[i].end])
 		}
 	}
 	r.start, r.end = got[0], got[1]

@@ -50,6 +50,8 @@ func parseContextLine(t testing.TB, line string) tz.Context {
 			ctx.After = a
 		case "strict":
 			ctx.Strict = true
+		case "alone":
+			// read by TestParseGolden: each expression on its own, not as a list
 		case "policy":
 			switch v {
 			case "earlier":
@@ -132,7 +134,8 @@ func TestParseGolden(t *testing.T) {
 			require.NoError(t, err)
 			defer f.Close()
 			var out bytes.Buffer
-			var ctx tz.Context
+			var ctx, block tz.Context
+			alone := false
 			sc := bufio.NewScanner(f)
 			for sc.Scan() {
 				line := strings.TrimSpace(sc.Text())
@@ -141,8 +144,12 @@ func TestParseGolden(t *testing.T) {
 					continue
 				case line[0] == '@':
 					ctx = parseContextLine(t, line)
+					block, alone = ctx, strings.Contains(line, " alone")
 					fmt.Fprintf(&out, "%s\n", line)
 					continue
+				}
+				if alone {
+					ctx = block
 				}
 				e, err := tz.Parse(line, ctx)
 				fmt.Fprintf(&out, "%s\n\t", line)

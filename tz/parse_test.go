@@ -286,9 +286,9 @@ func TestParseDSTMismatchSettledByUTC(t *testing.T) {
 	cases := []struct {
 		in, start, end, note string
 	}{
-		{"10:36am EST (15:36 UTC)", "2016-07-26T15:36:00Z", "", `"15:36 UTC" agrees with the literal offset, so it is read as 15:36Z`},
+		{"10:36am EST (15:36 UTC)", "2016-07-26T15:36:00Z", "", `, but "15:36 UTC" agrees with the literal -05:00: read as 15:36Z, not as the wall clock 10:36 EDT = 14:36Z`},
 		{"10:36am EST (14:36 UTC)", "2016-07-26T14:36:00Z", "", "read as the wall clock 10:36 EDT = 14:36Z"},
-		{"9am – 10am EST (14:00 – 15:00 UTC)", "2016-07-26T14:00:00Z", "2016-07-26T15:00:00Z", "agrees with the literal offset"},
+		{"9am – 10am EST (14:00 – 15:00 UTC)", "2016-07-26T14:00:00Z", "2016-07-26T15:00:00Z", "agrees with the literal -05:00"},
 	}
 	for _, c := range cases {
 		e, err := tz.Parse(c.in, ctx)
