@@ -285,6 +285,16 @@ func actionStatusText(s incident.ActionStatus) string {
 // so that no field can reorder the text around it, and so are control characters other than
 // tab and newline ("\r\n" becomes "\n").
 func clean(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x7f || (c < 0x20 && c != '\t' && c != '\n') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s // printable ASCII, tabs and newlines: nothing to drop
+	}
 	ok := true
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])

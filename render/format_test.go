@@ -47,3 +47,17 @@ func TestDuration(t *testing.T) {
 		assert.Equal(t, tc.want, Duration(tc.d), "Duration(%v)", tc.d)
 	}
 }
+
+func TestClean(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain\ttext\nlines", "plain\ttext\nlines"},
+		{"crlf\r\nline", "crlf\nline"},
+		{"bell\a and del\x7f", "bell and del"},
+		{"\u202Egnp.exe\u202C", "gnp.exe"},
+		{"iso\u2066late\u2069", "isolate"},
+		{"bad \xff utf8", "bad \uFFFD utf8"},
+		{"café ✓", "café ✓"},
+	} {
+		assert.Equal(t, tc.want, clean(tc.in), "clean(%q)", tc.in)
+	}
+}

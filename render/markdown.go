@@ -308,7 +308,12 @@ func escaped(source []byte, i int) bool {
 // cheap test: a false positive only costs a parse.
 func mayHoldScheme(src string) bool {
 	for i := 0; i+1 < len(src); i++ {
-		if src[i] != ']' || (src[i+1] != '(' && src[i+1] != ':') {
+		next := strings.IndexByte(src[i:], ']')
+		if next < 0 || i+next+1 >= len(src) {
+			return false
+		}
+		i += next
+		if src[i+1] != '(' && src[i+1] != ':' {
 			continue
 		}
 		j := i + 2
