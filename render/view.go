@@ -211,9 +211,10 @@ type ConvertRow struct {
 
 // builder turns incidents into views for one output format.
 type builder struct {
-	p    *Printer
-	html bool
-	conv *converter
+	p        *Printer
+	html     bool
+	conv     *converter
+	instants map[instKey]Instant
 }
 
 func (p *Printer) builder(html bool) *builder {
@@ -354,6 +355,34 @@ func instant(t incident.Time, loc *time.Location) Instant {
 	return in
 }
 
+// instKey identifies an Instant for the builder's cache: window edges are mostly timeline
+// instants, and formatting them twice costs.
+type instKey struct {
+	ns     int64
+	loc    *time.Location
+	approx bool
+}
+
+// instant is the package's instant, cached for dated times.
+func (b *builder) instant(t incident.Time, loc *time.Location) Instant {
+	if !t.Dated {
+		return instant(t, loc)
+	}
+	if t.Loc != nil {
+		loc = t.Loc
+	}
+	k := instKey{t.Time.UnixNano(), loc, t.Approx}
+	if in, ok := b.instants[k]; ok {
+		return in
+	}
+	in := instant(t, loc)
+	if b.instants == nil {
+		b.instants = map[instKey]Instant{}
+	}
+	b.instants[k] = in
+	return in
+}
+
 // dated makes the Instant of a computed instant, always dated, shown in loc.
 func dated(t time.Time, loc *time.Location, approx bool) Instant {
 	return instant(incident.Time{Time: t.UTC(), Loc: loc, Dated: true, Approx: approx}, loc)
@@ -457,8 +486,8 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 				continue
 			}
 			v.Outages = append(v.Outages, Span{
-				Start:    dated(w.Start, loc, approx[w.Start.Unix()]),
-				End:      dated(w.End, loc, approx[w.End.Unix()]),
+				Start:    b.instant(incident.Time{Time: w.Start, Loc: loc, Dated: true, Approx: approx[w.Start.Unix()]}, loc),
+				End:      b.instant(incident.Time{Time: w.End, Loc: loc, Dated: true, Approx: approx[w.End.Unix()]}, loc),
 				Length:   Duration(w.End.Sub(w.Start)),
 				Level:    levelText(w.Level),
 				Class:    levelClass(w.Level),
@@ -490,7 +519,7 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 	v.Timeline = make([]Entry, 0, len(inc.Timeline))
 	for _, ev := range inc.Timeline {
 		e := Entry{
-			At:       instant(ev.At, loc),
+			At:       b.instant(ev.At, loc),
 			Kind:     eventKindText(ev.Kind),
 			State:    levelText(ev.State),
 			Class:    levelClass(ev.State),
