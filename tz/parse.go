@@ -1265,6 +1265,18 @@ func (p *parser) resolveForm(f *form, ctx Context, main bool) (resolved, error) 
 	if err != nil {
 		return r, err
 	}
+	if main && !a.date.has && !a.date.hasWD && !ctx.After.IsZero() {
+		// A list that moves between zones ("9pm EDT", "02:00 UTC", "10:30pm"):
+		// ctx.Date is the previous time's date in the previous zone, while
+		// in this time's zone ctx.After may be on another day. Of the two
+		// days, take the earlier reading that is not before ctx.After.
+		if d2 := DateOf(ctx.After.In(r.loc)); d2 != d0 && d2.Valid() {
+			if t2, err := p.instant(a, d2, zs, ctx); err == nil && !t2.Before(ctx.After) &&
+				(r.start.Before(ctx.After) || t2.Before(r.start)) {
+				d0, r.start = d2, t2
+			}
+		}
+	}
 	if main && !a.date.has && !ctx.After.IsZero() && r.start.Before(ctx.After) {
 		if !a.tm.midnight() {
 			return r, p.backwards(a, ctx)

@@ -437,6 +437,27 @@ func TestParseUndatedList(t *testing.T) {
 	assert.ErrorIs(t, err, tz.ErrBackwards)
 }
 
+// TestParseListAcrossZones reads a list whose times change zone: the date
+// carried from "9pm EDT" is July 26th, yet 02:00 UTC after it is on the 27th.
+func TestParseListAcrossZones(t *testing.T) {
+	ny := mustLoad(t, "America/New_York")
+	ctx := tz.Context{Date: tz.Date{Year: 2016, Month: time.July, Day: 26}, Location: ny}
+	var got []time.Time
+	for _, s := range []string{"9pm EDT", "02:00 UTC", "10:30pm", "03:00 UTC"} {
+		e, err := tz.Parse(s, ctx)
+		require.NoError(t, err, "Parse(%q)", s)
+		got = append(got, e.Start)
+		ctx.Date, ctx.After = e.Date, e.Start
+	}
+	want := []string{"2016-07-27T01:00:00Z", "2016-07-27T02:00:00Z", "2016-07-27T02:30:00Z", "2016-07-27T03:00:00Z"}
+	for i := range want {
+		assert.WithinDuration(t, utc(want[i]), got[i], 0, "time %d", i)
+	}
+	// Backwards is still an error.
+	_, err := tz.Parse("01:30 UTC", ctx)
+	assert.ErrorIs(t, err, tz.ErrBackwards)
+}
+
 func TestParseYearFromWeekday(t *testing.T) {
 	cases := []struct {
 		in   string
