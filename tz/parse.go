@@ -73,7 +73,10 @@ const maxInput = 512
 //
 // A time without a date is on ctx.Date. With ctx.After set (the previous
 // instant of a list), such a time before it is ErrBackwards, except midnight
-// (00:00, 12am), which is then the midnight that ends ctx.Date.
+// (00:00, 12am), which is then the midnight that ends ctx.Date. When the list
+// changed zone ("9pm EDT", then "02:00 UTC"), ctx.After may fall on another
+// day in the time's zone than ctx.Date; the earlier reading on either day
+// that is not before ctx.After is taken.
 //
 // Zones are UTC, GMT and Z, numeric offsets (+05:30, -0400, UTC-4, GMT+1),
 // IANA names and whatever Resolve accepts (PT, ET, US Pacific time, cities);
