@@ -1125,7 +1125,9 @@ type resolved struct {
 	// abbreviation's literal offset gives, and the index of its warning
 	lit     [2]time.Time
 	litWarn [2]int
-	litRedo [2]func(confirmedBy string) *Error // the warning, rewritten
+	litSide [2]side // what the warning was made of, to rewrite it
+	litZone [2]zoneRes
+	litWall [2]time.Time
 }
 
 func (p *parser) resolve(f *form) (Expr, error) {
@@ -1350,7 +1352,7 @@ func (p *parser) warnDST(r *resolved, ctx Context, sd side, zr zoneRes, t time.T
 		return w
 	}
 	r.lit[i], r.litWarn[i] = lit, len(r.warnings)
-	r.litRedo[i] = func(by string) *Error { w, _ := p.dstMismatch(sd, zr, t, by); return w }
+	r.litSide[i], r.litZone[i], r.litWall[i] = sd, zr, t
 	r.warnings = append(r.warnings, w)
 	return nil
 }
@@ -1885,7 +1887,7 @@ func (p *parser) literalAgrees(f *form, i int, r *resolved, alt resolved) bool {
 	}
 	for _, k := range ends {
 		if !r.lit[k].IsZero() {
-			r.warnings[r.litWarn[k]] = r.litRedo[k](p.s[f.alts[i].start:f.alts[i].end])
+			r.warnings[r.litWarn[k]], _ = p.dstMismatch(r.litSide[k], r.litZone[k], r.litWall[k], p.s[f.alts[i].start:f.alts[i].end])
 		}
 	}
 	r.start, r.end = got[0], got[1]
