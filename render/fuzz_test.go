@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-postmortem/postmortem/incident"
 	"github.com/stretchr/testify/assert"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -91,4 +92,50 @@ func TestMayHoldScheme(t *testing.T) {
 	} {
 		assert.Equal(t, tc.want, mayHoldScheme(tc.in), "mayHoldScheme(%q)", tc.in)
 	}
+}
+
+// FuzzPage puts the same text in every field of an incident and checks that the HTML page
+// keeps exactly one script, no event handler and no unsafe URL, and that the Markdown
+// document renders.
+func FuzzPage(f *testing.F) {
+	f.Add(hostileText, "javascript:alert(1)")
+	f.Add("plain", "https://example.com")
+	f.Add("a | b\n\n# h\n\n```\n<x>\n", "/relative")
+	f.Fuzz(func(t *testing.T, s, link string) {
+		if len(s) > 2048 || len(link) > 512 {
+			return
+		}
+		inc := hostile(t)
+		inc.Title, inc.Summary, inc.Impact, inc.Trigger = s, s, s, s
+		inc.Timeline[0].Text, inc.Timeline[1].Text = s, s
+		inc.RootCauses[0].Text, inc.Lessons.Lucky[0] = s, s
+		inc.ActionItems[0].Text, inc.ActionItems[0].Link, inc.ActionItems[0].Owner = s, link, s
+		inc.Links[0] = incident.Link{Title: s, URL: link}
+		var page, md bytes.Buffer
+		p := &Printer{Places: places(t), FrontMatter: true}
+		if err := p.HTML(&page, inc); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Markdown(&md, inc); err != nil {
+			t.Fatal(err)
+		}
+		out := page.String()
+		if n := len(scriptRE.FindAllString(out, -1)); n != 1 {
+			t.Fatalf("%d <script> elements", n)
+		}
+		for _, tag := range tagRE.FindAllString(out, -1) {
+			if handlerRE.MatchString(tag) {
+				t.Fatalf("event handler in %q", tag)
+			}
+			for _, m := range hrefRE.FindAllStringSubmatch(tag, -1) {
+				u := m[1]
+				if len(u) >= 2 && (u[0] == '"' || u[0] == '\'') {
+					u = u[1 : len(u)-1]
+				}
+				if u = html.UnescapeString(u); u != "" && !allowedURL(u, true) && !strings.HasPrefix(u, "#") {
+					t.Fatalf("unsafe URL %q in %q", u, tag)
+				}
+			}
+		}
+	})
 }
