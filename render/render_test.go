@@ -302,3 +302,31 @@ func TestOpenEndedOutage(t *testing.T) {
 	assert.Contains(t, md, "- **Time to resolve:** unavailable")
 	assert.NotContains(t, md, "Downtime:** none")
 }
+
+// The style applies only inside the document, so that a fragment does not restyle the page
+// it is embedded in.
+func TestStyleScoped(t *testing.T) {
+	css := styleSource
+	for i := 0; i < len(css); {
+		j := strings.IndexByte(css[i:], '{')
+		if j < 0 {
+			break
+		}
+		sel := strings.TrimSpace(css[i : i+j])
+		if k := strings.LastIndexByte(sel, '}'); k >= 0 {
+			sel = strings.TrimSpace(sel[k+1:])
+		}
+		i += j + 1
+		if strings.HasPrefix(sel, "@media") {
+			continue
+		}
+		// Skip the declarations.
+		if k := strings.IndexByte(css[i:], '}'); k >= 0 {
+			i += k + 1
+		}
+		for _, s := range strings.Split(sel, ",") {
+			s = strings.TrimSpace(s)
+			assert.True(t, strings.HasPrefix(s, ".postmortem") || strings.HasPrefix(s, "body.postmortem-page"), "unscoped selector %q", s)
+		}
+	}
+}
