@@ -96,13 +96,14 @@ func wallTime(d Date, hour, min, sec int, loc *time.Location, policy Policy) (ti
 	if loc == nil {
 		loc = time.UTC
 	}
-	in := fmt.Sprintf("%s %s", d, fmtClock(hour, min, sec))
+	// in is the input as text, for errors only: the common path allocates nothing.
+	in := func() string { return d.String() + " " + fmtClock(hour, min, sec) }
 	if !d.Valid() {
-		return time.Time{}, CaseUnknown, &Error{Input: in, Err: ErrInvalidDate,
+		return time.Time{}, CaseUnknown, &Error{Input: in(), Err: ErrInvalidDate,
 			Msg: fmt.Sprintf("%s is not a calendar date; write a real date between 0001-01-01 and 9999-12-31", d)}
 	}
 	if hour < 0 || hour > 23 || min < 0 || min > 59 || sec < 0 || sec > 59 {
-		return time.Time{}, CaseUnknown, &Error{Input: in, Err: ErrInvalidDate,
+		return time.Time{}, CaseUnknown, &Error{Input: in(), Err: ErrInvalidDate,
 			Msg: "invalid clock time; write hours 00-23, minutes and seconds 00-59"}
 	}
 	w := time.Date(d.Year, d.Month, d.Day, hour, min, sec, 0, time.UTC)
@@ -121,7 +122,7 @@ func wallTime(d Date, hour, min, sec int, loc *time.Location, policy Policy) (ti
 			return rs[1].t, Fold, nil
 		}
 		c := fmtClock(hour, min, sec)
-		return time.Time{}, Fold, &Error{Input: in, Err: ErrAmbiguousTime,
+		return time.Time{}, Fold, &Error{Input: in(), Err: ErrAmbiguousTime,
 			Msg: fmt.Sprintf("%s is ambiguous in %s on %s: %s %s (%sZ) or %s %s (%sZ); write the offset or abbreviation",
 				c, loc, d, c, rs[0].name, utcClock(rs[0].t), c, rs[1].name, utcClock(rs[1].t))}
 	case !gap.at.IsZero():
@@ -133,12 +134,12 @@ func wallTime(d Date, hour, min, sec int, loc *time.Location, policy Policy) (ti
 		}
 		before := gap.at.In(time.FixedZone(gap.fromName, gap.fromOff))
 		after := gap.at.In(time.FixedZone(gap.toName, gap.toOff))
-		return time.Time{}, Gap, &Error{Input: in, Err: ErrNonexistentTime,
+		return time.Time{}, Gap, &Error{Input: in(), Err: ErrNonexistentTime,
 			Msg: fmt.Sprintf("%s does not exist in %s on %s: clocks went from %s to %s (%sZ); write the offset or a time outside the gap",
 				fmtClock(hour, min, sec), loc, d, wallLabel(before, d), wallLabel(after, d), utcClock(gap.at))}
 	}
 	// Unreachable with the tz database's data; say so rather than guess.
-	return time.Time{}, CaseUnknown, &Error{Input: in, Err: ErrNonexistentTime,
+	return time.Time{}, CaseUnknown, &Error{Input: in(), Err: ErrNonexistentTime,
 		Msg: fmt.Sprintf("no instant found in %s; write the offset", loc)}
 }
 
