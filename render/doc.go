@@ -59,6 +59,8 @@
 //	  ActionItems  []Action{Text; Kind, Owner, Priority, Due, Status, Class, URL, LinkText}
 //	  ActionColumns  which action columns have a value
 //	  Links        []Link{Title, URL}
+//	  HasLessons   method: whether any lesson is set
+//	  TimelineRows, OutageRows  methods: the escaped <tr> rows of the two long tables (HTML)
 //
 //	Text         Markdown (source, raw HTML made inert) and HTML (goldmark's output, HTML only)
 //	Instant      Time, Dated, Approx, Clock ("about 10:53"), Zone ("EDT"), UTC ("14:53 UTC"),
