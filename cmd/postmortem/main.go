@@ -6,7 +6,7 @@
 //
 // The commands are:
 //
-//	render    the postmortem document as Markdown or HTML
+//	render    the postmortem document as Markdown, HTML or iCalendar
 //	validate  report every error and warning of incident files
 //	downtime  per-incident and per-period downtime and availability
 //	convert   "what time is that for you": an instant or a window in many zones
@@ -55,7 +55,7 @@ type command struct {
 }
 
 var commands = []command{
-	{"render", "the postmortem document as Markdown or HTML", runRender},
+	{"render", "the postmortem document as Markdown, HTML or iCalendar", runRender},
 	{"validate", "report every error and warning of incident files", runValidate},
 	{"downtime", "per-incident and per-period downtime and availability", runDowntime},
 	{"convert", "\"what time is that for you\": an instant or a window in many zones", runConvert},
