@@ -198,7 +198,7 @@ func placeName(given string, loc *time.Location) string {
 	if strings.Contains(given, "/") || (strings.Contains(n, "/") && strings.ToUpper(given) == given) {
 		return strings.ReplaceAll(path.Base(n), "_", " ")
 	}
-	return given
+	return strings.ReplaceAll(given, "_", " ") // "Sao_Paulo", as in the zone's name, is São Paulo's city
 }
 
 type jsonSource struct {
