@@ -139,3 +139,37 @@ func FuzzPage(f *testing.F) {
 		}
 	})
 }
+
+func TestAllowedURL(t *testing.T) {
+	for _, tc := range []struct {
+		u        string
+		relative bool
+		want     bool
+	}{
+		{"https://example.com/a", false, true},
+		{"HTTP://example.com", false, true},
+		{"mailto:ops@example.com", false, true},
+		{"https:", false, false},
+		{"javascript:alert(1)", true, false},
+		{"JavaScript:alert(1)", true, false},
+		{"java\tscript:alert(1)", true, false},
+		{"java&#x09;script:alert(1)", true, false},
+		{" \x01javascript:x", true, false},
+		{"data:text/html,x", true, false},
+		{"vbscript:x", true, false},
+		{"a+b.c-d:x", true, false}, // a scheme we do not know
+		{"/incidents/42", true, true},
+		{"/incidents/42", false, false},
+		{"#timeline", true, true},
+		{"//evil.example/x", true, false},
+		{`\\evil.example\x`, true, false},
+		{"%3E:", true, true},   // no scheme: a relative path, as browsers read it
+		{"1abc:x", true, true}, // a scheme starts with a letter
+		{">:", true, true},
+		{"", true, false},
+	} {
+		if got := allowedURL(tc.u, tc.relative); got != tc.want {
+			t.Errorf("allowedURL(%q, %v) = %v, want %v", tc.u, tc.relative, got, tc.want)
+		}
+	}
+}

@@ -135,7 +135,9 @@ func allowedURL(u string, relative bool) bool {
 		return false
 	}
 	i := strings.IndexAny(u, ":/?#")
-	if i < 0 || u[i] != ':' {
+	if i < 0 || u[i] != ':' || !isScheme(u[:i]) {
+		// No scheme: what comes before a colon is a scheme only when it is spelled as one
+		// (RFC 3986 §3.1; browsers parse "%3E:x" as a relative path, as they do "x").
 		return relative && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, `\`)
 	}
 	switch strings.ToLower(u[:i]) {
@@ -145,6 +147,21 @@ func allowedURL(u string, relative bool) bool {
 		return len(u) > i+1
 	}
 	return false
+}
+
+// isScheme reports whether s is spelled as a URL scheme: a letter, then letters, digits,
+// "+", "-" or ".".
+func isScheme(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		switch {
+		case 'a' <= c && c <= 'z':
+		case i > 0 && ('0' <= s[i] && s[i] <= '9' || s[i] == '+' || s[i] == '-' || s[i] == '.'):
+		default:
+			return false
+		}
+	}
+	return s != ""
 }
 
 // converter converts Markdown fields one after the other, reusing one output buffer: goldmark
