@@ -72,13 +72,7 @@ func zoneAbbrev(t time.Time) string {
 
 // clock formats the time of day, "15:04", with seconds ("15:04:05") only when there are some.
 func clock(t time.Time) string {
-	h, m, sec := t.Clock()
-	b := make([]byte, 0, 8)
-	b = append2(append(append2(b, h), ':'), m)
-	if sec != 0 {
-		b = append2(append(b, ':'), sec)
-	}
-	return string(b)
+	return string(appendClock(make([]byte, 0, 8), t))
 }
 
 // append2 appends n (0 to 99) as two digits.
@@ -98,7 +92,22 @@ func shortDate(t time.Time, year bool) string {
 		}
 		return t.Format("Mon 2 Jan")
 	}
-	b := make([]byte, 0, 16)
+	return string(appendShortDate(make([]byte, 0, 16), t, y, mo, d, year))
+}
+
+// appendClock appends what clock returns.
+func appendClock(b []byte, t time.Time) []byte {
+	h, m, sec := t.Clock()
+	b = append2(append(append2(b, h), ':'), m)
+	if sec != 0 {
+		b = append2(append(b, ':'), sec)
+	}
+	return b
+}
+
+// appendShortDate appends what shortDate returns for t, whose date (year 0 to 9999) is
+// y, mo, d.
+func appendShortDate(b []byte, t time.Time, y int, mo time.Month, d int, year bool) []byte {
 	b = append(b, weekdays[t.Weekday()]...)
 	b = append(b, ' ')
 	if d >= 10 {
@@ -109,7 +118,25 @@ func shortDate(t time.Time, year bool) string {
 	if year {
 		b = append(b, ' ', byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
 	}
-	return string(b)
+	return b
+}
+
+// appendDay appends what dayKey returns for the date y (0 to 9999), mo, d.
+func appendDay(b []byte, y int, mo time.Month, d int) []byte {
+	b = append2(append2(b, y/100), y%100)
+	b = append2(append(b, '-'), int(mo))
+	return append2(append(b, '-'), d)
+}
+
+// appendISO appends what isoUTC returns for u, a UTC time whose date (year 0 to 9999) is
+// y, mo, d.
+func appendISO(b []byte, u time.Time, y int, mo time.Month, d int) []byte {
+	h, m, sec := u.Clock()
+	b = append(appendDay(b, y, mo, d), 'T')
+	b = append2(b, h)
+	b = append2(append(b, ':'), m)
+	b = append2(append(b, ':'), sec)
+	return append(b, 'Z')
 }
 
 // isoUTC formats t in UTC as RFC 3339 ("2016-07-26T14:36:00Z").
@@ -119,15 +146,7 @@ func isoUTC(t time.Time) string {
 	if y < 0 || y > 9999 {
 		return u.Format(time.RFC3339)
 	}
-	h, m, sec := u.Clock()
-	b := make([]byte, 0, 20)
-	b = append2(append2(b, y/100), y%100)
-	b = append2(append(b, '-'), int(mo))
-	b = append2(append(b, '-'), d)
-	b = append2(append(b, 'T'), h)
-	b = append2(append(b, ':'), m)
-	b = append2(append(b, ':'), sec)
-	return string(append(b, 'Z'))
+	return string(appendISO(make([]byte, 0, 20), u, y, mo, d))
 }
 
 // dayShiftText formats a calendar-day difference: "", "+1 day", "-1 day", "+2 days".
@@ -147,11 +166,7 @@ func dayKey(t time.Time) string {
 	if y < 0 || y > 9999 {
 		return t.Format("2006-01-02")
 	}
-	b := make([]byte, 0, 10)
-	b = append2(append2(b, y/100), y%100)
-	b = append2(append(b, '-'), int(mo))
-	b = append2(append(b, '-'), d)
-	return string(b)
+	return string(appendDay(make([]byte, 0, 10), y, mo, d))
 }
 
 // isUTC reports whether loc shows UTC: nil, time.UTC or a zone named UTC/Etc/UTC with offset 0.

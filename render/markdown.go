@@ -58,32 +58,10 @@ func (sanitizer) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 	if v, ok := pc.Get(headingBase).(int); ok {
 		base = v
 	}
-	src := reader.Source()
-	var unwrap []ast.Node
-	var images []*ast.Image
-	var autolinks []*ast.AutoLink
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			if base > 0 {
-				n.Level = min(n.Level+base, 6)
-			}
-		case *ast.Link:
-			if !allowedURL(string(n.Destination), true) {
-				unwrap = append(unwrap, n)
-			}
-		case *ast.Image:
-			images = append(images, n)
-		case *ast.AutoLink:
-			if !allowedURL(string(n.URL(src)), false) {
-				autolinks = append(autolinks, n)
-			}
-		}
-		return ast.WalkContinue, nil
-	})
+	st := sanitizeState{base: base, src: reader.Source()}
+	st.walk(doc)
+	unwrap, images, autolinks := st.unwrap, st.images, st.autolinks
+	src := st.src
 	for _, img := range images {
 		link := ast.NewLink()
 		link.Destination = img.Destination
@@ -112,6 +90,39 @@ func (sanitizer) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 	}
 	for _, n := range autolinks {
 		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(src)))
+	}
+}
+
+// sanitizeState is what sanitizer.Transform collects while it walks a document.
+type sanitizeState struct {
+	base      int
+	src       []byte
+	unwrap    []ast.Node
+	images    []*ast.Image
+	autolinks []*ast.AutoLink
+}
+
+// walk visits n and its descendants in document order: headings move down, links to be
+// unwrapped, images and unsafe autolinks are collected (changed once the walk is over).
+func (st *sanitizeState) walk(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		if st.base > 0 {
+			n.Level = min(n.Level+st.base, 6)
+		}
+	case *ast.Link:
+		if !allowedURL(string(n.Destination), true) {
+			st.unwrap = append(st.unwrap, n)
+		}
+	case *ast.Image:
+		st.images = append(st.images, n)
+	case *ast.AutoLink:
+		if !allowedURL(string(n.URL(st.src)), false) {
+			st.autolinks = append(st.autolinks, n)
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		st.walk(c)
 	}
 }
 
@@ -169,6 +180,7 @@ func isScheme(s string) bool {
 // safe for concurrent use.
 type converter struct {
 	md  goldmark.Markdown
+	src []byte // the field being converted; goldmark only reads it, nothing keeps it after
 	buf bytes.Buffer
 	bw  *bufio.Writer
 }
@@ -188,7 +200,8 @@ func (c *converter) toHTML(src string, base int) (template.HTML, error) {
 	c.bw.Reset(&c.buf)
 	ctx := parser.NewContext()
 	ctx.Set(headingBase, base)
-	if err := c.md.Convert([]byte(src), c.bw, parser.WithContext(ctx)); err != nil {
+	c.src = append(c.src[:0], src...)
+	if err := c.md.Convert(c.src, c.bw, parser.WithContext(ctx)); err != nil {
 		return "", err
 	}
 	if err := c.bw.Flush(); err != nil {

@@ -337,22 +337,71 @@ func instant(t incident.Time, loc *time.Location) Instant {
 		local := t.Time.In(loc)
 		u := t.Time.UTC()
 		in.Time = local
-		in.Clock = clock(local)
 		in.Zone = zoneAbbrev(local)
-		in.Date = shortDate(local, true)
-		in.Day = dayKey(local)
-		in.ISO = isoUTC(u)
-		if !isUTC(loc) || in.Zone != "UTC" {
-			in.UTC = clock(u) + " UTC"
-			if dayKey(u) != in.Day {
-				in.UTCDay = shortDate(u, false)
+		if !fillDated(&in, local, u, !isUTC(loc) || in.Zone != "UTC") {
+			in.Clock = clock(local)
+			in.Date = shortDate(local, true)
+			in.Day = dayKey(local)
+			in.ISO = isoUTC(u)
+			if !isUTC(loc) || in.Zone != "UTC" {
+				in.UTC = clock(u) + " UTC"
+				if dayKey(u) != in.Day {
+					in.UTCDay = shortDate(u, false)
+				}
+			}
+			if t.Approx {
+				in.Clock = "about " + in.Clock
 			}
 		}
+		return in
 	}
 	if t.Approx {
 		in.Clock = "about " + in.Clock
 	}
 	return in
+}
+
+// fillDated sets the strings of a dated Instant (local in its zone, u in UTC) from one
+// allocation: they are all formatted into one buffer and sliced from the string it makes.
+// withUTC sets UTC and UTCDay. It reports false, setting nothing, for years outside 0-9999,
+// which the time package formats instead.
+func fillDated(in *Instant, local, u time.Time, withUTC bool) bool {
+	y, mo, d := local.Date()
+	uy, umo, ud := u.Date()
+	if y < 0 || y > 9999 || uy < 0 || uy > 9999 {
+		return false
+	}
+	var arr [128]byte
+	b := arr[:0]
+	clockAt := len(b)
+	if in.Approx {
+		b = append(b, "about "...)
+	}
+	b = appendClock(b, local)
+	clockEnd := len(b)
+	b = appendShortDate(b, local, y, mo, d, true)
+	dateEnd := len(b)
+	b = appendDay(b, y, mo, d)
+	dayEnd := len(b)
+	b = appendISO(b, u, uy, umo, ud)
+	isoEnd := len(b)
+	utcEnd, utcDayEnd := isoEnd, isoEnd
+	if withUTC {
+		b = append(appendClock(b, u), " UTC"...)
+		utcEnd = len(b)
+		if uy != y || umo != mo || ud != d {
+			b = appendShortDate(b, u, uy, umo, ud, false)
+		}
+		utcDayEnd = len(b)
+	}
+	s := string(b)
+	in.Clock = s[clockAt:clockEnd]
+	in.Date = s[clockEnd:dateEnd]
+	in.Day = s[dateEnd:dayEnd]
+	in.ISO = s[dayEnd:isoEnd]
+	in.UTC = s[isoEnd:utcEnd]
+	in.UTCDay = s[utcEnd:utcDayEnd]
+	return true
 }
 
 // instKey identifies an Instant for the builder's cache: window edges are mostly timeline

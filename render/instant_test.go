@@ -1,0 +1,54 @@
+package render
+
+import (
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestFillDated checks that the one-allocation formatting of a dated Instant gives what the
+// separate formatters give.
+func TestFillDated(t *testing.T) {
+	zones := []*time.Location{time.UTC, time.FixedZone("", 5*3600+1800), time.FixedZone("X", -9*3600)}
+	for _, name := range []string{"America/New_York", "Asia/Kolkata", "Pacific/Kiritimati", "Australia/Lord_Howe"} {
+		if loc, err := time.LoadLocation(name); err == nil {
+			zones = append(zones, loc)
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		u := time.Unix(rng.Int64N(253402000000), 0).UTC()
+		if rng.IntN(2) == 0 {
+			u = u.Truncate(time.Minute)
+		}
+		loc := zones[rng.IntN(len(zones))]
+		local := u.In(loc)
+		for _, approx := range []bool{false, true} {
+			for _, withUTC := range []bool{false, true} {
+				in := Instant{Approx: approx}
+				if !assert.True(t, fillDated(&in, local, u, withUTC)) {
+					return
+				}
+				want := Instant{Approx: approx, Clock: clock(local), Date: shortDate(local, true),
+					Day: dayKey(local), ISO: isoUTC(u)}
+				if approx {
+					want.Clock = "about " + want.Clock
+				}
+				if withUTC {
+					want.UTC = clock(u) + " UTC"
+					if dayKey(u) != want.Day {
+						want.UTCDay = shortDate(u, false)
+					}
+				}
+				if !assert.Equal(t, want, in, "%v in %v", u, loc) {
+					return
+				}
+			}
+		}
+	}
+	in := Instant{}
+	assert.False(t, fillDated(&in, time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), true))
+	assert.Equal(t, Instant{}, in)
+}
