@@ -64,6 +64,7 @@ func DefaultPlaces() ([]Place, error) {
 		if err != nil {
 			return nil, err
 		}
+		tabFor(loc) // build the zone's table now rather than in the first conversion
 		ps = append(ps, Place{City: p.city, Loc: loc})
 	}
 	return ps, nil
@@ -80,6 +81,14 @@ func Convert(start, end time.Time, src *time.Location, places []Place) []Row {
 // A change of clocks (see Row.ClockChange) is one at which the offset from UTC
 // changes, not only the abbreviation. AppendConvert is safe for concurrent use
 // as long as dst is not shared.
+//
+// The first conversion into a *time.Location reads that zone's changes of
+// clocks from 1900 to 2100 into a table kept for the life of the program (up
+// to 1,024 zones; DefaultPlaces builds theirs at once); later conversions within
+// those years read the table, with no zone lookup. That first conversion
+// allocates; the others allocate nothing when dst has room. Instants outside
+// those years, and zones beyond the first 1,024, are read from the Location as
+// before, with the same results.
 func AppendConvert(dst []Row, start, end time.Time, src *time.Location, places []Place) []Row {
 	if src == nil {
 		src = time.UTC
@@ -98,6 +107,19 @@ func AppendConvert(dst []Row, start, end time.Time, src *time.Location, places [
 		}
 	}
 	from := start.Add(-clockChangeLookback)
+	startSec, lastSec, fromSec := start.Unix(), last.Unix(), from.Unix()
+	fromWhole := from.Nanosecond() == 0
+	endSec := startSec
+	if !end.IsZero() {
+		endSec = end.Unix()
+	}
+	// The zones' tables serve the call when every instant it reads lies in their range.
+	inTab := fromSec >= tabLo && startSec >= tabLo && endSec >= tabLo &&
+		startSec < tabHi && endSec < tabHi && lastSec < tabHi
+	var tabs *zoneTabSet
+	if inTab {
+		tabs = zoneTabs.Load()
+	}
 	for i := range places {
 		p := &places[i]
 		loc := p.Loc
@@ -113,15 +135,45 @@ func AppendConvert(dst []Row, start, end time.Time, src *time.Location, places [
 		r := &dst[len(dst)-1]
 		r.City, r.Loc = p.City, loc
 		r.Start = start.In(loc)
-		r.Abbrev, r.Offset = r.Start.Zone()
+		var z *zoneTab
+		if inTab {
+			if tabs != nil {
+				z = tabs.get(loc)
+			}
+			if z == nil {
+				z = tabFor(loc)
+			}
+		}
+		if z == nil {
+			r.Abbrev, r.Offset = r.Start.Zone()
+			r.DayShift = dayShift(srcSOD + r.Offset - srcOff)
+			if end.IsZero() {
+				r.End, r.EndAbbrev, r.EndOffset = time.Time{}, "", 0
+			} else {
+				r.End = end.In(loc)
+				r.EndAbbrev, r.EndOffset = r.End.Zone()
+			}
+			r.ClockChange = lastChange(last.In(loc), from)
+			continue
+		}
+		k := z.period(startSec)
+		ps := &z.per[k]
+		r.Abbrev, r.Offset = ps.abbrev, ps.off
 		r.DayShift = dayShift(srcSOD + r.Offset - srcOff)
+		kl := k
 		if end.IsZero() {
 			r.End, r.EndAbbrev, r.EndOffset = time.Time{}, "", 0
 		} else {
 			r.End = end.In(loc)
-			r.EndAbbrev, r.EndOffset = r.End.Zone()
+			pe := &z.per[z.period(endSec)]
+			r.EndAbbrev, r.EndOffset = pe.abbrev, pe.off
+			kl = z.period(lastSec)
 		}
-		r.ClockChange = lastChange(last.In(loc), from)
+		if c := z.per[kl].chg; c != noChange && (c > fromSec || c == fromSec && fromWhole) {
+			r.ClockChange = time.Unix(c, 0).In(loc)
+		} else {
+			r.ClockChange = time.Time{}
+		}
 	}
 	return dst
 }

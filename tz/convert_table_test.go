@@ -1,0 +1,165 @@
+package tz
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// convertRef is AppendConvert as written before the zones' tables: every row
+// read from the *time.Location with Zone and ZoneBounds (lastChange). The
+// property tests hold the table path to it.
+func convertRef(dst []Row, start, end time.Time, src *time.Location, places []Place) []Row {
+	if src == nil {
+		src = time.UTC
+	}
+	_, srcOff := start.In(src).Zone()
+	srcSOD := int(epochSeconds(start.Unix(), srcOff))
+	last := start
+	if !end.IsZero() {
+		last = end.Add(-time.Nanosecond)
+		if last.Before(start) {
+			last = start
+		}
+	}
+	from := start.Add(-clockChangeLookback)
+	for _, p := range places {
+		loc := p.Loc
+		if loc == nil {
+			loc = time.UTC
+		}
+		r := Row{Place: Place{p.City, loc}}
+		r.Start = start.In(loc)
+		r.Abbrev, r.Offset = r.Start.Zone()
+		r.DayShift = dayShift(srcSOD + r.Offset - srcOff)
+		if !end.IsZero() {
+			r.End = end.In(loc)
+			r.EndAbbrev, r.EndOffset = r.End.Zone()
+		}
+		r.ClockChange = lastChange(last.In(loc), from)
+		dst = append(dst, r)
+	}
+	return dst
+}
+
+// requireSameRows compares rows field by field, times with == (the same
+// instant, the same location, no monotonic reading).
+func requireSameRows(t *testing.T, want, got []Row, msg string, args ...any) {
+	t.Helper()
+	require.Len(t, got, len(want))
+	for i := range want {
+		w, g := want[i], got[i]
+		if w != g {
+			t.Fatalf("%s: %s: row %d differs:\nwant %+v\n got %+v", w.Loc, sprintf(msg, args...), i, w, g)
+		}
+	}
+}
+
+func sprintf(format string, args ...any) string {
+	if len(args) == 0 {
+		return format
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// TestConvertTableTransitions checks every change of every zone between 1900
+// and 2100: instants and windows at, just before and just after each change,
+// and a week after, against the reference.
+func TestConvertTableTransitions(t *testing.T) {
+	locs := propertyZones(t)
+	src := mustLoad(t, "America/New_York")
+	var want, got []Row
+	offsets := []time.Duration{-time.Nanosecond, 0, time.Nanosecond, -time.Second, time.Second, time.Hour,
+		-time.Hour, clockChangeLookback, clockChangeLookback + time.Nanosecond, clockChangeLookback - time.Second,
+		clockChangeLookback + time.Second, 3 * 24 * time.Hour}
+	checked := 0
+	for _, loc := range locs {
+		z := tabFor(loc)
+		require.NotNil(t, z, loc.String())
+		places := []Place{{"x", loc}}
+		for i, u := range z.tr {
+			c := time.Unix(u, 0)
+			if testing.Short() && i%8 != 0 {
+				continue
+			}
+			for _, d := range offsets {
+				s := c.Add(d)
+				want = convertRef(want[:0], s, time.Time{}, src, places)
+				got = AppendConvert(got[:0], s, time.Time{}, src, places)
+				requireSameRows(t, want, got, "instant %v", s)
+				for _, l := range []time.Duration{time.Nanosecond, time.Hour, 2 * time.Hour, 8 * 24 * time.Hour} {
+					want = convertRef(want[:0], s.Add(-l), s, src, places)
+					got = AppendConvert(got[:0], s.Add(-l), s, src, places)
+					requireSameRows(t, want, got, "window %v-%v", s.Add(-l), s)
+				}
+				checked++
+			}
+		}
+	}
+	require.Greater(t, checked, 10000)
+}
+
+// TestConvertTableRandom checks random instants and windows of 1890-2110 in
+// random zones against the reference, several places per call.
+func TestConvertTableRandom(t *testing.T) {
+	locs := propertyZones(t)
+	rng := rand.New(rand.NewPCG(7, 11))
+	lo := time.Date(1890, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	hi := time.Date(2110, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	n := 30000
+	if testing.Short() {
+		n = 3000
+	}
+	places := make([]Place, 5)
+	var want, got []Row
+	for range n {
+		for i := range places {
+			places[i] = Place{"p", locs[rng.IntN(len(locs))]}
+		}
+		places[rng.IntN(len(places))].Loc = nil
+		src := locs[rng.IntN(len(locs))]
+		start := time.Unix(lo+rng.Int64N(hi-lo), rng.Int64N(3)*int64(time.Second/2))
+		var end time.Time
+		switch rng.IntN(3) {
+		case 1:
+			end = start.Add(time.Duration(rng.Int64N(int64(20 * 24 * time.Hour))))
+		case 2:
+			end = start.Add(-time.Duration(rng.Int64N(int64(time.Hour)))) // backwards: last is start
+		}
+		want = convertRef(want[:0], start, end, src, places)
+		got = AppendConvert(got[:0], start, end, src, places)
+		requireSameRows(t, want, got, "%v-%v", start, end)
+	}
+}
+
+// TestConvertTableBoaVista: two changes of offset 167 hours apart in October
+// 2000 (America/Boa_Vista): a week after the second, the first is still in the
+// lookback but the offset is back where it was a week before.
+func TestConvertTableBoaVista(t *testing.T) {
+	bv := mustLoad(t, "America/Boa_Vista")
+	places := []Place{{"Boa Vista", bv}, {"Recife", mustLoad(t, "America/Recife")}, {"Noronha", mustLoad(t, "America/Noronha")}}
+	z := tabFor(bv)
+	var oct []int64
+	for _, u := range z.tr {
+		if tm := time.Unix(u, 0).UTC(); tm.Year() == 2000 && tm.Month() == time.October {
+			oct = append(oct, u)
+		}
+	}
+	require.Len(t, oct, 2, "the table has both changes")
+	second := time.Unix(oct[1], 0)
+	var want, got []Row
+	for d := -200 * time.Hour; d <= 200*time.Hour; d += 30 * time.Minute {
+		s := second.Add(d)
+		want = convertRef(want[:0], s, time.Time{}, nil, places)
+		got = AppendConvert(got[:0], s, time.Time{}, nil, places)
+		requireSameRows(t, want, got, "instant %v", s)
+		want = convertRef(want[:0], s, s.Add(5*time.Hour), nil, places)
+		got = AppendConvert(got[:0], s, s.Add(5*time.Hour), nil, places)
+		requireSameRows(t, want, got, "window from %v", s)
+	}
+	rows := Convert(second.Add(24*time.Hour), time.Time{}, nil, places[:1])
+	require.True(t, rows[0].ClockChange.Equal(second), "the second change, not the first: %v", rows[0].ClockChange)
+}
