@@ -351,7 +351,24 @@ func dropRune(r rune) bool {
 
 // oneLine is clean(s) with runs of white space, newlines included, made one space.
 func oneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(clean(s)), " ")
+}
+
+// isOneLine reports whether oneLine(s) is s: printable ASCII, no space at either end, no
+// two spaces in a row.
+func isOneLine(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || (c == ' ' && s[i-1] == ' ') {
+			return false
+		}
+	}
+	return true
 }
 
 // yamlQuote returns s as a YAML double-quoted scalar.

@@ -2,6 +2,7 @@ package render
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -51,4 +52,25 @@ func TestFillDated(t *testing.T) {
 	in := Instant{}
 	assert.False(t, fillDated(&in, time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), true))
 	assert.Equal(t, Instant{}, in)
+}
+
+// TestIsOneLine checks oneLine's fast path against the general one.
+func TestIsOneLine(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []byte("ab  \t\n\r\x00\x7f~!é")
+	for range 20000 {
+		n := rng.IntN(8)
+		b := make([]byte, 0, n)
+		for range n {
+			b = append(b, alphabet[rng.IntN(len(alphabet))])
+		}
+		s := string(b)
+		want := strings.Join(strings.Fields(clean(s)), " ")
+		if isOneLine(s) && !assert.Equal(t, want, s, "%q", s) {
+			return
+		}
+		assert.Equal(t, want, oneLine(s), "%q", s)
+	}
+	assert.True(t, isOneLine("db primary"))
+	assert.False(t, isOneLine("db  primary"))
 }

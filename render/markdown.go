@@ -351,7 +351,7 @@ func mayHoldScheme(src string) bool {
 			j++
 		}
 		k := j
-		for k < len(src) && !strings.ContainsRune(" \t\r\n>", rune(src[k])) { // ")" may be the destination's own
+		for k < len(src) && !destEnd(src[k]) { // ")" may be the destination's own
 			k++
 		}
 		dest := src[j:k]
@@ -369,6 +369,11 @@ func mayHoldScheme(src string) bool {
 		}
 	}
 	return false
+}
+
+// destEnd reports whether c ends a link destination for mayHoldScheme.
+func destEnd(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>'
 }
 
 // autolinkSpans returns the "<" of every "<label>" in source, label being autolink n's.

@@ -497,6 +497,10 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 	}
 
 	m := inc.Metrics(b.p.Config)
+	if b.instants == nil {
+		// Every event and most window edges are cached: size the cache once.
+		b.instants = make(map[instKey]Instant, len(inc.Timeline)+8)
+	}
 	v.Dated = m.Dated || inc.Date != (tz.Date{})
 	for _, ev := range inc.Timeline {
 		v.Dated = v.Dated || ev.At.Dated
@@ -515,7 +519,7 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 	}
 	if m.Dated {
 		// A window edge that is an approximate time of the timeline reads "about" too.
-		approx, exact := map[int64]bool{}, map[int64]bool{}
+		approx, exact := map[int64]bool{}, make(map[int64]bool, len(inc.Timeline))
 		for _, ev := range inc.Timeline {
 			if ev.State == timeline.LevelUnknown {
 				continue
