@@ -93,10 +93,6 @@ func AppendConvert(dst []Row, start, end time.Time, src *time.Location, places [
 	if src == nil {
 		src = time.UTC
 	}
-	_, srcOff := start.In(src).Zone()
-	// Seconds since midnight of start's day in src: a place's day shift is how
-	// many midnights its offset difference moves that across.
-	srcSOD := int(epochSeconds(start.Unix(), srcOff))
 	var last time.Time // the instant whose period holds the last possible change
 	if end.IsZero() {
 		last = start
@@ -120,6 +116,15 @@ func AppendConvert(dst []Row, start, end time.Time, src *time.Location, places [
 	if inTab {
 		tabs = zoneTabs.Load()
 	}
+	var srcOff int
+	if z := tabIn(tabs, inTab, src); z != nil {
+		srcOff = z.per[z.period(startSec)].off
+	} else {
+		_, srcOff = start.In(src).Zone()
+	}
+	// Seconds since midnight of start's day in src: a place's day shift is how
+	// many midnights its offset difference moves that across.
+	srcSOD := int(epochSeconds(startSec, srcOff))
 	for i := range places {
 		p := &places[i]
 		loc := p.Loc
@@ -136,13 +141,11 @@ func AppendConvert(dst []Row, start, end time.Time, src *time.Location, places [
 		r.City, r.Loc = p.City, loc
 		r.Start = start.In(loc)
 		var z *zoneTab
-		if inTab {
-			if tabs != nil {
-				z = tabs.get(loc)
-			}
-			if z == nil {
-				z = tabFor(loc)
-			}
+		if tabs != nil {
+			z = tabs.get(loc)
+		}
+		if z == nil && inTab {
+			z = tabFor(loc)
 		}
 		if z == nil {
 			r.Abbrev, r.Offset = r.Start.Zone()
@@ -176,6 +179,20 @@ func AppendConvert(dst []Row, start, end time.Time, src *time.Location, places [
 		}
 	}
 	return dst
+}
+
+// tabIn returns loc's table, from tabs if it is there; nil if !inTab or loc
+// can have none.
+func tabIn(tabs *zoneTabSet, inTab bool, loc *time.Location) *zoneTab {
+	if !inTab {
+		return nil
+	}
+	if tabs != nil {
+		if z := tabs.get(loc); z != nil {
+			return z
+		}
+	}
+	return tabFor(loc)
 }
 
 // lastChange returns the last instant, at or before t and not before from, at

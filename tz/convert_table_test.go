@@ -163,3 +163,48 @@ func TestConvertTableBoaVista(t *testing.T) {
 	rows := Convert(second.Add(24*time.Hour), time.Time{}, nil, places[:1])
 	require.True(t, rows[0].ClockChange.Equal(second), "the second change, not the first: %v", rows[0].ClockChange)
 }
+
+// TestConvertTableConcurrentAndFull converts into new zones from several
+// goroutines at once (run with -race), then past the table set's limit, where
+// zones take the general path; results stay those of the reference.
+func TestConvertTableConcurrentAndFull(t *testing.T) {
+	saved := zoneTabs.Load()
+	zoneTabs.Store(nil)
+	defer zoneTabs.Store(saved)
+	start := time.Date(2024, 3, 10, 6, 30, 0, 0, time.UTC)
+	ny := mustLoad(t, "America/New_York")
+	const workers = 4
+	var fixed [workers][]*time.Location
+	for w := range fixed {
+		for i := range (maxZoneTabs + 64) / workers {
+			fixed[w] = append(fixed[w], time.FixedZone(fmt.Sprintf("Z%d-%d", w, i), (w*7+i)%86400))
+		}
+	}
+	errs := make(chan string, workers)
+	for w := range workers {
+		go func() {
+			var want, got []Row
+			for _, loc := range fixed[w] {
+				places := []Place{{"f", loc}, {"ny", ny}}
+				want = convertRef(want[:0], start, start.Add(time.Hour), nil, places)
+				got = AppendConvert(got[:0], start, start.Add(time.Hour), nil, places)
+				for i := range want {
+					if want[i] != got[i] {
+						errs <- fmt.Sprintf("%s: want %+v, got %+v", loc, want[i], got[i])
+						return
+					}
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for range workers {
+		if e := <-errs; e != "" {
+			t.Fatal(e)
+		}
+	}
+	s := zoneTabs.Load()
+	require.NotNil(t, s)
+	require.Equal(t, maxZoneTabs, s.n, "the set stops growing at its limit")
+	require.NotNil(t, s.get(ny))
+}
