@@ -3,6 +3,7 @@ package render
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"html"
 	"html/template"
 	"strings"
@@ -181,6 +182,8 @@ func isScheme(s string) bool {
 type converter struct {
 	md  goldmark.Markdown
 	src []byte // the field being converted; goldmark only reads it, nothing keeps it after
+	ctx *fieldContext
+	opt parser.ParseOption
 	buf bytes.Buffer
 	bw  *bufio.Writer
 }
@@ -191,6 +194,80 @@ func newConverter(md goldmark.Markdown) *converter {
 	return c
 }
 
+// fieldContext is a goldmark parser context that one converter reuses for field after field:
+// the values stored under context keys (goldmark's own parsing state among them) and the
+// link reference definitions are its own and emptied by reset, so nothing a field defines
+// reaches the next one. The delimiter and open-block state comes from the embedded context;
+// goldmark leaves it empty at the end of every parse. Heading ids, the embedded context's too,
+// are used only with goldmark's attribute and automatic heading id options, which the
+// package's goldmark instances do not set.
+type fieldContext struct {
+	parser.Context
+	store []any
+	refs  map[string]parser.Reference
+}
+
+func newFieldContext() *fieldContext {
+	return &fieldContext{
+		Context: parser.NewContext(),
+		store:   make([]any, parser.ContextKeyMax+1),
+		refs:    map[string]parser.Reference{},
+	}
+}
+
+// reset forgets every value and reference of the previous field.
+func (c *fieldContext) reset() {
+	clear(c.store)
+	clear(c.refs)
+}
+
+func (c *fieldContext) String() string {
+	return fmt.Sprintf("Context{Store:%d values, Refs:%d}", len(c.store), len(c.refs))
+}
+
+func (c *fieldContext) Get(key parser.ContextKey) any {
+	if int(key) < 0 || int(key) >= len(c.store) {
+		return nil
+	}
+	return c.store[key]
+}
+
+func (c *fieldContext) Set(key parser.ContextKey, v any) {
+	if int(key) >= len(c.store) {
+		c.store = append(c.store, make([]any, int(key)+1-len(c.store))...)
+	}
+	c.store[key] = v
+}
+
+func (c *fieldContext) ComputeIfAbsent(key parser.ContextKey, f func() any) any {
+	if v := c.Get(key); v != nil {
+		return v
+	}
+	v := f()
+	c.Set(key, v)
+	return v
+}
+
+func (c *fieldContext) AddReference(ref parser.Reference) {
+	key := util.ToLinkReference(ref.Label())
+	if _, ok := c.refs[key]; !ok { // the first definition of a label wins
+		c.refs[key] = ref
+	}
+}
+
+func (c *fieldContext) Reference(label string) (parser.Reference, bool) {
+	ref, ok := c.refs[label]
+	return ref, ok
+}
+
+func (c *fieldContext) References() []parser.Reference {
+	out := make([]parser.Reference, 0, len(c.refs))
+	for _, ref := range c.refs {
+		out = append(out, ref)
+	}
+	return out
+}
+
 // toHTML converts a Markdown field, its headings nested below level base.
 func (c *converter) toHTML(src string, base int) (template.HTML, error) {
 	if strings.TrimSpace(src) == "" {
@@ -198,10 +275,14 @@ func (c *converter) toHTML(src string, base int) (template.HTML, error) {
 	}
 	c.buf.Reset()
 	c.bw.Reset(&c.buf)
-	ctx := parser.NewContext()
-	ctx.Set(headingBase, base)
+	if c.ctx == nil {
+		c.ctx = newFieldContext()
+		c.opt = parser.WithContext(c.ctx)
+	}
+	c.ctx.reset()
+	c.ctx.Set(headingBase, base)
 	c.src = append(c.src[:0], src...)
-	if err := c.md.Convert(c.src, c.bw, parser.WithContext(ctx)); err != nil {
+	if err := c.md.Convert(c.src, c.bw, c.opt); err != nil {
 		return "", err
 	}
 	if err := c.bw.Flush(); err != nil {
