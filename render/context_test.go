@@ -83,3 +83,19 @@ func FuzzFieldContextReuse(f *testing.F) {
 		require.Equal(t, want, got)
 	})
 }
+
+// TestPlainWebURL checks that plainWebURL allows only what allowedURL allows.
+func TestPlainWebURL(t *testing.T) {
+	for _, u := range []string{
+		"https://example.com", "http://x", "https://", "http://", "https://a&#x09;b",
+		"https://a\tb", "https:\n//x", "javascript:x", "HTTPS://x", " https://x", "\x00https://x",
+		"https://runbooks.example/db#step-1", "http:x", "https:/x",
+	} {
+		if plainWebURL([]byte(u)) {
+			require.True(t, allowedURL(u, true), "%q", u)
+			require.True(t, allowedURL(u, false), "%q", u)
+		}
+	}
+	require.True(t, plainWebURL([]byte("https://runbooks.example/db#step-1")))
+	require.False(t, plainWebURL([]byte("javascript:x")))
+}

@@ -112,7 +112,7 @@ func (st *sanitizeState) walk(n ast.Node) {
 			n.Level = min(n.Level+st.base, 6)
 		}
 	case *ast.Link:
-		if !allowedURL(string(n.Destination), true) {
+		if !plainWebURL(n.Destination) && !allowedURL(string(n.Destination), true) {
 			st.unwrap = append(st.unwrap, n)
 		}
 	case *ast.Image:
@@ -161,6 +161,16 @@ func allowedURL(u string, relative bool) bool {
 	return false
 }
 
+// plainWebURL reports whether u starts with "http://" or "https://" and holds no character
+// reference, tab or newline: allowedURL allows such a URL, and checking the bytes spares
+// the string.
+func plainWebURL(u []byte) bool {
+	if !bytes.HasPrefix(u, []byte("https://")) && !bytes.HasPrefix(u, []byte("http://")) {
+		return false
+	}
+	return bytes.IndexAny(u, "&\t\n\r") < 0
+}
+
 // isScheme reports whether s is spelled as a URL scheme: a letter, then letters, digits,
 // "+", "-" or ".".
 func isScheme(s string) bool {
@@ -180,12 +190,12 @@ func isScheme(s string) bool {
 // wraps any writer that is not buffered in a new 4 KiB bufio.Writer on every call. It is not
 // safe for concurrent use.
 type converter struct {
-	md  goldmark.Markdown
-	src []byte // the field being converted; goldmark only reads it, nothing keeps it after
-	ctx *fieldContext
-	opt parser.ParseOption
-	buf bytes.Buffer
-	bw  *bufio.Writer
+	md   goldmark.Markdown
+	src  []byte // the field being converted; goldmark only reads it, nothing keeps it after
+	ctx  *fieldContext
+	opts []parser.ParseOption // WithContext(ctx), made once: a variadic argument escapes
+	buf  bytes.Buffer
+	bw   *bufio.Writer
 }
 
 func newConverter(md goldmark.Markdown) *converter {
@@ -277,12 +287,12 @@ func (c *converter) toHTML(src string, base int) (template.HTML, error) {
 	c.bw.Reset(&c.buf)
 	if c.ctx == nil {
 		c.ctx = newFieldContext()
-		c.opt = parser.WithContext(c.ctx)
+		c.opts = []parser.ParseOption{parser.WithContext(c.ctx)}
 	}
 	c.ctx.reset()
 	c.ctx.Set(headingBase, base)
 	c.src = append(c.src[:0], src...)
-	if err := c.md.Convert(c.src, c.bw, c.opt); err != nil {
+	if err := c.md.Convert(c.src, c.bw, c.opts...); err != nil {
 		return "", err
 	}
 	if err := c.bw.Flush(); err != nil {

@@ -214,7 +214,8 @@ type builder struct {
 	p        *Printer
 	html     bool
 	conv     *converter
-	instants map[instKey]Instant
+	instants map[instKey]int32 // index in cached; an Instant is too large to be a map value without an allocation each
+	cached   []Instant
 }
 
 func (p *Printer) builder(html bool) *builder {
@@ -421,14 +422,15 @@ func (b *builder) instant(t incident.Time, loc *time.Location) Instant {
 		loc = t.Loc
 	}
 	k := instKey{t.Time.UnixNano(), loc, t.Approx}
-	if in, ok := b.instants[k]; ok {
-		return in
+	if i, ok := b.instants[k]; ok {
+		return b.cached[i]
 	}
 	in := instant(t, loc)
 	if b.instants == nil {
-		b.instants = map[instKey]Instant{}
+		b.instants = map[instKey]int32{}
 	}
-	b.instants[k] = in
+	b.instants[k] = int32(len(b.cached))
+	b.cached = append(b.cached, in)
 	return in
 }
 
@@ -499,7 +501,8 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 	m := inc.Metrics(b.p.Config)
 	if b.instants == nil {
 		// Every event and most window edges are cached: size the cache once.
-		b.instants = make(map[instKey]Instant, len(inc.Timeline)+8)
+		b.instants = make(map[instKey]int32, len(inc.Timeline)+8)
+		b.cached = make([]Instant, 0, len(inc.Timeline)+8)
 	}
 	v.Dated = m.Dated || inc.Date != (tz.Date{})
 	for _, ev := range inc.Timeline {
