@@ -5,10 +5,28 @@ import (
 )
 
 // Place is a zone in a converter, with the city it is shown as.
-// A nil Loc is UTC.
+// A nil Loc is UTC. A Place made by NewPlace or DefaultPlaces also carries
+// the zone's table of changes of clocks, so that conversions need not look it
+// up; compare Places by City and Loc rather than with ==. Rows returned by
+// Convert carry a Place without that table.
 type Place struct {
 	City string
 	Loc  *time.Location
+	tab  *zoneTab // Loc's table when built by NewPlace; ignored if it belongs to another Location
+}
+
+// NewPlace returns the Place {City: city, Loc: loc} (nil loc: UTC), with loc's
+// table of changes of clocks from 1900 to 2100 read now rather than in the
+// first conversion into it, and found without a lookup in later conversions.
+// The table is built once per *time.Location and shared. NewPlace never fails:
+// past 1,024 distinct zones it returns a Place without a table, which converts
+// to the same rows, more slowly. NewPlace is safe for concurrent use.
+func NewPlace(city string, loc *time.Location) Place {
+	l := loc
+	if l == nil {
+		l = time.UTC
+	}
+	return Place{City: city, Loc: loc, tab: tabFor(l)}
 }
 
 // Row is one line of a "what time is that for you" table.
@@ -64,8 +82,7 @@ func DefaultPlaces() ([]Place, error) {
 		if err != nil {
 			return nil, err
 		}
-		tabFor(loc) // build the zone's table now rather than in the first conversion
-		ps = append(ps, Place{City: p.city, Loc: loc})
+		ps = append(ps, NewPlace(p.city, loc))
 	}
 	return ps, nil
 }
@@ -138,14 +155,15 @@ func AppendConvert(dst []Row, start, end time.Time, src *time.Location, places [
 			dst = append(dst, Row{})
 		}
 		r := &dst[len(dst)-1]
-		r.City, r.Loc = p.City, loc
+		r.City, r.Loc, r.tab = p.City, loc, nil
 		r.Start = start.In(loc)
 		var z *zoneTab
-		if tabs != nil {
-			z = tabs.get(loc)
-		}
-		if z == nil && inTab {
-			z = tabFor(loc)
+		if inTab {
+			if z = p.tab; z == nil || z.loc != loc {
+				if z = tabs.get(loc); z == nil {
+					z = tabFor(loc)
+				}
+			}
 		}
 		if z == nil {
 			r.Abbrev, r.Offset = r.Start.Zone()

@@ -13,9 +13,10 @@ import (
 // one binary search in a slice of integers instead of the zone lookups of
 // time.Time.Zone and ZoneBounds. It is immutable once built.
 type zoneTab struct {
-	tr  []int64      // unix seconds of each change, ascending, in (tabLo, tabHi)
-	idx []int32      // idx[b]: the number of changes before tabLo + b<<tabBucketBits
-	per []zonePeriod // len(tr)+1: per[0] holds tabLo, per[i+1] starts at tr[i]
+	loc *time.Location // the zone it was read from
+	tr  []int64        // unix seconds of each change, ascending, in (tabLo, tabHi)
+	idx []int32        // idx[b]: the number of changes before tabLo + b<<tabBucketBits
+	per []zonePeriod   // len(tr)+1: per[0] holds tabLo, per[i+1] starts at tr[i]
 }
 
 // A zonePeriod is what a zone reads from one change to the next.
@@ -68,7 +69,7 @@ func (z *zoneTab) index() {
 // not hold the instant asked about; there it steps hour by hour until the
 // reading changes (then finds the second by bisection) or the bounds hold again.
 func buildZoneTab(loc *time.Location) *zoneTab {
-	z := &zoneTab{}
+	z := &zoneTab{loc: loc}
 	t := time.Unix(tabLo, 0).In(loc)
 	name, off := t.Zone()
 	z.per = append(z.per, zonePeriod{name, off, noChange})
@@ -164,6 +165,9 @@ func zoneTabHash(loc *time.Location, shift uint) int {
 }
 
 func (s *zoneTabSet) get(loc *time.Location) *zoneTab {
+	if s == nil {
+		return nil
+	}
 	mask := len(s.slots) - 1
 	for i := zoneTabHash(loc, s.shift); ; i = (i + 1) & mask {
 		sl := &s.slots[i]

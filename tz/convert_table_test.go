@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -31,7 +32,7 @@ func convertRef(dst []Row, start, end time.Time, src *time.Location, places []Pl
 		if loc == nil {
 			loc = time.UTC
 		}
-		r := Row{Place: Place{p.City, loc}}
+		r := Row{Place: Place{City: p.City, Loc: loc}}
 		r.Start = start.In(loc)
 		r.Abbrev, r.Offset = r.Start.Zone()
 		r.DayShift = dayShift(srcSOD + r.Offset - srcOff)
@@ -79,7 +80,7 @@ func TestConvertTableTransitions(t *testing.T) {
 	for _, loc := range locs {
 		z := tabFor(loc)
 		require.NotNil(t, z, loc.String())
-		places := []Place{{"x", loc}}
+		places := []Place{{City: "x", Loc: loc}}
 		for i, u := range z.tr {
 			c := time.Unix(u, 0)
 			if testing.Short() && i%8 != 0 {
@@ -117,7 +118,15 @@ func TestConvertTableRandom(t *testing.T) {
 	var want, got []Row
 	for range n {
 		for i := range places {
-			places[i] = Place{"p", locs[rng.IntN(len(locs))]}
+			switch rng.IntN(3) {
+			case 0:
+				places[i] = Place{City: "p", Loc: locs[rng.IntN(len(locs))]}
+			case 1:
+				places[i] = NewPlace("p", locs[rng.IntN(len(locs))])
+			case 2: // a Place whose Loc was changed after NewPlace
+				places[i] = NewPlace("p", locs[rng.IntN(len(locs))])
+				places[i].Loc = locs[rng.IntN(len(locs))]
+			}
 		}
 		places[rng.IntN(len(places))].Loc = nil
 		src := locs[rng.IntN(len(locs))]
@@ -140,7 +149,7 @@ func TestConvertTableRandom(t *testing.T) {
 // lookback but the offset is back where it was a week before.
 func TestConvertTableBoaVista(t *testing.T) {
 	bv := mustLoad(t, "America/Boa_Vista")
-	places := []Place{{"Boa Vista", bv}, {"Recife", mustLoad(t, "America/Recife")}, {"Noronha", mustLoad(t, "America/Noronha")}}
+	places := []Place{{City: "Boa Vista", Loc: bv}, {City: "Recife", Loc: mustLoad(t, "America/Recife")}, {City: "Noronha", Loc: mustLoad(t, "America/Noronha")}}
 	z := tabFor(bv)
 	var oct []int64
 	for _, u := range z.tr {
@@ -185,7 +194,7 @@ func TestConvertTableConcurrentAndFull(t *testing.T) {
 		go func() {
 			var want, got []Row
 			for _, loc := range fixed[w] {
-				places := []Place{{"f", loc}, {"ny", ny}}
+				places := []Place{{City: "f", Loc: loc}, {City: "ny", Loc: ny}}
 				want = convertRef(want[:0], start, start.Add(time.Hour), nil, places)
 				got = AppendConvert(got[:0], start, start.Add(time.Hour), nil, places)
 				for i := range want {
@@ -207,4 +216,30 @@ func TestConvertTableConcurrentAndFull(t *testing.T) {
 	require.NotNil(t, s)
 	require.Equal(t, maxZoneTabs, s.n, "the set stops growing at its limit")
 	require.NotNil(t, s.get(ny))
+}
+
+func TestNewPlace(t *testing.T) {
+	ny, tokyo := mustLoad(t, "America/New_York"), mustLoad(t, "Asia/Tokyo")
+	p := NewPlace("New York", ny)
+	assert.Equal(t, "New York", p.City)
+	assert.Equal(t, ny, p.Loc)
+	require.NotNil(t, p.tab)
+	assert.Same(t, tabFor(ny), p.tab, "one table per Location")
+	start := time.Date(2024, 3, 10, 7, 0, 0, 0, time.UTC)
+	rows := Convert(start, time.Time{}, nil, []Place{p})
+	assert.Equal(t, "EDT", rows[0].Abbrev)
+	assert.True(t, rows[0].ClockChange.Equal(start))
+	assert.Equal(t, Place{City: "New York", Loc: ny}, rows[0].Place, "rows carry no table")
+
+	p.Loc = tokyo // the table read for New York must not be used for Tokyo
+	rows = Convert(start, time.Time{}, nil, []Place{p})
+	assert.Equal(t, "JST", rows[0].Abbrev)
+	assert.Equal(t, 9*3600, rows[0].Offset)
+	assert.True(t, rows[0].ClockChange.IsZero())
+
+	u := NewPlace("UTC", nil)
+	assert.Nil(t, u.Loc, "Loc stays as given")
+	rows = Convert(start, time.Time{}, nil, []Place{u})
+	assert.Equal(t, "UTC", rows[0].Abbrev)
+	assert.Equal(t, time.UTC, rows[0].Loc)
 }

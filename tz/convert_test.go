@@ -40,10 +40,10 @@ func TestDefaultPlaces(t *testing.T) {
 func TestConvertDayShift(t *testing.T) {
 	at := time.Date(2024, 4, 28, 10, 30, 0, 0, time.UTC) // a Sunday in UTC
 	places := []Place{
-		{"Kiritimati", mustLoad(t, "Pacific/Kiritimati")},
-		{"Pago Pago", mustLoad(t, "Pacific/Pago_Pago")},
-		{"UTC", nil},
-		{"Honolulu", mustLoad(t, "Pacific/Honolulu")},
+		{City: "Kiritimati", Loc: mustLoad(t, "Pacific/Kiritimati")},
+		{City: "Pago Pago", Loc: mustLoad(t, "Pacific/Pago_Pago")},
+		{City: "UTC", Loc: nil},
+		{City: "Honolulu", Loc: mustLoad(t, "Pacific/Honolulu")},
 	}
 	rows := Convert(at, time.Time{}, nil, places)
 	require.Len(t, rows, 4)
@@ -65,9 +65,9 @@ func TestConvertRows(t *testing.T) {
 	start := time.Date(2024, 1, 15, 14, 36, 0, 0, time.UTC)
 	end := start.Add(90 * time.Minute)
 	places := []Place{
-		{"São Paulo", mustLoad(t, "America/Sao_Paulo")},
-		{"Kolkata", mustLoad(t, "Asia/Kolkata")},
-		{"Dublin", mustLoad(t, "Europe/Dublin")},
+		{City: "São Paulo", Loc: mustLoad(t, "America/Sao_Paulo")},
+		{City: "Kolkata", Loc: mustLoad(t, "Asia/Kolkata")},
+		{City: "Dublin", Loc: mustLoad(t, "Europe/Dublin")},
 	}
 	rows := Convert(start, end, mustLoad(t, "America/New_York"), places)
 	require.Len(t, rows, 3)
@@ -98,7 +98,7 @@ func TestConvertRows(t *testing.T) {
 func TestConvertClockChange(t *testing.T) {
 	ny := mustLoad(t, "America/New_York")
 	london := mustLoad(t, "Europe/London")
-	places := []Place{{"New York", ny}, {"London", london}, {"Tokyo", mustLoad(t, "Asia/Tokyo")}, {"Santiago", mustLoad(t, "America/Santiago")}}
+	places := []Place{{City: "New York", Loc: ny}, {City: "London", Loc: london}, {City: "Tokyo", Loc: mustLoad(t, "Asia/Tokyo")}, {City: "Santiago", Loc: mustLoad(t, "America/Santiago")}}
 	nyChange := time.Date(2024, 3, 10, 7, 0, 0, 0, time.UTC)
 	londonChange := time.Date(2024, 3, 31, 1, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
@@ -138,7 +138,7 @@ func TestConvertWindowAcrossChange(t *testing.T) {
 	ny := mustLoad(t, "America/New_York")
 	start := time.Date(2024, 3, 10, 6, 30, 0, 0, time.UTC) // 01:30 EST
 	end := start.Add(time.Hour)                            // 03:30 EDT
-	rows := Convert(start, end, ny, []Place{{"New York", ny}})
+	rows := Convert(start, end, ny, []Place{{City: "New York", Loc: ny}})
 	require.Len(t, rows, 1)
 	r := rows[0]
 	assert.Equal(t, "EST", r.Abbrev)
@@ -152,7 +152,7 @@ func TestConvertWindowAcrossChange(t *testing.T) {
 
 func TestAppendConvertReusesRows(t *testing.T) {
 	ny := mustLoad(t, "America/New_York")
-	places := []Place{{"New York", ny}}
+	places := []Place{{City: "New York", Loc: ny}}
 	start := time.Date(2024, 3, 10, 6, 30, 0, 0, time.UTC)
 	dst := AppendConvert(nil, start, start.Add(time.Hour), ny, places)
 	dst = AppendConvert(dst[:0], start.Add(30*24*time.Hour), time.Time{}, ny, places)
