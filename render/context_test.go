@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/go-postmortem/postmortem/incident"
 	"github.com/stretchr/testify/require"
 	"github.com/yuin/goldmark/parser"
 )
@@ -98,4 +99,24 @@ func TestPlainWebURL(t *testing.T) {
 	}
 	require.True(t, plainWebURL([]byte("https://runbooks.example/db#step-1")))
 	require.False(t, plainWebURL([]byte("javascript:x")))
+}
+
+// TestScratchReuse renders pages one after the other, safe and unsafe, so that pooled
+// scratch moves between them: each page must be what it is on its own.
+func TestScratchReuse(t *testing.T) {
+	small, big := harvestGo(t), bigIncident(t, 40)
+	big.Summary = "[ref]: javascript:alert(1)\n\n<b>bold</b> [ref]"
+	page := func(p *Printer, inc *incident.Incident) string {
+		var buf bytes.Buffer
+		require.NoError(t, p.HTML(&buf, inc))
+		return buf.String()
+	}
+	safe, unsafe := &Printer{}, &Printer{UnsafeHTML: true}
+	want := []string{page(safe, small), page(unsafe, big), page(safe, big)}
+	for range 3 {
+		require.Equal(t, want[0], page(safe, small))
+		require.Equal(t, want[1], page(unsafe, big))
+		require.Equal(t, want[2], page(safe, big))
+	}
+	require.NotEqual(t, want[1], want[2])
 }

@@ -225,6 +225,13 @@ func newFieldContext() *fieldContext {
 	}
 }
 
+// resetIfSet is reset for a context that may be nil.
+func (c *fieldContext) resetIfSet() {
+	if c != nil {
+		c.reset()
+	}
+}
+
 // reset forgets every value and reference of the previous field.
 func (c *fieldContext) reset() {
 	clear(c.store)

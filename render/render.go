@@ -60,6 +60,9 @@ func cspHash(s string) string {
 	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
 }
 
+// writerPool holds the buffered writers documents are written through.
+var writerPool = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
+
 var builtinMarkdown = sync.OnceValue(func() *texttemplate.Template {
 	return texttemplate.Must(ParseMarkdownTemplate("document.md", markdownSource))
 })
@@ -73,7 +76,9 @@ var builtinHTML = sync.OnceValue(func() *htmltemplate.Template {
 // error computing a view (such as missing time zones for a converter), or w's write error;
 // after a template or write error part of the document may have been written.
 func (p *Printer) Markdown(w io.Writer, incs ...*incident.Incident) error {
-	d, err := p.builder(false).document(incs)
+	b := p.builder(false)
+	d, err := b.document(incs)
+	b.release()
 	if err != nil {
 		return err
 	}
@@ -85,7 +90,12 @@ func (p *Printer) executeMarkdown(w io.Writer, d *Document) error {
 	if t == nil {
 		t = builtinMarkdown()
 	}
-	bw := bufio.NewWriterSize(w, 32<<10)
+	bw := writerPool.Get().(*bufio.Writer)
+	bw.Reset(w)
+	defer func() {
+		bw.Reset(nil)
+		writerPool.Put(bw)
+	}()
 	if d.sink != nil {
 		d.sink.w = bw
 		defer func() { d.sink.w = nil }()
@@ -99,7 +109,9 @@ func (p *Printer) executeMarkdown(w io.Writer, d *Document) error {
 // HTML writes incs as one HTML page, or as a fragment when p.Fragment is set. It returns the
 // same errors as Markdown.
 func (p *Printer) HTML(w io.Writer, incs ...*incident.Incident) error {
-	d, err := p.builder(true).document(incs)
+	b := p.builder(true)
+	d, err := b.document(incs)
+	b.release()
 	if err != nil {
 		return err
 	}
@@ -111,7 +123,12 @@ func (p *Printer) executeHTML(w io.Writer, d *Document) error {
 	if t == nil {
 		t = builtinHTML()
 	}
-	bw := bufio.NewWriterSize(w, 32<<10)
+	bw := writerPool.Get().(*bufio.Writer)
+	bw.Reset(w)
+	defer func() {
+		bw.Reset(nil)
+		writerPool.Put(bw)
+	}()
 	if d.sink != nil {
 		d.sink.w = bw
 		defer func() { d.sink.w = nil }()

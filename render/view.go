@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-postmortem/postmortem/incident"
@@ -216,6 +217,7 @@ type builder struct {
 	conv     *converter
 	instants map[instKey]int32 // index in cached; an Instant is too large to be a map value without an allocation each
 	cached   []Instant
+	sc       *scratch // where conv, instants and cached come from; see release
 }
 
 func (p *Printer) builder(html bool) *builder {
@@ -223,7 +225,41 @@ func (p *Printer) builder(html bool) *builder {
 	if p.UnsafeHTML {
 		md = unsafeMarkdown
 	}
-	return &builder{p: p, html: html, conv: newConverter(md)}
+	sc := scratchPool.Get().(*scratch)
+	sc.conv.md = md
+	return &builder{p: p, html: html, conv: sc.conv, instants: sc.instants, cached: sc.cached[:0], sc: sc}
+}
+
+// scratch is what a builder can reuse from one document to the next: the converter with its
+// buffers and parser context, and the instant cache. Nothing a view holds points into it
+// (field HTML and instants are copied out), so it goes back to scratchPool once the view
+// is built.
+type scratch struct {
+	conv     *converter
+	instants map[instKey]int32
+	cached   []Instant
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{conv: newConverter(nil)} }}
+
+// release hands the builder's scratch back to scratchPool; the builder must not be used
+// after. Scratch grown very large by one document is left to the garbage collector.
+func (b *builder) release() {
+	sc := b.sc
+	if sc == nil {
+		return
+	}
+	b.sc, b.conv = nil, nil
+	if sc.conv.buf.Cap() > 1<<20 || cap(b.cached) > 1<<14 {
+		return
+	}
+	clear(b.instants)
+	clear(b.cached[:cap(b.cached)]) // no Location or string kept alive by the pool
+	sc.instants, sc.cached = b.instants, b.cached[:0]
+	sc.conv.md = nil
+	sc.conv.src = sc.conv.src[:0]
+	sc.conv.ctx.resetIfSet()
+	scratchPool.Put(sc)
 }
 
 // text prepares a Markdown field rendered under a heading of level base.
