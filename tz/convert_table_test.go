@@ -243,3 +243,26 @@ func TestNewPlace(t *testing.T) {
 	assert.Equal(t, "UTC", rows[0].Abbrev)
 	assert.Equal(t, time.UTC, rows[0].Loc)
 }
+
+// TestConvertTableComplete reads every zone's table once a day (at a time of
+// day that moves by 7 hours each day) from 1900 to 2100 and compares it with
+// Time.Zone: a change the table missed would show as a wrong reading for as
+// long as its period lasts.
+func TestConvertTableComplete(t *testing.T) {
+	locs := propertyZones(t)
+	step := int64(24*3600 + 7*3600)
+	if testing.Short() {
+		step *= 11
+	}
+	for _, loc := range locs {
+		z := tabFor(loc)
+		require.NotNil(t, z)
+		for u := tabLo; u < tabHi; u += step {
+			name, off := time.Unix(u, 0).In(loc).Zone()
+			p := z.per[z.period(u)]
+			if p.abbrev != name || p.off != off {
+				t.Fatalf("%s at %v: table %s %d, zone %s %d", loc, time.Unix(u, 0).UTC(), p.abbrev, p.off, name, off)
+			}
+		}
+	}
+}
