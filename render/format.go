@@ -23,24 +23,33 @@ func Duration(d time.Duration) string {
 	h := int64(d/time.Hour) % 24
 	m := int64(d/time.Minute) % 60
 	s := int64(d/time.Second) % 60
+	b := make([]byte, 0, 16)
+	unit := func(n int64, name string) {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(strconv.AppendInt(b, n, 10), name...)
+	}
 	switch {
 	case days > 0:
-		if h == 0 {
-			return fmt.Sprintf("%d d", days)
+		unit(days, " d")
+		if h != 0 {
+			unit(h, " h")
 		}
-		return fmt.Sprintf("%d d %d h", days, h)
 	case h > 0:
-		if m == 0 {
-			return fmt.Sprintf("%d h", h)
+		unit(h, " h")
+		if m != 0 {
+			unit(m, " min")
 		}
-		return fmt.Sprintf("%d h %d min", h, m)
 	case m > 0:
-		if s == 0 {
-			return fmt.Sprintf("%d min", m)
+		unit(m, " min")
+		if s != 0 {
+			unit(s, " s")
 		}
-		return fmt.Sprintf("%d min %d s", m, s)
+	default:
+		unit(s, " s")
 	}
-	return fmt.Sprintf("%d s", s)
+	return string(b)
 }
 
 // offsetText formats seconds east of UTC as "UTC", "UTC+9", "UTC-4", "UTC+5:30".
@@ -302,7 +311,7 @@ func actionStatusText(s incident.ActionStatus) string {
 func clean(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x7f || (c < 0x20 && c != '\t' && c != '\n') {
+		if !plainByte[s[i]] {
 			ascii = false
 			break
 		}
@@ -334,6 +343,16 @@ func clean(s string) string {
 		return r
 	}, s)
 }
+
+// plainByte reports which bytes clean keeps as they are without decoding: printable ASCII,
+// tab and newline.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = true
+	}
+	t['\t'], t['\n'] = true, true
+	return t
+}()
 
 func dropRune(r rune) bool {
 	switch {

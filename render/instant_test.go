@@ -1,12 +1,14 @@
 package render
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestFillDated checks that the one-allocation formatting of a dated Instant gives what the
@@ -73,4 +75,44 @@ func TestIsOneLine(t *testing.T) {
 	}
 	assert.True(t, isOneLine("db primary"))
 	assert.False(t, isOneLine("db  primary"))
+}
+
+// TestDurationForms checks Duration against the forms it has always had.
+func TestDurationForms(t *testing.T) {
+	want := func(d time.Duration) string {
+		d = d.Truncate(time.Second)
+		days, h, m, s := int64(d/(24*time.Hour)), int64(d/time.Hour)%24, int64(d/time.Minute)%60, int64(d/time.Second)%60
+		switch {
+		case days > 0 && h == 0:
+			return fmt.Sprintf("%d d", days)
+		case days > 0:
+			return fmt.Sprintf("%d d %d h", days, h)
+		case h > 0 && m == 0:
+			return fmt.Sprintf("%d h", h)
+		case h > 0:
+			return fmt.Sprintf("%d h %d min", h, m)
+		case m > 0 && s == 0:
+			return fmt.Sprintf("%d min", m)
+		case m > 0:
+			return fmt.Sprintf("%d min %d s", m, s)
+		}
+		return fmt.Sprintf("%d s", s)
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for _, d := range []time.Duration{0, time.Second, time.Minute, time.Hour, 24 * time.Hour, 25 * time.Hour, 90 * time.Minute, 61 * time.Second, 999 * time.Millisecond} {
+		assert.Equal(t, want(d), Duration(d), "%v", d)
+	}
+	for range 10000 {
+		d := time.Duration(rng.Int64N(int64(400 * 24 * time.Hour)))
+		if rng.IntN(3) == 0 {
+			d = d.Truncate(time.Minute)
+		}
+		if rng.IntN(3) == 0 {
+			d = d.Truncate(time.Hour)
+		}
+		require.Equal(t, want(d), Duration(d), "%v", d)
+		if d != 0 {
+			require.Equal(t, "-"+want(d), Duration(-d), "%v", -d)
+		}
+	}
 }
