@@ -293,7 +293,7 @@ func (b *builder) inline(s string, base int) (Text, error) {
 		return t, err
 	}
 	h := string(t.HTML)
-	if strings.HasPrefix(h, "<p>") && strings.HasSuffix(h, "</p>") && strings.Count(h, "<p>") == 1 {
+	if strings.HasPrefix(h, "<p>") && strings.HasSuffix(h, "</p>") && !strings.Contains(h[len("<p>"):], "<p>") {
 		t.HTML = template.HTML(h[len("<p>") : len(h)-len("</p>")])
 	}
 	return t, nil
