@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-postmortem/postmortem/internal/edit"
 	"github.com/go-postmortem/postmortem/timeline"
 	"github.com/go-postmortem/postmortem/tz"
 	"github.com/google/uuid"
@@ -251,7 +252,10 @@ func suggest(key string, names []string) string {
 		if k == name || strings.ReplaceAll(k, "-", "_") == name || strings.ReplaceAll(k, " ", "_") == name {
 			return name
 		}
-		if dist := levenshtein(k, name, bestD); dist < bestD {
+		if len(k) > 64 {
+			continue
+		}
+		if dist := edit.Distance(k, name, bestD); dist < bestD {
 			best, bestD = name, dist
 		}
 	}
@@ -259,33 +263,6 @@ func suggest(key string, names []string) string {
 		return ""
 	}
 	return best
-}
-
-// levenshtein returns the edit distance of a and b, or limit when it is at least limit.
-func levenshtein(a, b string, limit int) int {
-	if len(a) > 64 || len(b) > 64 {
-		return limit
-	}
-	if d := len(a) - len(b); d >= limit || -d >= limit {
-		return limit
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(b)], limit)
 }
 
 // str reads a scalar as text. Null is "".

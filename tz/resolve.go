@@ -5,6 +5,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/go-postmortem/postmortem/internal/edit"
 )
 
 // maxResolved bounds the number of spellings Resolve remembers.
@@ -380,7 +382,7 @@ func suggestZone(k string) string {
 	}
 	best, bestZone, bestD := "", "", 3
 	try := func(c, z string) {
-		d := editDistance(k, c, bestD+1)
+		d := edit.Distance(k, c, bestD+1)
 		if d < bestD || (d == bestD && bestZone != "" && c < best) {
 			best, bestZone, bestD = c, z, d
 		}
@@ -399,33 +401,4 @@ func suggestZone(k string) string {
 		return ""
 	}
 	return `"` + bestZone + `"`
-}
-
-// editDistance is the Levenshtein distance of a and b, or max when it is at least max.
-func editDistance(a, b string, max int) int {
-	if d := len(a) - len(b); d >= max || -d >= max {
-		return max
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		low := cur[0]
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-			low = min(low, cur[j])
-		}
-		if low >= max {
-			return max
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(b)], max)
 }
