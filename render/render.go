@@ -86,10 +86,20 @@ func (p *Printer) Markdown(w io.Writer, incs ...*incident.Incident) error {
 }
 
 func (p *Printer) executeMarkdown(w io.Writer, d *Document) error {
-	t := p.MarkdownTemplate
-	if t == nil {
-		t = builtinMarkdown()
+	if p.MarkdownTemplate != nil {
+		return execute(w, d, p.MarkdownTemplate)
 	}
+	return execute(w, d, builtinMarkdown())
+}
+
+// executor is what text/template and html/template have in common.
+type executor interface {
+	Execute(w io.Writer, data any) error
+}
+
+// execute runs t on d into w through a pooled buffered writer, which the document's rows
+// sink (when it has one) writes to as well.
+func execute(w io.Writer, d *Document, t executor) error {
 	bw := writerPool.Get().(*bufio.Writer)
 	bw.Reset(w)
 	defer func() {
@@ -119,24 +129,10 @@ func (p *Printer) HTML(w io.Writer, incs ...*incident.Incident) error {
 }
 
 func (p *Printer) executeHTML(w io.Writer, d *Document) error {
-	t := p.HTMLTemplate
-	if t == nil {
-		t = builtinHTML()
+	if p.HTMLTemplate != nil {
+		return execute(w, d, p.HTMLTemplate)
 	}
-	bw := writerPool.Get().(*bufio.Writer)
-	bw.Reset(w)
-	defer func() {
-		bw.Reset(nil)
-		writerPool.Put(bw)
-	}()
-	if d.sink != nil {
-		d.sink.w = bw
-		defer func() { d.sink.w = nil }()
-	}
-	if err := t.Execute(bw, d); err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	return bw.Flush()
+	return execute(w, d, builtinHTML())
 }
 
 // Markdown writes incs as Markdown with the zero Printer.
