@@ -4,7 +4,8 @@
 // It shows the calls a script makes: [incident.Load] and [incident.Validate] to read the files,
 // [incident.Incident.Metrics] for each incident's figures, and [timeline.Periods] with
 // [timeline.Config.Availability] to measure calendar months across incidents, overlaps
-// counted once.
+// counted once, and [timeline.Summarize] for the count, total, median, p90 and maximum of
+// downtime and of the times to detect and to resolve across incidents.
 //
 // Usage:
 //
@@ -70,6 +71,8 @@ func run(w io.Writer, fsys fs.FS, zone string) error {
 		cfg      timeline.Config // Statuspage's weights: partial outage counts 30%
 		windows  []timeline.Window
 		from, to time.Time
+		// Per metric, the values of the incidents that have it, for the summary.
+		downtimes, toDetect, toResolve []time.Duration
 	)
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "FILE\tSTART\tDOWNTIME\tTITLE")
@@ -95,7 +98,28 @@ func run(w io.Writer, fsys fs.FS, zone string) error {
 				}
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%v\t%s\n", name, start, m.Totals.Downtime.Round(time.Second), inc.Title)
+			if inc.Kind == incident.KindMaintenance {
+				continue // planned: not part of the incident statistics
+			}
+			downtimes = append(downtimes, m.Totals.Downtime)
+			if d, ok := m.Lifecycle.TimeTo(timeline.Detected); ok {
+				toDetect = append(toDetect, d)
+			}
+			if d, ok := m.Lifecycle.TimeTo(timeline.Resolved); ok {
+				toResolve = append(toResolve, d)
+			}
 		}
+	}
+	fmt.Fprintln(tw)
+
+	// Across incidents: a metric missing from an incident is left out, never guessed.
+	fmt.Fprintln(tw, "ACROSS INCIDENTS\tCOUNT\tTOTAL\tMEDIAN\tP90\tMAX")
+	for _, row := range []struct {
+		name string
+		ds   []time.Duration
+	}{{"downtime", downtimes}, {"time to detect", toDetect}, {"time to resolve", toResolve}} {
+		s := timeline.Summarize(row.ds)
+		fmt.Fprintf(tw, "%s\t%d\t%v\t%v\t%v\t%v\n", row.name, s.Count, s.Total, s.Median, s.P90, s.Max)
 	}
 	fmt.Fprintln(tw)
 

@@ -26,6 +26,12 @@ func TestRun(t *testing.T) {
 			"harness-2021.yaml 2021-04-01 18:16 UTC 28m0s Harness prod-1 down after Timescale health checks failed",
 			"pivotal-tracker.yaml undated 30m0s Unplanned Pivotal Tracker downtime during a search release",
 			"harvest-2013-04-28-maintenance.yaml 2013-04-28 13:00 UTC 0s Move to a new data center",
+			"ACROSS INCIDENTS COUNT TOTAL MEDIAN P90 MAX",
+			// Nine incidents (maintenances left out); nearest-rank median of the sorted
+			// downtimes 0, 3m, 3m, 25m, 28m, 30m, 1h7m30s, 1h42m, 32h7m is the fifth.
+			"downtime 9 36h25m30s 28m0s 32h7m0s 32h7m0s",
+			// Harvest 2016 detected the crash 14 min before the outage span began: negative.
+			"time to detect 5 -14m0s 0s 0s 0s",
 			"MONTH DOWNTIME AVAILABILITY",
 			"2013-09 6m0s 99.9861%",    // two outages of about 3 minutes
 			"2014-02 32h7m0s 95.2207%", // 60 s + 30% of 107 h of partial outage, in a 28-day month
