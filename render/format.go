@@ -208,19 +208,10 @@ func levelText(l timeline.Level) string {
 
 // levelClass is the CSS class of a state, and the machine name of the file format.
 func levelClass(l timeline.Level) string {
-	switch l {
-	case timeline.Operational:
-		return "operational"
-	case timeline.Degraded:
-		return "degraded_performance"
-	case timeline.Partial:
-		return "partial_outage"
-	case timeline.Major:
-		return "major_outage"
-	case timeline.Maintenance:
-		return "under_maintenance"
+	if l == timeline.LevelUnknown {
+		return ""
 	}
-	return ""
+	return l.String()
 }
 
 func eventKindText(k timeline.Kind) string {
@@ -251,19 +242,7 @@ func eventKindText(k timeline.Kind) string {
 	return ""
 }
 
-func statusText(s incident.Status) string {
-	switch s {
-	case incident.Investigating:
-		return "investigating"
-	case incident.Identified:
-		return "identified"
-	case incident.Monitoring:
-		return "monitoring"
-	case incident.Resolved:
-		return "resolved"
-	}
-	return ""
-}
+func statusText(s incident.Status) string { return s.String() }
 
 func kindText(k incident.Kind) string {
 	if k == incident.KindMaintenance {
@@ -272,23 +251,7 @@ func kindText(k incident.Kind) string {
 	return "incident"
 }
 
-func actionKindText(k incident.ActionKind) string {
-	switch k {
-	case incident.Prevent:
-		return "prevent"
-	case incident.Mitigate:
-		return "mitigate"
-	case incident.Detect:
-		return "detect"
-	case incident.Repair:
-		return "repair"
-	case incident.Process:
-		return "process"
-	case incident.Other:
-		return "other"
-	}
-	return ""
-}
+func actionKindText(k incident.ActionKind) string { return k.String() }
 
 func actionStatusText(s incident.ActionStatus) string {
 	switch s {
