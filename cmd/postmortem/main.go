@@ -10,6 +10,7 @@
 //	validate  report every error and warning of incident files
 //	downtime  per-incident and per-period downtime and availability
 //	convert   "what time is that for you": an instant or a window in many zones
+//	import    incident files from Statuspage JSON, a Slack export or pasted text
 //	new       print a commented incident file to start from
 //	version   print the version of the command
 //
@@ -27,6 +28,8 @@ import (
 	"os"
 	"time"
 	_ "time/tzdata" // answers must not depend on the host's zone files
+
+	"github.com/go-postmortem/postmortem/internal/edit"
 )
 
 // Exit statuses.
@@ -59,6 +62,7 @@ var commands = []command{
 	{"validate", "report every error and warning of incident files", runValidate},
 	{"downtime", "per-incident and per-period downtime and availability", runDowntime},
 	{"convert", "\"what time is that for you\": an instant or a window in many zones", runConvert},
+	{"import", "incident files from Statuspage JSON, a Slack export or pasted text", runImport},
 	{"new", "print a commented incident file to start from", runNew},
 	{"version", "print the version of the command", runVersion},
 }
@@ -90,6 +94,14 @@ func (e *env) main(args []string) int {
 		if c.name == name {
 			return e.exit(c.run(e, args[1:]))
 		}
+	}
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	if s := edit.Closest(name, names); s != "" {
+		fmt.Fprintf(e.stderr, "postmortem: unknown command %q; did you mean %q? (see 'postmortem --help' for the list)\n", name, s)
+		return exitUsage
 	}
 	fmt.Fprintf(e.stderr, "postmortem: unknown command %q (see 'postmortem --help' for the list)\n", name)
 	return exitUsage

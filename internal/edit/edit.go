@@ -31,3 +31,33 @@ func Distance(a, b string, limit int) int {
 	}
 	return min(prev[len(b)], limit)
 }
+
+// Closest returns the name nearest to s, compared without case, when it is close enough
+// to be a typo of it (at most 2 edits, and fewer than half of s's length), or "" when none is.
+// Of names equally near, the first wins.
+func Closest(s string, names []string) string {
+	low := toLower(s)
+	limit := min(3, len(low)/2+1)
+	best, bestD := "", limit
+	for _, n := range names {
+		if d := Distance(low, toLower(n), bestD); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+func toLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}

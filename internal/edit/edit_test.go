@@ -1,6 +1,10 @@
 package edit
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
 
 func TestDistance(t *testing.T) {
 	for _, tc := range []struct {
@@ -43,4 +47,21 @@ func FuzzDistance(f *testing.F) {
 			t.Fatalf("Distance(%q, %q, %d) = %d", a, b, limit, d)
 		}
 	})
+}
+
+func TestClosest(t *testing.T) {
+	names := []string{"render", "validate", "downtime", "convert", "import", "log"}
+	tests := []struct{ in, want string }{
+		{"rendr", "render"},
+		{"RENDER", "render"},
+		{"validat", "validate"},
+		{"dowtnime", "downtime"},
+		{"lg", "log"},
+		{"xyz", ""},
+		{"", ""},
+		{"statuspage", ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, Closest(tt.in, names), "Closest(%q)", tt.in)
+	}
 }
