@@ -40,7 +40,7 @@ func FuzzMarkdownField(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		raw, err := newConverter(safeMarkdown).toHTML(clean(s), 2)
+		raw, err := toHTML(safeMarkdown, clean(s), 2)
 		if err != nil {
 			t.Fatal(err)
 		}

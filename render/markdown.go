@@ -1,9 +1,7 @@
 package render
 
 import (
-	"bufio"
 	"bytes"
-	"fmt"
 	"html"
 	"html/template"
 	"strings"
@@ -112,7 +110,7 @@ func (st *sanitizeState) walk(n ast.Node) {
 			n.Level = min(n.Level+st.base, 6)
 		}
 	case *ast.Link:
-		if !plainWebURL(n.Destination) && !allowedURL(string(n.Destination), true) {
+		if !allowedURL(string(n.Destination), true) {
 			st.unwrap = append(st.unwrap, n)
 		}
 	case *ast.Image:
@@ -161,16 +159,6 @@ func allowedURL(u string, relative bool) bool {
 	return false
 }
 
-// plainWebURL reports whether u starts with "http://" or "https://" and holds no character
-// reference, tab or newline: allowedURL allows such a URL, and checking the bytes spares
-// the string.
-func plainWebURL(u []byte) bool {
-	if !bytes.HasPrefix(u, []byte("https://")) && !bytes.HasPrefix(u, []byte("http://")) {
-		return false
-	}
-	return bytes.IndexAny(u, "&\t\n\r") < 0
-}
-
 // isScheme reports whether s is spelled as a URL scheme: a letter, then letters, digits,
 // "+", "-" or ".".
 func isScheme(s string) bool {
@@ -186,126 +174,19 @@ func isScheme(s string) bool {
 	return s != ""
 }
 
-// converter converts Markdown fields one after the other, reusing one output buffer: goldmark
-// wraps any writer that is not buffered in a new 4 KiB bufio.Writer on every call. It is not
-// safe for concurrent use.
-type converter struct {
-	md   goldmark.Markdown
-	src  []byte // the field being converted; goldmark only reads it, nothing keeps it after
-	ctx  *fieldContext
-	opts []parser.ParseOption // WithContext(ctx), made once: a variadic argument escapes
-	buf  bytes.Buffer
-	bw   *bufio.Writer
-}
-
-func newConverter(md goldmark.Markdown) *converter {
-	c := &converter{md: md}
-	c.bw = bufio.NewWriter(&c.buf)
-	return c
-}
-
-// fieldContext is a goldmark parser context that one converter reuses for field after field:
-// the values stored under context keys (goldmark's own parsing state among them) and the
-// link reference definitions are its own and emptied by reset, so nothing a field defines
-// reaches the next one. The delimiter and open-block state comes from the embedded context;
-// goldmark leaves it empty at the end of every parse. Heading ids, the embedded context's too,
-// are used only with goldmark's attribute and automatic heading id options, which the
-// package's goldmark instances do not set.
-type fieldContext struct {
-	parser.Context
-	store []any
-	refs  map[string]parser.Reference
-}
-
-func newFieldContext() *fieldContext {
-	return &fieldContext{
-		Context: parser.NewContext(),
-		store:   make([]any, parser.ContextKeyMax+1),
-		refs:    map[string]parser.Reference{},
-	}
-}
-
-// resetIfSet is reset for a context that may be nil.
-func (c *fieldContext) resetIfSet() {
-	if c != nil {
-		c.reset()
-	}
-}
-
-// reset forgets every value and reference of the previous field.
-func (c *fieldContext) reset() {
-	clear(c.store)
-	clear(c.refs)
-}
-
-func (c *fieldContext) String() string {
-	return fmt.Sprintf("Context{Store:%d values, Refs:%d}", len(c.store), len(c.refs))
-}
-
-func (c *fieldContext) Get(key parser.ContextKey) any {
-	if int(key) < 0 || int(key) >= len(c.store) {
-		return nil
-	}
-	return c.store[key]
-}
-
-func (c *fieldContext) Set(key parser.ContextKey, v any) {
-	if int(key) >= len(c.store) {
-		c.store = append(c.store, make([]any, int(key)+1-len(c.store))...)
-	}
-	c.store[key] = v
-}
-
-func (c *fieldContext) ComputeIfAbsent(key parser.ContextKey, f func() any) any {
-	if v := c.Get(key); v != nil {
-		return v
-	}
-	v := f()
-	c.Set(key, v)
-	return v
-}
-
-func (c *fieldContext) AddReference(ref parser.Reference) {
-	key := util.ToLinkReference(ref.Label())
-	if _, ok := c.refs[key]; !ok { // the first definition of a label wins
-		c.refs[key] = ref
-	}
-}
-
-func (c *fieldContext) Reference(label string) (parser.Reference, bool) {
-	ref, ok := c.refs[label]
-	return ref, ok
-}
-
-func (c *fieldContext) References() []parser.Reference {
-	out := make([]parser.Reference, 0, len(c.refs))
-	for _, ref := range c.refs {
-		out = append(out, ref)
-	}
-	return out
-}
-
-// toHTML converts a Markdown field, its headings nested below level base.
-func (c *converter) toHTML(src string, base int) (template.HTML, error) {
+// toHTML converts a Markdown field with md, its headings nested below level base, in a
+// parser context of its own, so that no reference definition reaches another field.
+func toHTML(md goldmark.Markdown, src string, base int) (template.HTML, error) {
 	if strings.TrimSpace(src) == "" {
 		return "", nil
 	}
-	c.buf.Reset()
-	c.bw.Reset(&c.buf)
-	if c.ctx == nil {
-		c.ctx = newFieldContext()
-		c.opts = []parser.ParseOption{parser.WithContext(c.ctx)}
-	}
-	c.ctx.reset()
-	c.ctx.Set(headingBase, base)
-	c.src = append(c.src[:0], src...)
-	if err := c.md.Convert(c.src, c.bw, c.opts...); err != nil {
+	ctx := parser.NewContext()
+	ctx.Set(headingBase, base)
+	var buf bytes.Buffer
+	if err := md.Convert([]byte(src), &buf, parser.WithContext(ctx)); err != nil {
 		return "", err
 	}
-	if err := c.bw.Flush(); err != nil {
-		return "", err
-	}
-	return template.HTML(bytes.TrimRight(c.buf.Bytes(), "\n")), nil
+	return template.HTML(bytes.TrimRight(buf.Bytes(), "\n")), nil
 }
 
 // inertMarkdown returns src with its raw HTML (inline tags and HTML blocks) escaped, so that

@@ -60,9 +60,6 @@ func cspHash(s string) string {
 	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
 }
 
-// writerPool holds the buffered writers documents are written through.
-var writerPool = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
-
 var builtinMarkdown = sync.OnceValue(func() *texttemplate.Template {
 	return texttemplate.Must(ParseMarkdownTemplate("document.md", markdownSource))
 })
@@ -76,9 +73,7 @@ var builtinHTML = sync.OnceValue(func() *htmltemplate.Template {
 // error computing a view (such as missing time zones for a converter), or w's write error;
 // after a template or write error part of the document may have been written.
 func (p *Printer) Markdown(w io.Writer, incs ...*incident.Incident) error {
-	b := p.builder(false)
-	d, err := b.document(incs)
-	b.release()
+	d, err := p.builder(false).document(incs)
 	if err != nil {
 		return err
 	}
@@ -97,19 +92,9 @@ type executor interface {
 	Execute(w io.Writer, data any) error
 }
 
-// execute runs t on d into w through a pooled buffered writer, which the document's rows
-// sink (when it has one) writes to as well.
+// execute runs t on d into w through a buffered writer.
 func execute(w io.Writer, d *Document, t executor) error {
-	bw := writerPool.Get().(*bufio.Writer)
-	bw.Reset(w)
-	defer func() {
-		bw.Reset(nil)
-		writerPool.Put(bw)
-	}()
-	if d.sink != nil {
-		d.sink.w = bw
-		defer func() { d.sink.w = nil }()
-	}
+	bw := bufio.NewWriterSize(w, 32<<10)
 	if err := t.Execute(bw, d); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
@@ -119,9 +104,7 @@ func execute(w io.Writer, d *Document, t executor) error {
 // HTML writes incs as one HTML page, or as a fragment when p.Fragment is set. It returns the
 // same errors as Markdown.
 func (p *Printer) HTML(w io.Writer, incs ...*incident.Incident) error {
-	b := p.builder(true)
-	d, err := b.document(incs)
-	b.release()
+	d, err := p.builder(true).document(incs)
 	if err != nil {
 		return err
 	}
@@ -246,8 +229,8 @@ func ParseMarkdownTemplate(name, text string) (*texttemplate.Template, error) {
 //	duration d  d as Duration formats it
 //	title s     s with its first letter upper case
 //
-// The template receives a *Document. The built-in template writes its long tables with
-// View.TimelineRows and View.OutageRows, which are faster still. Errors are html/template's.
+// The template receives a *Document; View.TimelineRows and View.OutageRows give the same rows
+// as timelineRows and outageRows. Errors are html/template's.
 func ParseHTMLTemplate(name, text string) (*htmltemplate.Template, error) {
 	fm := htmltemplate.FuncMap(funcs())
 	fm["hopen"] = func(n int, id string) htmltemplate.HTML {

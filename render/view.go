@@ -6,12 +6,12 @@ import (
 	"html/template"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/go-postmortem/postmortem/incident"
 	"github.com/go-postmortem/postmortem/timeline"
 	"github.com/go-postmortem/postmortem/tz"
+	"github.com/yuin/goldmark"
 )
 
 // Document is the data a template receives: one document that covers one or more incidents,
@@ -33,8 +33,6 @@ type Document struct {
 	// style element and inline script element. They are constant and trusted; the policy
 	// allows exactly this style and this script and nothing else (no request of any kind).
 	CSP, Style, Script template.HTML
-
-	sink *sink
 }
 
 // View is one incident ready for display. Text that may hold Markdown is a Text; every other
@@ -70,8 +68,6 @@ type View struct {
 
 	Timeline      []Entry
 	TimelineDates bool // reports whether the timeline crosses midnight (entries then show dates)
-
-	sink *sink // the output while a Printer executes a template; see TimelineRows
 
 	RootCauses                     []Cause
 	Trigger, Detection, Resolution Text
@@ -212,12 +208,9 @@ type ConvertRow struct {
 
 // builder turns incidents into views for one output format.
 type builder struct {
-	p        *Printer
-	html     bool
-	conv     *converter
-	instants map[instKey]int32 // index in cached; an Instant is too large to be a map value without an allocation each
-	cached   []Instant
-	sc       *scratch // where conv, instants and cached come from; see release
+	p    *Printer
+	html bool
+	md   goldmark.Markdown // the shared goldmark the fields are converted with
 }
 
 func (p *Printer) builder(html bool) *builder {
@@ -225,41 +218,7 @@ func (p *Printer) builder(html bool) *builder {
 	if p.UnsafeHTML {
 		md = unsafeMarkdown
 	}
-	sc := scratchPool.Get().(*scratch)
-	sc.conv.md = md
-	return &builder{p: p, html: html, conv: sc.conv, instants: sc.instants, cached: sc.cached[:0], sc: sc}
-}
-
-// scratch is what a builder can reuse from one document to the next: the converter with its
-// buffers and parser context, and the instant cache. Nothing a view holds points into it
-// (field HTML and instants are copied out), so it goes back to scratchPool once the view
-// is built.
-type scratch struct {
-	conv     *converter
-	instants map[instKey]int32
-	cached   []Instant
-}
-
-var scratchPool = sync.Pool{New: func() any { return &scratch{conv: newConverter(nil)} }}
-
-// release hands the builder's scratch back to scratchPool; the builder must not be used
-// after. Scratch grown very large by one document is left to the garbage collector.
-func (b *builder) release() {
-	sc := b.sc
-	if sc == nil {
-		return
-	}
-	b.sc, b.conv = nil, nil
-	if sc.conv.buf.Cap() > 1<<20 || cap(b.cached) > 1<<14 {
-		return
-	}
-	clear(b.instants)
-	clear(b.cached[:cap(b.cached)]) // no Location or string kept alive by the pool
-	sc.instants, sc.cached = b.instants, b.cached[:0]
-	sc.conv.md = nil
-	sc.conv.src = sc.conv.src[:0]
-	sc.conv.ctx.resetIfSet()
-	scratchPool.Put(sc)
+	return &builder{p: p, html: html, md: md}
 }
 
 // text prepares a Markdown field rendered under a heading of level base.
@@ -275,7 +234,7 @@ func (b *builder) text(s string, base int) (Text, error) {
 	if b.html {
 		// Headings are nested by the goldmark transformer.
 		// Raw HTML is shown as the text it is rather than dropped, so nothing written is lost.
-		h, err := b.conv.toHTML(t.Markdown, base)
+		h, err := toHTML(b.md, t.Markdown, base)
 		if err != nil {
 			return Text{}, fmt.Errorf("render: markdown: %w", err)
 		}
@@ -441,35 +400,6 @@ func fillDated(in *Instant, local, u time.Time, withUTC bool) bool {
 	return true
 }
 
-// instKey identifies an Instant for the builder's cache: window edges are mostly timeline
-// instants, and formatting them twice costs.
-type instKey struct {
-	ns     int64
-	loc    *time.Location
-	approx bool
-}
-
-// instant is the package's instant, cached for dated times.
-func (b *builder) instant(t incident.Time, loc *time.Location) Instant {
-	if !t.Dated {
-		return instant(t, loc)
-	}
-	if t.Loc != nil {
-		loc = t.Loc
-	}
-	k := instKey{t.Time.UnixNano(), loc, t.Approx}
-	if i, ok := b.instants[k]; ok {
-		return b.cached[i]
-	}
-	in := instant(t, loc)
-	if b.instants == nil {
-		b.instants = map[instKey]int32{}
-	}
-	b.instants[k] = int32(len(b.cached))
-	b.cached = append(b.cached, in)
-	return in
-}
-
 // dated makes the Instant of a computed instant, always dated, shown in loc.
 func dated(t time.Time, loc *time.Location, approx bool) Instant {
 	return instant(incident.Time{Time: t.UTC(), Loc: loc, Dated: true, Approx: approx}, loc)
@@ -535,11 +465,6 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 	}
 
 	m := inc.Metrics(b.p.Config)
-	if b.instants == nil {
-		// Every event and most window edges are cached: size the cache once.
-		b.instants = make(map[instKey]int32, len(inc.Timeline)+8)
-		b.cached = make([]Instant, 0, len(inc.Timeline)+8)
-	}
 	v.Dated = m.Dated || inc.Date != (tz.Date{})
 	for _, ev := range inc.Timeline {
 		v.Dated = v.Dated || ev.At.Dated
@@ -578,8 +503,8 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 				continue
 			}
 			v.Outages = append(v.Outages, Span{
-				Start:    b.instant(incident.Time{Time: w.Start, Loc: loc, Dated: true, Approx: approx[w.Start.Unix()]}, loc),
-				End:      b.instant(incident.Time{Time: w.End, Loc: loc, Dated: true, Approx: approx[w.End.Unix()]}, loc),
+				Start:    instant(incident.Time{Time: w.Start, Loc: loc, Dated: true, Approx: approx[w.Start.Unix()]}, loc),
+				End:      instant(incident.Time{Time: w.End, Loc: loc, Dated: true, Approx: approx[w.End.Unix()]}, loc),
 				Length:   Duration(w.End.Sub(w.Start)),
 				Level:    levelText(w.Level),
 				Class:    levelClass(w.Level),
@@ -611,7 +536,7 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 	v.Timeline = make([]Entry, 0, len(inc.Timeline))
 	for _, ev := range inc.Timeline {
 		e := Entry{
-			At:       b.instant(ev.At, loc),
+			At:       instant(ev.At, loc),
 			Kind:     eventKindText(ev.Kind),
 			State:    levelText(ev.State),
 			Class:    levelClass(ev.State),
@@ -867,7 +792,7 @@ func (b *builder) document(incs []*incident.Incident) (*Document, error) {
 	if len(incs) == 0 {
 		return nil, errors.New("render: no incident to render")
 	}
-	d := &Document{Lang: "en", Fragment: b.p.Fragment, sink: &sink{}}
+	d := &Document{Lang: "en", Fragment: b.p.Fragment}
 	level := 1
 	if len(incs) > 1 {
 		level = 2
@@ -897,7 +822,6 @@ func (b *builder) document(incs []*incident.Incident) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
-		v.sink = d.sink
 		d.Incidents = append(d.Incidents, v)
 		titles = append(titles, v.Title)
 	}
