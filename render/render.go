@@ -279,6 +279,10 @@ func mdEscape(s string) string {
 			}
 		case '\\', '`', '*', '[', ']', '<', '>', '|', '~', '#', '!':
 			b.WriteByte('\\')
+		case '{', '%':
+			if i > 0 && s[i-1] == '{' {
+				b.WriteByte('\\') // no "{{" or "{%" for Hugo or Liquid to run
+			}
 		case '&':
 			if i+1 < len(s) && (s[i+1] == '#' || isASCIILetter(s[i+1])) {
 				b.WriteByte('\\')
@@ -322,7 +326,7 @@ func mdURL(u string) string {
 	b.WriteByte('<')
 	for i := 0; i < len(u); i++ {
 		switch c := u[i]; {
-		case c == '<' || c == '>' || c == '\\' || c <= ' ' || c == 0x7f:
+		case c == '<' || c == '>' || c == '\\' || c <= ' ' || c == 0x7f || c == '{' || c == '}':
 			fmt.Fprintf(&b, "%%%02X", c)
 		default:
 			b.WriteByte(c)

@@ -227,6 +227,11 @@ func (b *builder) text(s string, base int) (Text, error) {
 	if s == "" {
 		return Text{}, nil
 	}
+	if overLimits(s) {
+		t := plainText(s, b.html)
+		t.Markdown = quoteTemplateTags(t.Markdown)
+		return t, nil
+	}
 	t := Text{Markdown: s}
 	if !b.p.UnsafeHTML {
 		t.Markdown = inertMarkdown(s)
@@ -240,7 +245,7 @@ func (b *builder) text(s string, base int) (Text, error) {
 		}
 		t.HTML = h
 	} else {
-		t.Markdown = shiftHeadings(t.Markdown, base)
+		t.Markdown = quoteTemplateTags(shiftHeadings(t.Markdown, base))
 	}
 	return t, nil
 }
