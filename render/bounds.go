@@ -17,11 +17,18 @@ const (
 	// maxDelimiters is the most emphasis and link delimiters ("*", "_", "~", "[", "]",
 	// "<") one paragraph, heading or table row may hold; fenced code does not count.
 	maxDelimiters = 5000
+	// maxMarkdown is the longest field goldmark parses: its syntax tree takes some 100
+	// bytes per byte of text, and a file may be 8 MiB.
+	maxMarkdown = 512 << 10
 )
 
-// overLimits reports whether the Markdown field src nests deeper than maxNesting or has a
-// paragraph with more than maxDelimiters delimiters. It reads src once.
+// overLimits reports whether the Markdown field src is longer than maxMarkdown, nests deeper
+// than maxNesting or has a paragraph with more than maxDelimiters delimiters. It reads src
+// once.
 func overLimits(src string) bool {
+	if len(src) > maxMarkdown {
+		return true
+	}
 	delims := 0
 	fence := "" // the open code fence, "" outside one
 	for len(src) > 0 {
