@@ -27,6 +27,7 @@ const (
 	CodeDSTMismatch = "abbrev-dst-mismatch" // PST in July: read as the region's wall clock
 	CodeRelative    = "relative-no-date"    // "yesterday" with no date to count from
 	CodeNoYear      = "no-year"             // a date without its year and no year known
+	CodeWeekday     = "weekday-mismatch"    // a weekday that does not fall on its date
 	CodeBadTime     = "invalid-time"        // a time tz cannot read (no such date, DST gap, ...)
 	CodeNextDay     = "next-day"            // a time earlier than the previous line's, read as the next day
 	CodeOrder       = "out-of-order"        // a dated time earlier than the previous one, kept as written

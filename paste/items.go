@@ -90,6 +90,7 @@ var (
 	dashDate   = regexp.MustCompile(`\b(\d{1,2})-([A-Za-z]{3,9})-(\d{4})\b`)
 	military   = regexp.MustCompile(`\b([01]\d|2[0-3])([0-5]\d)(\s+(?:UTC|GMT|Z|[A-Z]{2,4}T)\b)`)
 	slashPair  = regexp.MustCompile(`^(~?\d{1,2}:\d{2})/(\d{1,2}:\d{2})\s*([AaPp]\.?[Mm]\.?)?\s*([A-Za-z]{2,5})/([A-Za-z]{2,5})$`)
+	parenZone  = regexp.MustCompile(`\((UTC|GMT|[A-Z]{2,5})\)`)
 	dateDashed = regexp.MustCompile(`^([^:]*\d)\s+[-–—]\s+(.*\d.*)$`)
 )
 
@@ -102,6 +103,9 @@ func alternatives(span string) []string {
 	}
 	if t := military.ReplaceAllString(dashDate.ReplaceAllString(span, "$1 $2 $3"), "$1:$2$3"); t != span {
 		out = append(out, t)
+	}
+	if t := parenZone.ReplaceAllString(span, "$1"); t != span {
+		out = append(out, strings.Join(strings.Fields(t), " "))
 	}
 	if m := slashPair.FindStringSubmatch(span); m != nil {
 		mer := ""

@@ -201,10 +201,10 @@ func (p *parser) line(n int, raw string) {
 		p.anyEvent = true
 		p.inPara = true
 	}
+	if len(p.pending) == 0 && !p.lineErr && p.zoneSentence(n, lead, s) {
+		return
+	}
 	if !found {
-		if p.zoneSentence(n, lead, s) {
-			return
-		}
 		if p.cfg.Title == "" && p.title == "" && !p.anyEvent && len(s) <= 120 &&
 			(heading || len(p.summary) == 0 && !strings.ContainsAny(s[len(s)-1:], ".!?")) {
 			p.title = strings.TrimSuffix(s, ":")
@@ -294,6 +294,8 @@ func codeOf(err error) string {
 		return CodeDSTMismatch
 	case errors.Is(err, tz.ErrNoDate):
 		return CodeNoYear
+	case errors.Is(err, tz.ErrWeekday):
+		return CodeWeekday
 	}
 	return CodeBadTime
 }
