@@ -87,7 +87,7 @@ func TestParseStyles(t *testing.T) {
 		{name: "posted dash", text: "Posted May 10, 2019 - 08:46 PDT\n",
 			want: []string{"2019-05-10 15:46Z"}, ats: []string{"May 10, 2019 08:46 PDT"}},
 		{name: "twelve hour next day", cfg: paste.Config{Date: date(2021, 3, 30), Location: mustLoc(t, "America/Los_Angeles")},
-			text: "10:35AM search slow\n11:35 pm reindex done\n12:27 am back to normal\n",
+			text:  "10:35AM search slow\n11:35 pm reindex done\n12:27 am back to normal\n",
 			want:  []string{"2021-03-30 17:35Z", "2021-03-31 06:35Z", "2021-03-31 07:27Z"},
 			ats:   []string{"10:35AM", "11:35 pm", "2021-03-31 12:27 am"},
 			codes: []string{"next-day"}},
