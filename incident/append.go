@@ -27,7 +27,7 @@ var ErrAppend = errors.New("cannot append an event")
 //
 // Append first parses the file and refuses one that does not parse or holds several
 // incidents; the result must read back with the event at the instant asked for (when
-// ev.At.Time is set) and without new validation errors. Errors: the *ParseError or ErrorList
+// ev.At.Time is set; without ev.At.Text it is written to the minute) and without new validation errors. Errors: the *ParseError or ErrorList
 // of Parse for the file as it is; errors matching ErrAppend otherwise, which name the reason.
 // Append is safe for concurrent use.
 func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
@@ -51,7 +51,7 @@ func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
 		}
 	}
 	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s: %w: not a mapping", name, ErrAppend)
+		return nil, appendError(name, 0, 0, "not a mapping")
 	}
 	root := doc.Content[0]
 	lines := splitLines(data)
@@ -68,7 +68,7 @@ func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
 	var last *yaml.Node
 	if seq != nil {
 		if seq.Kind != yaml.SequenceNode || seq.Style&yaml.FlowStyle != 0 && len(seq.Content) > 0 {
-			return nil, fmt.Errorf("%s:%d:%d: %w: the timeline is not a block list (\"- at: ...\" items); write it as one", name, seq.Line, seq.Column, ErrAppend)
+			return nil, appendError(name, seq.Line, seq.Column, "the timeline is not a block list (\"- at: ...\" items); write it as one")
 		}
 		if len(seq.Content) > 0 {
 			last = seq.Content[len(seq.Content)-1]
@@ -76,8 +76,9 @@ func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
 	}
 	if ev.At.Text == "" {
 		if ev.At.Time.IsZero() {
-			return nil, fmt.Errorf("%s: %w: the event has no time", name, ErrAppend)
+			return nil, appendError(name, 0, 0, "the event has no time")
 		}
+		ev.At.Time = ev.At.Time.Truncate(time.Minute)
 		ev.At.Text = styleTime(inc, last, ev.At.Time)
 	}
 	item, err := eventNode(ev, last)
@@ -105,7 +106,7 @@ func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
 		out = splice(lines, at, text)
 	case seq == nil || seq.Kind == yaml.ScalarNode || len(seq.Content) == 0:
 		if seq != nil {
-			return nil, fmt.Errorf("%s:%d:%d: %w: the timeline is empty; write its first event as a block list (timeline:, then \"  - at: ...\") or remove the key", name, seq.Line, seq.Column, ErrAppend)
+			return nil, appendError(name, seq.Line, seq.Column, "the timeline is empty; write its first event as a block list (timeline:, then \"  - at: ...\") or remove the key")
 		}
 		text, err := encodeItem(item, "  ")
 		if err != nil {
@@ -121,14 +122,14 @@ func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
 	// The result must read back with the event where it was asked for.
 	after, err := c.Parse(name, out)
 	if err != nil {
-		return nil, fmt.Errorf("%w: the file would not read back: %v", ErrAppend, err)
+		return nil, wouldBreak(name, err)
 	}
 	if len(after) != len(incs) {
-		return nil, fmt.Errorf("%s: %w: the event did not land in the last incident", name, ErrAppend)
+		return nil, appendError(name, 0, 0, "the event did not land in the last incident")
 	}
 	got := after[len(after)-1]
 	if len(got.Timeline) != len(inc.Timeline)+1 {
-		return nil, fmt.Errorf("%s: %w: the event did not land in the timeline", name, ErrAppend)
+		return nil, appendError(name, 0, 0, "the event did not land in the timeline")
 	}
 	if !ev.At.Time.IsZero() {
 		found := false
@@ -138,13 +139,31 @@ func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("%s: %w: %q would not read back as %s", name, ErrAppend, ev.At.Text, ev.At.Time.UTC().Format(time.RFC3339))
+			return nil, appendError(name, 0, 0, "%q would not read back as %s", ev.At.Text, ev.At.Time.UTC().Format(time.RFC3339))
 		}
 	}
 	if errs, _ := c.Validate(got); len(errs) > len(before) {
-		return nil, fmt.Errorf("%w: %v", ErrAppend, errs[0])
+		return nil, wouldBreak(name, errs)
 	}
 	return out, nil
+}
+
+// appendError is an ErrAppend at a place of the file.
+func appendError(name string, line, col int, format string, args ...any) *ParseError {
+	return &ParseError{File: name, Line: line, Column: col, Err: fmt.Errorf("%w: "+format, append([]any{ErrAppend}, args...)...)}
+}
+
+// wouldBreak reports the first problem the file would have with the event added; its
+// position is left out, being in a file that was not written.
+func wouldBreak(name string, err error) *ParseError {
+	var list ErrorList
+	var pe *ParseError
+	if errors.As(err, &list) && len(list) > 0 {
+		pe = list[0]
+	} else if !errors.As(err, &pe) {
+		return appendError(name, 0, 0, "%v", err)
+	}
+	return &ParseError{File: name, Path: pe.Path, Err: fmt.Errorf("%w: %w", ErrAppend, pe.Err)}
 }
 
 // Append is (*Config).Append with the zero Config.
