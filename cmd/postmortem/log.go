@@ -77,4 +77,3 @@ func runLog(e *env, args []string) error {
 	}
 	return writeFile(name, out)
 }
-
