@@ -117,6 +117,17 @@ type ActionItem struct {
 	pos, duePos pos
 }
 
+// Source says where an imported incident came from, so that an importer can find the file
+// to update. The zero Source is no source.
+type Source struct {
+	System string // where it came from: "statuspage", "slack", "text" or another name; required
+	ID     string // its id there
+	Page   string // the page or workspace it belongs to there
+	URL    string // a link to it; http or https
+
+	pos pos
+}
+
 // Link is a related document.
 type Link struct {
 	Title, URL string
@@ -152,8 +163,9 @@ type Incident struct {
 	Lessons             Lessons
 	ActionItems         []ActionItem
 	Links               []Link
+	Source              *Source // where an imported incident came from; nil when not imported
 
-	src *source // what Parse learnt about the file; nil for an incident built in code
+	src *fileFacts // what Parse learnt about the file; nil for an incident built in code
 }
 
 // ParseError is an error or warning at a place in a file.

@@ -290,6 +290,14 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 		}
 		m.add("links", seq)
 	}
+	if src := inc.Source; src != nil {
+		e := newMap()
+		e.add("system", str(src.System))
+		e.add("id", str(src.ID))
+		e.add("page", str(src.Page))
+		e.add("url", str(src.URL))
+		m.add("source", e.n)
+	}
 	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{m.n}}, nil
 }
 

@@ -35,6 +35,11 @@ func forCompare(incs []*Incident) []*Incident {
 			w.Start.src, w.End.src = pos{}, pos{}
 			c.Scheduled = &w
 		}
+		if inc.Source != nil {
+			src := *inc.Source
+			src.pos = pos{}
+			c.Source = &src
+		}
 		c.ActionItems = append([]ActionItem(nil), inc.ActionItems...)
 		for j := range c.ActionItems {
 			c.ActionItems[j].pos, c.ActionItems[j].duePos = pos{}, pos{}

@@ -21,6 +21,7 @@ import (
 //   - a timeline out of order, which Parse never returns but code may build, a resolved event
 //     before the started event, or dated and undated times mixed (ErrOrder);
 //   - a maintenance without a scheduled window (ErrNoSchedule);
+//   - a source without a system (ErrMissing) or whose url is not http or https (ErrInvalid);
 //   - with c.Strict, every abbreviation whose daylight-saving half does not match its date
 //     (tz.ErrDSTMismatch).
 //
@@ -49,6 +50,7 @@ func (c *Config) Validate(inc *Incident) (errs, warnings ErrorList) {
 	v.windows()
 	v.actionItems()
 	v.services()
+	v.source()
 	v.errs.Sort()
 	v.warns.Sort()
 	return v.errs, v.warns
@@ -253,5 +255,22 @@ func (v *validator) services() {
 	}
 	for i, o := range inc.Outages {
 		check(o.pos, index("outages", i), o.Services)
+	}
+}
+
+func (v *validator) source() {
+	src := v.inc.Source
+	if src == nil || v.failed("source") {
+		return
+	}
+	p := src.pos
+	p.path = ""
+	if strings.TrimSpace(src.System) == "" {
+		v.at(p, "source.system", errorf(ErrMissing, "source without system; write system: statuspage, slack, text or the name of the system it came from"), false)
+	}
+	if src.URL != "" {
+		if err := checkSourceURL(src.URL); err != nil {
+			v.at(p, "source.url", err, false)
+		}
 	}
 }
