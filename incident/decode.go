@@ -367,7 +367,7 @@ func (d *decoder) enum(n *yaml.Node, path string, dst textUnmarshaler) {
 	if err := dst.UnmarshalText([]byte(s)); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "incident: ")
 		msg = strings.TrimPrefix(msg, "timeline: ")
-		d.report(n, path, &fieldError{msg: msg, err: ErrInvalid}, false)
+		d.report(n, path, &fieldError{msg: msg, err: err}, false) // err matches ErrInvalid
 	}
 }
 
@@ -673,9 +673,9 @@ func (d *decoder) level(n *yaml.Node, path string) timeline.Level {
 	if n == nil || s == "" {
 		return timeline.LevelUnknown
 	}
-	l, err := ParseLevel(s)
+	l, err := timeline.ParseLevel(s)
 	if err != nil {
-		d.report(n, path, err, false)
+		d.report(n, path, &fieldError{msg: strings.TrimPrefix(err.Error(), "timeline: "), err: err}, false)
 	}
 	return l
 }

@@ -208,11 +208,11 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 			}
 			e.add("kind", n)
 			if ev.State != 0 {
-				name := LevelName(ev.State)
-				if name == "" {
-					return nil, errorf(ErrInvalid, "incident: cannot marshal state %d", int(ev.State))
+				n, err := enumNode(ev.State, false)
+				if err != nil {
+					return nil, err
 				}
-				e.add("state", plain(name, "!!str"))
+				e.add("state", n)
 			}
 			e.add("services", flowList(ev.Services))
 			e.add("text", str(ev.Text))
@@ -226,11 +226,11 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 			e := newMap()
 			e.add("start", timeStr(timeText(o.Start)))
 			e.add("end", timeStr(timeText(o.End)))
-			name := LevelName(o.Level)
-			if name == "" {
-				return nil, errorf(ErrInvalid, "incident: cannot marshal outage level %d", int(o.Level))
+			n, err := enumNode(o.Level, false)
+			if err != nil {
+				return nil, err
 			}
-			e.add("level", plain(name, "!!str"))
+			e.add("level", n)
 			e.add("services", flowList(o.Services))
 			seq.Content = append(seq.Content, e.n)
 		}

@@ -194,7 +194,7 @@ func (v *validator) windows() {
 				showTime(o.End), showTime(o.Start)), false)
 		}
 		if o.Level == timeline.LevelUnknown || o.Level == timeline.Operational {
-			v.at(o.pos, index("outages", i)+".level", errorf(ErrInvalid, "outage at level %q counts no time; write partial_outage, major_outage, degraded_performance or under_maintenance", LevelName(o.Level)), true)
+			v.at(o.pos, index("outages", i)+".level", errorf(ErrInvalid, "outage at level %q counts no time; write partial_outage, major_outage, degraded_performance or under_maintenance", o.Level), true)
 		}
 	}
 	if w := inc.Scheduled; w != nil && w.End.Time.Before(w.Start.Time) {

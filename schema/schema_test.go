@@ -20,6 +20,7 @@ import (
 
 	"github.com/go-postmortem/postmortem/incident"
 	"github.com/go-postmortem/postmortem/schema"
+	"github.com/go-postmortem/postmortem/timeline"
 )
 
 // validator checks a decoded document against the schema. It knows the keywords
@@ -354,8 +355,8 @@ func TestEnums(t *testing.T) {
 		names []string
 		parse func(string) error
 	}{
-		{"state", enum(defs["state"]), func(s string) error { _, err := incident.ParseLevel(s); return err }},
-		{"event kind", enum(defs["eventKind"]), func(s string) error { _, err := incident.ParseEventKind(s); return err }},
+		{"state", enum(defs["state"]), func(s string) error { _, err := timeline.ParseLevel(s); return err }},
+		{"event kind", enum(defs["eventKind"]), func(s string) error { _, err := timeline.ParseKind(s); return err }},
 		{"kind", enum(props["kind"]), func(s string) error { var k incident.Kind; return k.UnmarshalText([]byte(s)) }},
 		{"status", enum(props["status"]), func(s string) error { var x incident.Status; return x.UnmarshalText([]byte(s)) }},
 		{"action kind", enum(action["kind"]), func(s string) error { var x incident.ActionKind; return x.UnmarshalText([]byte(s)) }},

@@ -1,44 +1,6 @@
 package timeline
 
-import (
-	"errors"
-	"time"
-)
-
-// Level is a service's state, as Statuspage names them. The zero Level means unknown (no state).
-// Do not reorder.
-type Level int
-
-const (
-	LevelUnknown Level = iota
-	Operational
-	Degraded    // "degraded_performance", short "degraded"
-	Partial     // "partial_outage", short "partial"
-	Major       // "major_outage", short "major"
-	Maintenance // "under_maintenance", short "maintenance"
-)
-
-// Kind is the kind of a timeline event. The zero Kind means none given. Do not reorder.
-type Kind int
-
-const (
-	KindUnknown Kind = iota
-	Started
-	Detected
-	Acknowledged
-	Escalated
-	Identified
-	Mitigated
-	Resolved
-	Deploy
-	Action
-	Update
-	Note
-)
-
-// ErrInvalid is matched, with errors.Is, by the errors of UnmarshalText, MarshalText and the
-// Parse functions: a text that names no value, or a value that has no name.
-var ErrInvalid = errors.New("timeline: invalid value")
+import "time"
 
 // Event is one entry of an incident's timeline.
 type Event struct {

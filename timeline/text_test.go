@@ -10,33 +10,51 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// TestParseLevel checks that the one level parser accepts every spelling that either of the
+// two parsers it replaced accepted (package incident's, which folded case, spaces and hyphens
+// and knew "up", and this package's, which folded case only), and no other.
 func TestParseLevel(t *testing.T) {
 	tests := []struct {
 		in   string
 		want Level
 	}{
-		{"operational", Operational}, {"ok", Operational},
-		{"degraded_performance", Degraded}, {"Degraded", Degraded},
-		{"partial_outage", Partial}, {"PARTIAL", Partial},
-		{"major_outage", Major}, {"major", Major},
-		{"under_maintenance", Maintenance}, {"maintenance", Maintenance},
+		// Statuspage names and short forms, as both parsers took them.
+		{"operational", Operational}, {"ok", Operational}, {"OK", Operational},
+		{"degraded_performance", Degraded}, {"Degraded", Degraded}, {"degraded", Degraded},
+		{"partial_outage", Partial}, {"PARTIAL", Partial}, {"partial", Partial},
+		{"major_outage", Major}, {"major", Major}, {"MAJOR_OUTAGE", Major},
+		{"under_maintenance", Maintenance}, {"maintenance", Maintenance}, {"Maintenance", Maintenance},
+		// What only package incident's parser took.
+		{"up", Operational}, {"Up", Operational}, {" ok", Operational}, {"ok\t", Operational},
+		{"Major Outage", Major}, {"major-outage", Major}, {" major ", Major}, {"major outage", Major},
+		{"Degraded Performance", Degraded}, {"degraded-performance", Degraded},
+		{"Partial Outage", Partial}, {"partial-outage", Partial},
+		{"Under Maintenance", Maintenance}, {"under-maintenance", Maintenance},
+		// Runs of separators fold to one.
+		{"major  outage", Major}, {"major - outage", Major}, {"major__outage", Major},
 	}
 	for _, tt := range tests {
 		got, err := ParseLevel(tt.in)
 		require.NoError(t, err, "ParseLevel(%q)", tt.in)
 		assert.Equal(t, tt.want, got, "ParseLevel(%q)", tt.in)
+		var u Level
+		require.NoError(t, u.UnmarshalText([]byte(tt.in)), "UnmarshalText(%q)", tt.in)
+		assert.Equal(t, tt.want, u, "UnmarshalText(%q)", tt.in)
 	}
-	for _, bad := range []string{"", "unknown", "down", "major outage", " ok", strings.Repeat("x", 100), strings.Repeat("é", 30)} {
+	for _, bad := range []string{"", " ", "unknown", "down", "majoroutage", "major!", "major outage!", strings.Repeat("x", 100), strings.Repeat("é", 30)} {
 		_, err := ParseLevel(bad)
 		require.Error(t, err, "ParseLevel(%q)", bad)
 		assert.True(t, errors.Is(err, ErrInvalid), "ParseLevel(%q) error %v is ErrInvalid", bad, err)
 		var pe *ParseError
 		require.True(t, errors.As(err, &pe))
-		assert.Equal(t, "level", pe.What)
+		assert.Equal(t, "state", pe.What)
 		assert.Contains(t, err.Error(), "major_outage", "the error lists the names")
 		assert.Less(t, len(err.Error()), 300, "a long input is shortened")
 		assert.True(t, utf8.ValidString(err.Error()), "%q", err.Error())
 	}
+	assert.Equal(t, "unknown", LevelUnknown.String(), "the unknown level prints as everywhere else")
+	_, err := LevelUnknown.MarshalText()
+	assert.ErrorIs(t, err, ErrInvalid)
 }
 
 func TestParseKind(t *testing.T) {
@@ -45,9 +63,14 @@ func TestParseKind(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, k, got)
 	}
+	for _, s := range []string{"Detected", " detected ", "DETECTED", "detected\n"} {
+		got, err := ParseKind(s)
+		require.NoError(t, err, "ParseKind(%q)", s)
+		assert.Equal(t, Detected, got)
+	}
 	_, err := ParseKind("fixed")
 	assert.ErrorIs(t, err, ErrInvalid)
-	assert.EqualError(t, err, `timeline: unknown kind "fixed": want one of started, detected, acknowledged, escalated, identified, mitigated, resolved, deploy, action, update, note`)
+	assert.EqualError(t, err, `timeline: unknown event kind "fixed": want one of started, detected, acknowledged, escalated, identified, mitigated, resolved, deploy, action, update, note`)
 }
 
 func TestParseUnit(t *testing.T) {
