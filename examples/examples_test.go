@@ -20,7 +20,7 @@ import (
 	_ "time/tzdata" // the figures must not depend on the host's zone database
 )
 
-// want is what one document of an example file must produce with the zero timeline.Config
+// want is what one document of an example file must produce with the zero timeline.Policy
 // (Statuspage's 30% partial weight).
 type want struct {
 	kind                                            incident.Kind
@@ -150,7 +150,7 @@ var tests = []struct {
 }
 
 func TestExamples(t *testing.T) {
-	var cfg timeline.Config
+	var cfg timeline.Policy
 	fsys := os.DirFS(".")
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -287,7 +287,7 @@ func TestFormatDoc(t *testing.T) {
 	errs, warns := incident.Validate(incs[0])
 	assert.Empty(t, errs, "Validate(format.md example) errors")
 	assert.Empty(t, warns, "Validate(format.md example) warnings")
-	var cfg timeline.Config
+	var cfg timeline.Policy
 	m := incs[0].Metrics(cfg)
 	assert.Equal(t, 108*time.Minute, m.Span, "Metrics(format.md example).Span = %v, want 1h48m", m.Span)
 	assert.Equal(t, 102*time.Minute, m.Totals.Downtime, "Metrics(format.md example).Totals.Downtime = %v, want 1h42m", m.Totals.Downtime)

@@ -24,10 +24,10 @@ type Status int
 
 const (
 	StatusUnknown Status = iota
-	Investigating
-	Identified
-	Monitoring
-	Resolved
+	StatusInvestigating
+	StatusIdentified
+	StatusMonitoring
+	StatusResolved
 )
 
 // Time is an instant as a file wrote it. Compare instants with Equal, Before and After (of the
@@ -45,7 +45,7 @@ type Time struct {
 // Event is an entry of the timeline.
 type Event struct {
 	At       Time
-	Kind     timeline.Kind
+	Kind     timeline.EventKind
 	State    timeline.Level
 	Services []string // nil: the incident's
 	Text     string   // Markdown
@@ -62,10 +62,10 @@ type Outage struct {
 	pos pos
 }
 
-// Window is a scheduled maintenance window [Start, End). A file writes it as {start, end} or
+// Schedule is a scheduled maintenance window [Start, End). A file writes it as {start, end} or
 // as one window expression ("9am-12pm EDT"); in the latter case Start.Text and End.Text both
 // hold the whole expression.
-type Window struct {
+type Schedule struct {
 	Start, End Time
 }
 
@@ -154,7 +154,7 @@ type Incident struct {
 	Impact              string  // Markdown
 	Timeline            []Event // sorted by instant
 	Outages             []Outage
-	Scheduled           *Window // the announced window of a maintenance; nil when none
+	Scheduled           *Schedule // the announced window of a maintenance; nil when none
 	RootCauses          []Cause
 	Trigger             string // Markdown
 	Detection           string // Markdown

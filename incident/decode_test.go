@@ -190,7 +190,7 @@ func TestParseFields(t *testing.T) {
 	assert.Equal(t, ny.String(), inc.Location.String())
 	assert.Equal(t, []string{"Harvest", "Forecast"}, inc.Services)
 	assert.Equal(t, "SEV-1", inc.Severity)
-	assert.Equal(t, Resolved, inc.Status)
+	assert.Equal(t, StatusResolved, inc.Status)
 	assert.Equal(t, []string{"Warwick Poole"}, inc.Authors)
 	assert.Equal(t, tz.Date{Year: 2016, Month: 7, Day: 27}, inc.Published)
 	assert.Equal(t, "Both *down*.\n", inc.Summary)
@@ -269,7 +269,7 @@ func TestParseJSON(t *testing.T) {
 	incs, err := Parse("f.json", []byte(`{"title": "x", "date": "2016-07-26", "timeline": [{"at": "10:00", "state": "major"}, {"at": "10:30", "state": "ok"}]}`))
 	require.NoError(t, err)
 	require.Len(t, incs[0].Timeline, 2)
-	assert.Equal(t, 30*time.Minute, incs[0].Metrics(timeline.Config{}).Totals.Major)
+	assert.Equal(t, 30*time.Minute, incs[0].Metrics(timeline.Policy{}).Totals.Major)
 }
 
 func TestParseApprox(t *testing.T) {
@@ -311,7 +311,7 @@ func TestParseEmptyServices(t *testing.T) {
 		"  - {at: '10:00', state: major, services: []}", "  - {at: '10:30', state: ok}"))
 	require.NoError(t, err)
 	assert.Nil(t, incs[0].Timeline[0].Services, "services: [] means the incident's")
-	assert.Equal(t, 30*time.Minute, incs[0].Metrics(timeline.Config{}).Totals.Major)
+	assert.Equal(t, 30*time.Minute, incs[0].Metrics(timeline.Policy{}).Totals.Major)
 }
 
 func TestParseOutagesOneList(t *testing.T) {

@@ -18,7 +18,7 @@ func (k *Kind) UnmarshalText(b []byte) error {
 	return enumUnmarshal(kindNames[:], (*int)(k), b, "kind")
 }
 
-var statusNames = [...]string{StatusUnknown: "", Investigating: "investigating", Identified: "identified", Monitoring: "monitoring", Resolved: "resolved"}
+var statusNames = [...]string{StatusUnknown: "", StatusInvestigating: "investigating", StatusIdentified: "identified", StatusMonitoring: "monitoring", StatusResolved: "resolved"}
 
 // String returns the name of s as written in files ("resolved"), or "" when unknown.
 func (s Status) String() string { return enumString(statusNames[:], int(s), "Status") }

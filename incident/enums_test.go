@@ -21,7 +21,7 @@ func TestEnumsRoundTrip(t *testing.T) {
 		name string
 	}{
 		{KindIncident, "incident"}, {KindMaintenance, "maintenance"},
-		{Investigating, "investigating"}, {Identified, "identified"}, {Monitoring, "monitoring"}, {Resolved, "resolved"},
+		{StatusInvestigating, "investigating"}, {StatusIdentified, "identified"}, {StatusMonitoring, "monitoring"}, {StatusResolved, "resolved"},
 		{Prevent, "prevent"}, {Mitigate, "mitigate"}, {Detect, "detect"}, {Repair, "repair"}, {Process, "process"}, {Other, "other"},
 		{Open, "open"}, {InProgress, "in_progress"}, {Done, "done"}, {WontDo, "wont_do"},
 	} {
@@ -41,7 +41,7 @@ func TestEnumsUnmarshal(t *testing.T) {
 		want any
 	}{
 		{"Maintenance", new(Kind), KindMaintenance},
-		{" resolved ", new(Status), Resolved},
+		{" resolved ", new(Status), StatusResolved},
 		{"in progress", new(ActionStatus), InProgress},
 		{"In-Progress", new(ActionStatus), InProgress},
 		{"won't do", new(ActionStatus), WontDo},

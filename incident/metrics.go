@@ -56,13 +56,13 @@ func (inc *Incident) Windows() []timeline.Window {
 	return ws
 }
 
-// Metrics computes the figures of inc with cfg's weights: the merged windows, their totals,
+// Metrics computes the figures of inc with p's weights: the merged windows, their totals,
 // the span and the lifecycle milestones. For an undated incident (Metrics.Dated false) the
 // instants are nominal and only durations mean something.
-func (inc *Incident) Metrics(cfg timeline.Config) Metrics {
+func (inc *Incident) Metrics(p timeline.Policy) Metrics {
 	ws := inc.Windows()
 	merged := timeline.Merge(ws)
-	m := Metrics{Windows: merged, Totals: cfg.Measure(ws), Dated: inc.dated()}
+	m := Metrics{Windows: merged, Totals: p.Measure(ws), Dated: inc.dated()}
 	m.SpanStart, m.SpanEnd = timeline.Span(merged)
 	if !m.SpanStart.IsZero() {
 		m.Span = m.SpanEnd.Sub(m.SpanStart)

@@ -169,7 +169,7 @@ func (d *decoder) outages(n *yaml.Node, path string) []Outage {
 
 var windowKeys = []string{"start", "end"}
 
-func (d *decoder) scheduled(n *yaml.Node, path string) *Window {
+func (d *decoder) scheduled(n *yaml.Node, path string) *Schedule {
 	if n == nil || isNull(n) {
 		return nil
 	}
@@ -179,7 +179,7 @@ func (d *decoder) scheduled(n *yaml.Node, path string) *Window {
 		if !ok {
 			return nil
 		}
-		return &Window{Start: start, End: end}
+		return &Schedule{Start: start, End: end}
 	}
 	v, _, ok := d.fields(n, path, windowKeys)
 	if !ok {
@@ -190,5 +190,5 @@ func (d *decoder) scheduled(n *yaml.Node, path string) *Window {
 	if !ok1 || !ok2 {
 		return nil
 	}
-	return &Window{Start: start, End: end}
+	return &Schedule{Start: start, End: end}
 }

@@ -26,7 +26,7 @@ func bigIncident(t testing.TB, n int) *incident.Incident {
 		at := incident.Time{Time: start.Add(time.Duration(i) * 3 * time.Minute).UTC(), Loc: ny, Dated: true, Approx: i%7 == 0}
 		inc.Timeline = append(inc.Timeline, incident.Event{
 			At:    at,
-			Kind:  timeline.Kind(1 + i%11),
+			Kind:  timeline.EventKind(1 + i%11),
 			State: levels[i%len(levels)],
 			Text: fmt.Sprintf("Step %d: the *on-call* engineer checked `db-%d` and saw **%d** errors; "+
 				"see [the runbook](https://runbooks.example/db#step-%d) for what to do next.", i, i%5, i*3, i),

@@ -26,7 +26,7 @@ func ExampleMarkdown() {
 		Date:     tz.Date{Year: 2024, Month: time.March, Day: 5},
 		Location: time.UTC,
 		Services: []string{"API"},
-		Status:   incident.Resolved,
+		Status:   incident.StatusResolved,
 		Summary:  "A deploy broke *half* of the API's requests; rolling back fixed it.",
 		Timeline: []incident.Event{
 			{At: at(9, 0), Kind: timeline.Deploy, State: timeline.Partial, Text: "Version 42 | rolls out."},
@@ -132,7 +132,7 @@ func ExamplePrinter_Calendar() {
 		Location:  ny,
 		Published: tz.Date{Year: 2013, Month: time.April, Day: 20},
 		Summary:   "Harvest is offline, for up to three hours, while data is copied.",
-		Scheduled: &incident.Window{Start: at(9), End: at(12)},
+		Scheduled: &incident.Schedule{Start: at(9), End: at(12)},
 	}
 	var buf bytes.Buffer
 	if err := (&render.Printer{}).Calendar(&buf, inc); err != nil {

@@ -89,7 +89,7 @@ func TestFigures(t *testing.T) {
 			inc.Timeline[i].State = timeline.Partial
 		}
 	}
-	md = markdownOfIncs(t, &Printer{Config: timeline.Config{PartialWeight: 0.5}}, inc)
+	md = markdownOfIncs(t, &Printer{Config: timeline.Policy{PartialWeight: 0.5}}, inc)
 	assert.Contains(t, md, "- **Downtime:** 51 min (major outage + 50% of partial outage)")
 }
 

@@ -710,7 +710,7 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 
 // figures computes the impact figures of inc. A figure that cannot be computed says
 // "unavailable"; none is guessed.
-func figures(inc *incident.Incident, m incident.Metrics, cfg timeline.Config) []Figure {
+func figures(inc *incident.Incident, m incident.Metrics, cfg timeline.Policy) []Figure {
 	var fs []Figure
 	add := func(label string, d time.Duration, ok bool, note string) {
 		f := Figure{Label: label, Value: "unavailable", Note: note}
@@ -777,7 +777,7 @@ func figures(inc *incident.Incident, m incident.Metrics, cfg timeline.Config) []
 		return fs
 	}
 	for _, k := range []struct {
-		kind  timeline.Kind
+		kind  timeline.EventKind
 		label string
 	}{
 		{timeline.Detected, "Time to detect"},

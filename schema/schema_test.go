@@ -356,7 +356,7 @@ func TestEnums(t *testing.T) {
 		parse func(string) error
 	}{
 		{"state", enum(defs["state"]), func(s string) error { _, err := timeline.ParseLevel(s); return err }},
-		{"event kind", enum(defs["eventKind"]), func(s string) error { _, err := timeline.ParseKind(s); return err }},
+		{"event kind", enum(defs["eventKind"]), func(s string) error { _, err := timeline.ParseEventKind(s); return err }},
 		{"kind", enum(props["kind"]), func(s string) error { var k incident.Kind; return k.UnmarshalText([]byte(s)) }},
 		{"status", enum(props["status"]), func(s string) error { var x incident.Status; return x.UnmarshalText([]byte(s)) }},
 		{"action kind", enum(action["kind"]), func(s string) error { var x incident.ActionKind; return x.UnmarshalText([]byte(s)) }},

@@ -5,7 +5,7 @@ import "time"
 // Event is one entry of an incident's timeline.
 type Event struct {
 	At       time.Time // the instant, in UTC by convention
-	Kind     Kind      // KindUnknown: none given
+	Kind     EventKind // EventUnknown: none given
 	State    Level     // the state its services are in from At on; LevelUnknown: no change
 	Services []string  // the services State applies to; empty: the incident's services
 	Text     string    // what happened, Markdown
@@ -24,10 +24,10 @@ type Window struct {
 // DefaultPartialWeight is the share of a partial outage counted as downtime, as Statuspage does.
 const DefaultPartialWeight = 0.3
 
-// Config says how downtime and availability are computed. The zero Config is Statuspage's:
-// partial outages weigh 0.3 and maintenance windows are ignored. A Config is only read, so one
-// Config is safe for concurrent use.
-type Config struct {
+// Policy says how downtime and availability are computed. The zero Policy is Statuspage's:
+// partial outages weigh 0.3 and maintenance windows are ignored. A Policy is only read, so one
+// Policy is safe for concurrent use.
+type Policy struct {
 	// PartialWeight is the share of partial-outage time counted as downtime.
 	// Zero means DefaultPartialWeight; a negative value means 0.
 	PartialWeight float64

@@ -2,13 +2,13 @@ package timeline
 
 import "strconv"
 
-// Kind is the kind of a timeline event. The zero Kind means none given. Do not reorder.
-type Kind int
+// EventKind is the kind of a timeline event. The zero EventKind, EventUnknown, means none given. Do not reorder.
+type EventKind int
 
 // The event kinds. Started, Detected, Acknowledged, Mitigated and Resolved are the milestones
 // of a Lifecycle.
 const (
-	KindUnknown Kind = iota
+	EventUnknown EventKind = iota
 	Started
 	Detected
 	Acknowledged
@@ -23,7 +23,7 @@ const (
 )
 
 var kindNames = []string{
-	KindUnknown:  "",
+	EventUnknown: "",
 	Started:      "started",
 	Detected:     "detected",
 	Acknowledged: "acknowledged",
@@ -37,33 +37,33 @@ var kindNames = []string{
 	Note:         "note",
 }
 
-func (k Kind) valid() bool { return k > KindUnknown && k <= Note }
+func (k EventKind) valid() bool { return k > EventUnknown && k <= Note }
 
-// String returns the kind's name ("detected"), "unknown" for KindUnknown and "Kind(N)" for a
+// String returns the kind's name ("detected"), "unknown" for EventUnknown and "EventKind(N)" for a
 // value out of range.
-func (k Kind) String() string {
+func (k EventKind) String() string {
 	switch {
-	case k == KindUnknown:
+	case k == EventUnknown:
 		return "unknown"
 	case k.valid():
 		return kindNames[k]
 	}
-	return "Kind(" + strconv.Itoa(int(k)) + ")"
+	return "EventKind(" + strconv.Itoa(int(k)) + ")"
 }
 
-// MarshalText returns the kind's name. KindUnknown and values out of range have no text form:
+// MarshalText returns the kind's name. EventUnknown and values out of range have no text form:
 // the error then matches ErrInvalid.
-func (k Kind) MarshalText() ([]byte, error) {
+func (k EventKind) MarshalText() ([]byte, error) {
 	if !k.valid() {
 		return nil, &ParseError{What: "event kind", Text: k.String(), Valid: valid(kindNames)}
 	}
 	return []byte(kindNames[k]), nil
 }
 
-// UnmarshalText sets k as ParseKind reads text. The error, a *ParseError matching ErrInvalid,
+// UnmarshalText sets k as ParseEventKind reads text. The error, a *ParseError matching ErrInvalid,
 // lists the accepted names.
-func (k *Kind) UnmarshalText(text []byte) error {
-	v, err := ParseKind(string(text))
+func (k *EventKind) UnmarshalText(text []byte) error {
+	v, err := ParseEventKind(string(text))
 	if err != nil {
 		return err
 	}
@@ -71,12 +71,12 @@ func (k *Kind) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// ParseKind returns the kind named s (started, detected, acknowledged, escalated, identified,
+// ParseEventKind returns the kind named s (started, detected, acknowledged, escalated, identified,
 // mitigated, resolved, deploy, action, update, note), in any case and with surrounding space.
 // The error, a *ParseError matching ErrInvalid, lists the names.
-func ParseKind(s string) (Kind, error) {
+func ParseEventKind(s string) (EventKind, error) {
 	if i := lookup(s, kindNames); i > 0 {
-		return Kind(i), nil
+		return EventKind(i), nil
 	}
-	return KindUnknown, &ParseError{What: "event kind", Text: s, Valid: valid(kindNames)}
+	return EventUnknown, &ParseError{What: "event kind", Text: s, Valid: valid(kindNames)}
 }

@@ -84,11 +84,11 @@ type Availability struct {
 //     period's length, the denominator.
 //
 // Ratio is 1 − Downtime/Length, and 1 when Length is 0 (a period wholly under maintenance).
-// A period whose End is not after Start has Length 0. A nil *Config is the zero Config; a
+// A period whose End is not after Start has Length 0. A nil *Policy is the zero Policy; a
 // policy out of range is taken as MaintenanceIgnore.
-func (c *Config) Availability(ws []Window, p Period) Availability {
+func (c *Policy) Availability(ws []Window, p Period) Availability {
 	if c == nil {
-		c = &Config{}
+		c = &Policy{}
 	}
 	a := Availability{Period: p, Ratio: 1}
 	if !p.Start.Before(p.End) {

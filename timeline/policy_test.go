@@ -35,7 +35,7 @@ func TestAvailabilityPolicies(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.policy.String(), func(t *testing.T) {
-			c := Config{Maintenance: tt.policy}
+			c := Policy{Maintenance: tt.policy}
 			a := c.Availability(ws, p)
 			assert.Equal(t, p, a.Period)
 			assert.Equal(t, tt.length, a.Length)
@@ -46,20 +46,20 @@ func TestAvailabilityPolicies(t *testing.T) {
 }
 
 func TestAvailabilityEdges(t *testing.T) {
-	var c Config
+	var c Policy
 	a := c.Availability(nil, Period{Start: at(0), End: at(60)})
 	assert.Equal(t, 1.0, a.Ratio, "no windows")
 	a = c.Availability([]Window{win(0, 60, Major)}, Period{Start: at(0), End: at(60)})
 	assert.Equal(t, 0.0, a.Ratio, "down all period")
 	a = c.Availability([]Window{win(0, 60, Major)}, Period{Start: at(60), End: at(0)})
 	assert.Equal(t, Availability{Period: Period{Start: at(60), End: at(0)}, Ratio: 1}, a, "inverted period")
-	ex := Config{Maintenance: MaintenanceExclude}
+	ex := Policy{Maintenance: MaintenanceExclude}
 	a = ex.Availability([]Window{win(0, 60, Maintenance), win(10, 20, Major)}, Period{Start: at(0), End: at(60)})
 	assert.Equal(t, time.Duration(0), a.Length)
 	assert.Equal(t, 1.0, a.Ratio, "period wholly under maintenance")
-	a = (*Config)(nil).Availability([]Window{win(0, 30, Major)}, Period{Start: at(0), End: at(60)})
+	a = (*Policy)(nil).Availability([]Window{win(0, 30, Major)}, Period{Start: at(0), End: at(60)})
 	assert.Equal(t, 0.5, a.Ratio)
-	odd := Config{Maintenance: MaintenancePolicy(9)}
+	odd := Policy{Maintenance: MaintenancePolicy(9)}
 	assert.Equal(t, c.Availability([]Window{win(0, 30, Major), win(0, 60, Maintenance)}, Period{Start: at(0), End: at(60)}),
 		odd.Availability([]Window{win(0, 30, Major), win(0, 60, Maintenance)}, Period{Start: at(0), End: at(60)}))
 }
@@ -92,7 +92,7 @@ func TestBudget(t *testing.T) {
 
 func TestAvailabilityBudgetFromWindows(t *testing.T) {
 	days30 := Period{Start: t0, End: t0.AddDate(0, 0, 30)}
-	var c Config
+	var c Policy
 	a := c.Availability([]Window{win(0, 20, Major), win(10, 30, Major), win(100, 200, Partial)}, days30)
 	b := a.Budget(0.999)
 	assert.Equal(t, 30*time.Minute+30*time.Minute, b.Consumed) // 30 major + 0.3 × 100 partial

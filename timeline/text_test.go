@@ -57,18 +57,18 @@ func TestParseLevel(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalid)
 }
 
-func TestParseKind(t *testing.T) {
+func TestParseEventKind(t *testing.T) {
 	for k := Started; k <= Note; k++ {
-		got, err := ParseKind(strings.ToUpper(k.String()))
+		got, err := ParseEventKind(strings.ToUpper(k.String()))
 		require.NoError(t, err)
 		assert.Equal(t, k, got)
 	}
 	for _, s := range []string{"Detected", " detected ", "DETECTED", "detected\n"} {
-		got, err := ParseKind(s)
-		require.NoError(t, err, "ParseKind(%q)", s)
+		got, err := ParseEventKind(s)
+		require.NoError(t, err, "ParseEventKind(%q)", s)
 		assert.Equal(t, Detected, got)
 	}
-	_, err := ParseKind("fixed")
+	_, err := ParseEventKind("fixed")
 	assert.ErrorIs(t, err, ErrInvalid)
 	assert.EqualError(t, err, `timeline: unknown event kind "fixed": want one of started, detected, acknowledged, escalated, identified, mitigated, resolved, deploy, action, update, note`)
 }
@@ -118,7 +118,7 @@ func TestTextInvalid(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalid)
 	_, err = Level(99).MarshalText()
 	assert.ErrorIs(t, err, ErrInvalid)
-	_, err = KindUnknown.MarshalText()
+	_, err = EventUnknown.MarshalText()
 	assert.ErrorIs(t, err, ErrInvalid)
 	_, err = UnitUnknown.MarshalText()
 	assert.ErrorIs(t, err, ErrInvalid)
@@ -135,7 +135,7 @@ func TestTextInvalid(t *testing.T) {
 
 	assert.Equal(t, "unknown", LevelUnknown.String())
 	assert.Equal(t, "Level(99)", Level(99).String())
-	assert.Equal(t, "Kind(-3)", Kind(-3).String())
+	assert.Equal(t, "EventKind(-3)", EventKind(-3).String())
 	assert.Equal(t, "Unit(6)", Unit(6).String())
 	assert.Equal(t, "unknown", UnitUnknown.String())
 	assert.Equal(t, "MaintenancePolicy(3)", MaintenancePolicy(3).String())
@@ -192,14 +192,14 @@ func FuzzParseLevel(f *testing.F) {
 	})
 }
 
-func FuzzParseKind(f *testing.F) {
+func FuzzParseEventKind(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, s string) {
-		v, err := ParseKind(s)
-		checkParse(t, s, v, err, ParseKind)
-		var u Kind
+		v, err := ParseEventKind(s)
+		checkParse(t, s, v, err, ParseEventKind)
+		var u EventKind
 		if err2 := u.UnmarshalText([]byte(s)); (err2 == nil) != (err == nil) || u != v {
-			t.Fatalf("UnmarshalText(%q) = %v, %v; ParseKind = %v, %v", s, u, err2, v, err)
+			t.Fatalf("UnmarshalText(%q) = %v, %v; ParseEventKind = %v, %v", s, u, err2, v, err)
 		}
 	})
 }

@@ -105,11 +105,11 @@ func TestMeasure(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := Config{PartialWeight: tt.weight}
+			c := Policy{PartialWeight: tt.weight}
 			assert.Equal(t, tt.want, c.Measure(tt.ws))
 		})
 	}
-	assert.Equal(t, Measure([]Window{win(0, 10, Partial)}), (*Config)(nil).Measure([]Window{win(0, 10, Partial)}))
+	assert.Equal(t, Measure([]Window{win(0, 10, Partial)}), (*Policy)(nil).Measure([]Window{win(0, 10, Partial)}))
 }
 
 func TestMeasureSaturates(t *testing.T) {

@@ -62,7 +62,7 @@ type downtimeOptions struct {
 	loc          *time.Location
 	locSet       bool // reports whether --tz was given
 	services     []string
-	cfg          timeline.Config
+	cfg          timeline.Policy
 	format       string
 	strict       bool
 }
