@@ -222,8 +222,8 @@ func TestExamples(t *testing.T) {
 					assert.Nil(t, inc.Scheduled, "Scheduled(%s) = %+v, want nil", name, inc.Scheduled)
 				} else if assert.NotNil(t, inc.Scheduled, "Scheduled(%s) = nil, want a window", name) {
 					s, e := mustTime(t, w.scheduled[0]), mustTime(t, w.scheduled[1])
-					assert.WithinDuration(t, s, inc.Scheduled.Start.Time, 0, "Scheduled(%s).Start = %v, want %v", name, inc.Scheduled.Start.Time, s)
-					assert.WithinDuration(t, e, inc.Scheduled.End.Time, 0, "Scheduled(%s).End = %v, want %v", name, inc.Scheduled.End.Time, e)
+					assert.WithinDuration(t, s, inc.Scheduled.Start.Instant, 0, "Scheduled(%s).Start = %v, want %v", name, inc.Scheduled.Start.Instant, s)
+					assert.WithinDuration(t, e, inc.Scheduled.End.Instant, 0, "Scheduled(%s).End = %v, want %v", name, inc.Scheduled.End.Instant, e)
 				}
 			}
 			slices.Sort(warnings)

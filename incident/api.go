@@ -30,29 +30,6 @@ const (
 	StatusResolved
 )
 
-// Time is an instant as a file wrote it. Compare instants with Equal, Before and After (of the
-// embedded time.Time), never with ==.
-type Time struct {
-	time.Time                // the instant, UTC; when !Dated, a wall clock on 0001-01-01 (only differences mean something)
-	Loc       *time.Location // the zone to show it in (the one written, else the incident's)
-	Approx    bool           // reports whether the time is approximate ("10:53~", "about 10:53", approx: true)
-	Dated     bool           // reports whether the date is known, so that the instant is real
-	Text      string         // as written
-
-	src pos // where it was written
-}
-
-// Event is an entry of the timeline.
-type Event struct {
-	At       Time
-	Kind     timeline.EventKind
-	State    timeline.Level
-	Services []string // nil: the incident's
-	Text     string   // Markdown
-
-	pos pos
-}
-
 // Outage is an explicit outage window [Start, End).
 type Outage struct {
 	Start, End Time
@@ -63,7 +40,7 @@ type Outage struct {
 }
 
 // Schedule is a scheduled maintenance window [Start, End). A file writes it as {start, end} or
-// as one window expression ("9am-12pm EDT"); in the latter case Start.Text and End.Text both
+// as one window expression ("9am-12pm EDT"); in the latter case Start.Written and End.Written both
 // hold the whole expression.
 type Schedule struct {
 	Start, End Time

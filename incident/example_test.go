@@ -38,7 +38,7 @@ func ExampleParse() {
 	inc := incs[0]
 	fmt.Println(inc.Slug)
 	for _, ev := range inc.Timeline {
-		fmt.Printf("%-24q %s approx=%v\n", ev.At.Text, ev.At.Time.Format("15:04Z"), ev.At.Approx)
+		fmt.Printf("%-24q %s approx=%v\n", ev.At.Written, ev.At.Instant.Format("15:04Z"), ev.At.Approx)
 	}
 	// Output:
 	// 2016-07-26-harvest-and-forecast-outage

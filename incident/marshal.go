@@ -144,14 +144,14 @@ func dateNode(d interface {
 
 // timeText returns the text of t as Parse will read it.
 func timeText(t Time) string {
-	if t.Text != "" {
-		return t.Text
+	if t.Written != "" {
+		return t.Written
 	}
 	var s string
 	if !t.Dated {
-		s = t.Time.UTC().Format("15:04:05")
+		s = t.Instant.UTC().Format("15:04:05")
 	} else {
-		s = t.Time.In(locOr(t.Loc)).Format(time.RFC3339Nano)
+		s = t.Instant.In(locOr(t.Loc)).Format(time.RFC3339Nano)
 	}
 	if t.Approx {
 		s += "~"
@@ -199,7 +199,7 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 		for _, ev := range writtenOrder(inc.Timeline) {
 			e := newMap()
 			e.add("at", timeStr(timeText(ev.At)))
-			if ev.At.Approx && ev.At.Text != "" && !strings.HasSuffix(strings.TrimSpace(ev.At.Text), "~") {
+			if ev.At.Approx && ev.At.Written != "" && !strings.HasSuffix(strings.TrimSpace(ev.At.Written), "~") {
 				e.add("approx", plain("true", "!!bool"))
 			}
 			n, err := enumNode(ev.Kind, ev.Kind == 0)
@@ -237,8 +237,8 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 		m.add("outages", seq)
 	}
 	if w := inc.Scheduled; w != nil {
-		if w.Start.Text != "" && w.Start.Text == w.End.Text {
-			m.add("scheduled", timeStr(w.Start.Text))
+		if w.Start.Written != "" && w.Start.Written == w.End.Written {
+			m.add("scheduled", timeStr(w.Start.Written))
 		} else {
 			e := newMap()
 			e.add("start", timeStr(timeText(w.Start)))

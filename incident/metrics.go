@@ -20,7 +20,7 @@ func (inc *Incident) Events() []timeline.Event {
 	evs := make([]timeline.Event, len(inc.Timeline))
 	for i, ev := range inc.Timeline {
 		evs[i] = timeline.Event{
-			At:       ev.At.Time,
+			At:       ev.At.Instant,
 			Kind:     ev.Kind,
 			State:    ev.State,
 			Services: ev.Services,
@@ -40,8 +40,8 @@ func (inc *Incident) Events() []timeline.Event {
 func (inc *Incident) Windows() []timeline.Window {
 	var end time.Time
 	for _, ev := range inc.Timeline {
-		if ev.At.Time.After(end) {
-			end = ev.At.Time
+		if ev.At.Instant.After(end) {
+			end = ev.At.Instant
 		}
 	}
 	svcs := inc.services()
@@ -51,7 +51,7 @@ func (inc *Incident) Windows() []timeline.Window {
 		if len(s) == 0 {
 			s = svcs
 		}
-		ws = append(ws, timeline.Window{Start: o.Start.Time, End: o.End.Time, Level: o.Level, Services: s})
+		ws = append(ws, timeline.Window{Start: o.Start.Instant, End: o.End.Instant, Level: o.Level, Services: s})
 	}
 	return ws
 }
@@ -70,11 +70,11 @@ func (inc *Incident) Metrics(p timeline.Policy) Metrics {
 	m.Lifecycle = timeline.Milestones(inc.Events(), merged)
 	first := true
 	for _, t := range inc.times() {
-		if first || t.Time.Before(m.Start) {
-			m.Start = t.Time
+		if first || t.Instant.Before(m.Start) {
+			m.Start = t.Instant
 		}
-		if first || t.Time.After(m.End) {
-			m.End = t.Time
+		if first || t.Instant.After(m.End) {
+			m.End = t.Instant
 		}
 		first = false
 	}

@@ -140,7 +140,7 @@ func (v *validator) timeline() {
 		switch {
 		case len(dated) > 0 && len(undated) > 0:
 			t := undated[0]
-			v.at(t.src, "timeline", errorf(ErrOrder, "time %q has no date while others have one; write date: YYYY-MM-DD at the top so every time has one", t.Text), false)
+			v.at(t.src, "timeline", errorf(ErrOrder, "time %q has no date while others have one; write date: YYYY-MM-DD at the top so every time has one", t.Written), false)
 		case len(dated) == 0:
 			v.at(v.key("title"), "date", errorf(ErrUndated, "incident has no date: durations are computed, but UTC times and time zone conversions are left out; add date: YYYY-MM-DD when it is known"), true)
 		}
@@ -148,7 +148,7 @@ func (v *validator) timeline() {
 	var started, resolved *Event
 	for i := range inc.Timeline {
 		ev := &inc.Timeline[i]
-		if i > 0 && ev.At.Time.Before(inc.Timeline[i-1].At.Time) {
+		if i > 0 && ev.At.Instant.Before(inc.Timeline[i-1].At.Instant) {
 			v.at(ev.pos, index("timeline", i), errorf(ErrOrder, "event at %s comes before the previous one at %s; keep the timeline sorted",
 				showTime(ev.At), showTime(inc.Timeline[i-1].At)), false)
 		}
@@ -163,20 +163,20 @@ func (v *validator) timeline() {
 			}
 		}
 	}
-	if started != nil && resolved != nil && resolved.At.Time.Before(started.At.Time) {
+	if started != nil && resolved != nil && resolved.At.Instant.Before(started.At.Instant) {
 		v.at(resolved.pos, "timeline", errorf(ErrOrder, "resolved at %s, before the incident started at %s",
 			showTime(resolved.At), showTime(started.At)), false)
 	}
 }
 
 func showTime(t Time) string {
-	if t.Text != "" {
-		return `"` + strings.TrimSpace(t.Text) + `"`
+	if t.Written != "" {
+		return `"` + strings.TrimSpace(t.Written) + `"`
 	}
 	if !t.Dated {
-		return t.Time.Format("15:04:05")
+		return t.Instant.Format("15:04:05")
 	}
-	return t.Time.In(locOr(t.Loc)).Format(time.RFC3339)
+	return t.Instant.In(locOr(t.Loc)).Format(time.RFC3339)
 }
 
 func locOr(l *time.Location) *time.Location {
@@ -189,7 +189,7 @@ func locOr(l *time.Location) *time.Location {
 func (v *validator) windows() {
 	inc := v.inc
 	for i, o := range inc.Outages {
-		if o.End.Time.Before(o.Start.Time) {
+		if o.End.Instant.Before(o.Start.Instant) {
 			v.at(o.End.src, index("outages", i)+".end", errorf(ErrEndBeforeStart, "outage ends at %s, before it starts at %s; swap them or fix the date",
 				showTime(o.End), showTime(o.Start)), false)
 		}
@@ -197,7 +197,7 @@ func (v *validator) windows() {
 			v.at(o.pos, index("outages", i)+".level", errorf(ErrInvalid, "outage at level %q counts no time; write partial_outage, major_outage, degraded_performance or under_maintenance", o.Level), true)
 		}
 	}
-	if w := inc.Scheduled; w != nil && w.End.Time.Before(w.Start.Time) {
+	if w := inc.Scheduled; w != nil && w.End.Instant.Before(w.Start.Instant) {
 		p := w.End.src
 		v.at(p, "scheduled.end", errorf(ErrEndBeforeStart, "scheduled window ends at %s, before it starts at %s", showTime(w.End), showTime(w.Start)), false)
 	}

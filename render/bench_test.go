@@ -23,7 +23,7 @@ func bigIncident(t testing.TB, n int) *incident.Incident {
 	levels := []timeline.Level{timeline.Degraded, timeline.Partial, timeline.Major, timeline.Operational}
 	inc.Timeline = nil
 	for i := range n {
-		at := incident.Time{Time: start.Add(time.Duration(i) * 3 * time.Minute).UTC(), Loc: ny, Dated: true, Approx: i%7 == 0}
+		at := incident.Time{Instant: start.Add(time.Duration(i) * 3 * time.Minute).UTC(), Loc: ny, Dated: true, Approx: i%7 == 0}
 		inc.Timeline = append(inc.Timeline, incident.Event{
 			At:    at,
 			Kind:  timeline.EventKind(1 + i%11),

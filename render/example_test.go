@@ -18,7 +18,7 @@ import (
 // An incident built in Go, written as Markdown by the zero Printer.
 func ExampleMarkdown() {
 	at := func(h, m int) incident.Time {
-		return incident.Time{Time: time.Date(2024, time.March, 5, h, m, 0, 0, time.UTC), Loc: time.UTC, Dated: true}
+		return incident.Time{Instant: time.Date(2024, time.March, 5, h, m, 0, 0, time.UTC), Loc: time.UTC, Dated: true}
 	}
 	inc := &incident.Incident{
 		Title:    "API errors after a bad deploy",
@@ -123,7 +123,7 @@ func ExamplePrinter_ConvertMarkdown() {
 func ExamplePrinter_Calendar() {
 	ny, _ := time.LoadLocation("America/New_York")
 	at := func(h int) incident.Time {
-		return incident.Time{Time: time.Date(2013, time.April, 28, h, 0, 0, 0, ny).UTC(), Loc: ny, Dated: true}
+		return incident.Time{Instant: time.Date(2013, time.April, 28, h, 0, 0, 0, ny).UTC(), Loc: ny, Dated: true}
 	}
 	inc := &incident.Incident{
 		ID:        uuid.MustParse("0b8f52a4-7d51-4f55-9c1e-5a8b1f3e2d10"),

@@ -37,7 +37,7 @@ func hostile(t testing.TB) *incident.Incident {
 	s := hostileText
 	tm := func(h int) incident.Time { return at(ny, 2016, time.July, 26, h, 0, false) }
 	win := &incident.Schedule{Start: tm(9), End: tm(11)}
-	win.Start.Text = s
+	win.Start.Written = s
 	return &incident.Incident{
 		ID:        uuid.MustParse("11111111-2222-4333-8444-555555555555"),
 		Title:     "Title \u202Egnp.exe\u202C " + s,
