@@ -150,33 +150,6 @@ func TestConvertWindowAcrossChange(t *testing.T) {
 	assert.WithinDuration(t, time.Date(2024, 3, 10, 7, 0, 0, 0, time.UTC), r.ClockChange, 0)
 }
 
-func TestAppendConvertReusesRows(t *testing.T) {
-	ny := mustLoad(t, "America/New_York")
-	places := []Place{{City: "New York", Loc: ny}}
-	start := time.Date(2024, 3, 10, 6, 30, 0, 0, time.UTC)
-	dst := AppendConvert(nil, start, start.Add(time.Hour), ny, places)
-	dst = AppendConvert(dst[:0], start.Add(30*24*time.Hour), time.Time{}, ny, places)
-	require.Len(t, dst, 1)
-	assert.True(t, dst[0].End.IsZero(), "no End left over from the previous rows")
-	assert.Equal(t, "", dst[0].EndAbbrev)
-	assert.Equal(t, 0, dst[0].EndOffset)
-	assert.True(t, dst[0].ClockChange.IsZero())
-}
-
-func TestAppendConvertNoAlloc(t *testing.T) {
-	places, err := DefaultPlaces()
-	require.NoError(t, err)
-	dst := make([]Row, 0, len(places))
-	start := time.Date(2024, 3, 10, 12, 0, 0, 0, time.UTC)
-	end := start.Add(2 * time.Hour)
-	ny := mustLoad(t, "America/New_York")
-	allocs := testing.AllocsPerRun(50, func() {
-		dst = AppendConvert(dst[:0], start, end, ny, places)
-	})
-	assert.Zero(t, allocs)
-	assert.Len(t, dst, len(places))
-}
-
 func TestFixedTimeURL(t *testing.T) {
 	at := time.Date(2016, 7, 26, 14, 36, 59, 0, time.UTC)
 	assert.Equal(t, "https://www.timeanddate.com/worldclock/fixedtime.html?iso=20160726T1436&p1=1440", FixedTimeURL(at))
@@ -184,7 +157,7 @@ func TestFixedTimeURL(t *testing.T) {
 		FixedTimeURL(at.In(mustLoad(t, "Asia/Kolkata"))), "the URL is in UTC whatever t's zone")
 }
 
-// BenchmarkConvert compares AppendConvert (impl=ours) with two floors:
+// BenchmarkConvert compares Convert (impl=ours) with two floors:
 // impl=baseline is the bare loop of t.In(loc) over the places, which converts
 // nothing until a field is read; impl=zone also reads the zone of each
 // (t.In(loc).Zone()), the least a table of local times and abbreviations needs.
@@ -226,10 +199,9 @@ func benchConvert(b *testing.B, start time.Time) {
 		}
 	})
 	b.Run("impl=ours", func(b *testing.B) {
-		dst := make([]Row, 0, len(places))
 		b.ReportAllocs()
 		for b.Loop() {
-			dst = AppendConvert(dst[:0], start, time.Time{}, src, places)
+			_ = Convert(start, time.Time{}, src, places)
 		}
 	})
 }

@@ -99,3 +99,19 @@ func ExampleFixedTimeURL() {
 	// Output:
 	// https://www.timeanddate.com/worldclock/fixedtime.html?iso=20160726T1436&p1=1440
 }
+
+func ExampleConvert_clockChange() {
+	london, err := tz.Load("Europe/London")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	places := []tz.Place{{City: "London", Loc: london}, {City: "UTC"}}
+	at := time.Date(2024, 3, 31, 9, 0, 0, 0, time.UTC)
+	for _, r := range tz.Convert(at, time.Time{}, nil, places) {
+		fmt.Printf("%-6s %s %s, clocks changed %v\n", r.City, r.Start.Format("15:04"), r.Abbrev, !r.ClockChange.IsZero())
+	}
+	// Output:
+	// London 10:00 BST, clocks changed true
+	// UTC    09:00 UTC, clocks changed false
+}

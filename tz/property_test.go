@@ -148,14 +148,13 @@ func TestConvertDayShiftProperty(t *testing.T) {
 	locs := propertyZones(t)
 	rng := rand.New(rand.NewPCG(5, 6))
 	places := make([]Place, 8)
-	dst := make([]Row, 0, len(places))
 	for range 2000 {
 		for i := range places {
 			places[i] = Place{City: "x", Loc: locs[rng.IntN(len(locs))]}
 		}
 		src := locs[rng.IntN(len(locs))]
 		at := time.Unix(rng.Int64N(2145916800)-rng.Int64N(2000000000), 0)
-		dst = AppendConvert(dst[:0], at, time.Time{}, src, places)
+		dst := Convert(at, time.Time{}, src, places)
 		day := func(t time.Time) int64 {
 			y, m, d := t.Date()
 			return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
