@@ -198,3 +198,16 @@ func resolveAbbrev(s string) (zone string, ok bool, err error) {
 	}
 	return major[0].Zone, true, nil
 }
+
+// Candidate is one reading of a time zone abbreviation. Offset is what the
+// abbreviation literally means; Zone is the region that uses it, whose clocks
+// follow DST and may not show Offset on a given date (see InEffect).
+type Candidate struct {
+	Abbrev string // as in the tz database where it has it, e.g. "PDT"
+	Zone   string // IANA name of the region whose wall clock it names, e.g. "America/Los_Angeles"
+	Region string // human name, e.g. "US Pacific", "India", "Ireland"
+	Offset int    // seconds east of UTC that the abbreviation literally means
+	DST    bool   // reports whether the abbreviation is the daylight-saving (summer) half of a pair, whatever sign the tz database gives it
+	Minor  bool   // reports whether an English-language text rarely means this reading (Philippine "PST"); Resolve ignores minor readings when a major one exists
+	Why    string // why this is a candidate, e.g. "Irish Standard Time (summer), tz database Europe/Dublin"
+}
