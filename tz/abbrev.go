@@ -14,14 +14,14 @@ type abbrev struct {
 	offset int // seconds east of UTC
 	dst    bool
 	tzdb   bool // the tz database itself uses abbr with offset in zone since 1970
-	minor  bool // a wallReading an English-language document rarely means
+	minor  bool // a reading an English-language document rarely means
 	name   string
 }
 
 const hourSec = 3600
 
-// abbrevTable lists the abbreviations people write, each wallReading once, the
-// common wallReading first. Rows with tzdb set are checked by the tests against
+// abbrevTable lists the abbreviations people write, each reading once, the
+// common reading first. Rows with tzdb set are checked by the tests against
 // the host's zoneinfo: the zone must use that abbreviation with that offset at
 // some time since 1970. The other rows are colloquial: the tz database writes
 // a numeric abbreviation there ("+06"), and the tests check only the offset.
@@ -138,8 +138,8 @@ func candidates(abbr string) []Candidate {
 	return abbrevIndex[string(buf[:len(abbr)])]
 }
 
-// Candidates returns every wallReading of an abbreviation (any case), the common
-// wallReading first, or nil if the abbreviation is unknown. The readings do not
+// Candidates returns every reading of an abbreviation (any case), the common
+// reading first, or nil if the abbreviation is unknown. The readings do not
 // depend on a date: Candidates("IST") is India, Ireland's summer time and
 // Israel whatever the season. The slice is the caller's to modify.
 // Candidates is safe for concurrent use.
@@ -165,7 +165,7 @@ func (c Candidate) InEffect(t time.Time) bool {
 	return off == c.Offset
 }
 
-// label is "India (+05:30, Asia/Kolkata)", or "Ireland summer (…)" for a DST wallReading.
+// label is "India (+05:30, Asia/Kolkata)", or "Ireland summer (…)" for a DST reading.
 func (c Candidate) label() string {
 	s := c.Region
 	if c.DST {

@@ -46,6 +46,13 @@ func (p *parser) resolve(f *form) (Expr, error) {
 			return Expr{}, err
 		}
 	}
+	if r.dated {
+		for _, t := range [2]time.Time{r.start, r.end} {
+			if err := p.inRange(t); err != nil {
+				return Expr{}, err
+			}
+		}
+	}
 	e := Expr{
 		Start:    r.start,
 		End:      r.end,
@@ -829,4 +836,23 @@ func absDur(d time.Duration) time.Duration {
 		return -d
 	}
 	return d
+}
+
+// inRange returns an ErrInvalidDate error if the instant t (zero: none) lies
+// outside years 1 to 9999 in UTC, which RFC 3339 cannot write: a time late on
+// 9999-12-31 west of Greenwich is already in year 10000 in UTC.
+func (p *parser) inRange(t time.Time) error {
+	if t.IsZero() {
+		return nil
+	}
+	u := t.UTC()
+	switch {
+	case u.Year() > 9999:
+		return p.errf(0, ErrInvalidDate, "is %s in UTC, past 9999-12-31T23:59:59Z, the last instant RFC 3339 can write; write an earlier time",
+			u.Format("2006-01-02T15:04:05Z"))
+	case u.Year() < 1:
+		return p.errf(0, ErrInvalidDate, "is %s in UTC, before 0001-01-01T00:00:00Z, the first instant RFC 3339 can write; write a later time",
+			u.Format("2006-01-02T15:04:05Z"))
+	}
+	return nil
 }
