@@ -1,6 +1,7 @@
 package tz
 
 import (
+	"strconv"
 	"time"
 )
 
@@ -122,6 +123,26 @@ func dayShift(t time.Time, src, loc *time.Location) int {
 		n--
 	}
 	return int(n)
+}
+
+// FormatDayShift formats a day shift (Row.DayShift, Row.EndDayShift) for
+// people: "" for none, "+1 day", "-1 day", "+2 days".
+func FormatDayShift(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1, -1:
+		return signed(n) + " day"
+	}
+	return signed(n) + " days"
+}
+
+// signed formats n with its sign, "+1", "-2".
+func signed(n int) string {
+	if n >= 0 {
+		return "+" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
 }
 
 // lastChange returns the last instant, at or before t and not before from, at

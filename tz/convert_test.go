@@ -61,6 +61,40 @@ func TestConvertDayShift(t *testing.T) {
 	assert.Equal(t, -2, rows[1].DayShift, "Pago Pago relative to Kiritimati")
 }
 
+func TestConvertEndDayShift(t *testing.T) {
+	london := mustLoad(t, "Europe/London")
+	tokyo := mustLoad(t, "Asia/Tokyo")
+	la := mustLoad(t, "America/Los_Angeles")
+	sat := time.Date(2026, 10, 24, 22, 30, 0, 0, time.UTC) // Sat 22:30 UTC, 23:30 BST
+	cases := []struct {
+		name       string
+		start, end time.Time
+		src, loc   *time.Location
+		day, end2  int // want DayShift, EndDayShift
+	}{
+		{"London ends the next day", sat, sat.Add(time.Hour), nil, london, 0, 1},
+		{"Tokyo both the next day", sat, sat.Add(time.Hour), nil, tokyo, 1, 1},
+		{"UTC itself", sat, sat.Add(time.Hour), nil, nil, 0, 0},
+		{"Los Angeles from London", sat, sat.Add(time.Hour), london, la, 0, -1},
+		{"an instant has no end shift", sat, time.Time{}, nil, london, 0, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rows := Convert(c.start, c.end, c.src, []Place{{City: "x", Loc: c.loc}})
+			require.Len(t, rows, 1)
+			got := [2]int{rows[0].DayShift, rows[0].EndDayShift}
+			want := [2]int{c.day, c.end2}
+			assert.Equal(t, want, got, "Convert(%s, %s, %v, %v) day shifts = %v, want %v", c.start, c.end, c.src, c.loc, got, want)
+		})
+	}
+}
+
+func TestFormatDayShift(t *testing.T) {
+	for n, want := range map[int]string{0: "", 1: "+1 day", -1: "-1 day", 2: "+2 days", -2: "-2 days"} {
+		assert.Equal(t, want, FormatDayShift(n), "FormatDayShift(%d) = %q, want %q", n, FormatDayShift(n), want)
+	}
+}
+
 func TestConvertRows(t *testing.T) {
 	start := time.Date(2024, 1, 15, 14, 36, 0, 0, time.UTC)
 	end := start.Add(90 * time.Minute)
