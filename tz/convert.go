@@ -7,8 +7,8 @@ import (
 
 // Place is a zone in a converter, with the city it is shown as. A nil Loc is UTC.
 type Place struct {
-	City string
-	Loc  *time.Location
+	City string         // the name shown, e.g. "São Paulo"
+	Loc  *time.Location // the zone; nil is UTC
 }
 
 // Row is one line of a "what time is that for you" table.
