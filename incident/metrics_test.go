@@ -103,7 +103,9 @@ func TestMetricsWeight(t *testing.T) {
 		"  - {at: '10:00', state: partial}", "  - {at: '11:40', state: ok}"))
 	require.NoError(t, err)
 	assert.Equal(t, 30*time.Minute, incs[0].Metrics(timeline.Policy{}).Totals.Downtime)
-	assert.Equal(t, 50*time.Minute, incs[0].Metrics(timeline.Policy{PartialWeight: 0.5}).Totals.Downtime)
+	half, err := timeline.NewWeight(0.5)
+	require.NoError(t, err)
+	assert.Equal(t, 50*time.Minute, incs[0].Metrics(timeline.Policy{PartialWeight: half}).Totals.Downtime)
 }
 
 func TestWindowsServices(t *testing.T) {

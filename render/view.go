@@ -726,13 +726,7 @@ func figures(inc *incident.Incident, m incident.Metrics, cfg timeline.Policy) []
 		return nil
 	}
 	t := m.Totals
-	w := cfg.PartialWeight
-	switch {
-	case w == 0:
-		w = timeline.DefaultPartialWeight
-	case w < 0:
-		w = 0
-	}
+	w := cfg.PartialWeight.Share()
 	// An outage whose state change is the timeline's last event has no recorded end: its
 	// length is unknown, not zero.
 	openEnded := false

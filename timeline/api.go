@@ -21,22 +21,6 @@ type Window struct {
 	Services   []string
 }
 
-// DefaultPartialWeight is the share of a partial outage counted as downtime, as Statuspage does.
-const DefaultPartialWeight = 0.3
-
-// Policy says how downtime and availability are computed. The zero Policy is Statuspage's:
-// partial outages weigh 0.3 and maintenance windows are ignored. A Policy is only read, so one
-// Policy is safe for concurrent use.
-type Policy struct {
-	// PartialWeight is the share of partial-outage time counted as downtime.
-	// Zero means DefaultPartialWeight; a negative value means 0.
-	PartialWeight float64
-
-	// Maintenance says how maintenance windows weigh in Availability. The zero value,
-	// MaintenanceIgnore, lets them neither excuse outages nor shorten the period.
-	Maintenance MaintenancePolicy
-}
-
 // Totals are the measures of a set of windows, each instant counted once at its worst level.
 // Sums that would overflow time.Duration saturate.
 type Totals struct {

@@ -5,7 +5,7 @@
 // its next change. Merge takes the union of windows from any number of incidents, each
 // instant at its worst Level (Major > Partial > Degraded > Maintenance), and Measure sums it
 // without counting an overlap twice: major, partial, degraded and maintenance time, and
-// downtime, which weighs partial outages as Statuspage does (Policy.PartialWeight).
+// downtime, which weighs partial outages as Statuspage does (Policy.PartialWeight, a Weight).
 //
 // Periods cuts a span into calendar days, ISO weeks, months, quarters or years of a time
 // zone, with their real elapsed length (a March in New York lasts 743 hours), and

@@ -2,6 +2,7 @@ package timeline_test
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/go-postmortem/postmortem/timeline"
@@ -50,7 +51,12 @@ func ExampleMeasure() {
 	t := timeline.Measure(ws)
 	fmt.Println("major", t.Major, "partial", t.Partial, "downtime", t.Downtime)
 
-	c := timeline.Policy{PartialWeight: 1}
+	full, err := timeline.ParseWeight("100%")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c := timeline.Policy{PartialWeight: full}
 	fmt.Println("downtime, partial in full:", c.Measure(ws).Downtime)
 	// Output:
 	// major 2h0m0s partial 1h40m0s downtime 2h30m0s
@@ -163,4 +169,23 @@ func ExampleParseUnit() {
 	// Output:
 	// quarter <nil>
 	// timeline: unknown unit "fortnight": want one of day, week, month, quarter, year
+}
+
+func ExampleNewWeight() {
+	ws := []timeline.Window{{Start: hm(10, 0), End: hm(11, 40), Level: timeline.Partial}}
+	none, err := timeline.NewWeight(0)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var statuspage timeline.Policy // the zero Weight: DefaultPartialWeight
+	fmt.Println("statuspage:", statuspage.Measure(ws).Downtime)
+	nothing := timeline.Policy{PartialWeight: none}
+	fmt.Println("no weight:", nothing.Measure(ws).Downtime)
+	_, err = timeline.NewWeight(math.NaN())
+	fmt.Println(err)
+	// Output:
+	// statuspage: 30m0s
+	// no weight: 0s
+	// timeline: partial weight "NaN" is not a number; write a share from 0 to 1, like 0.3 or 30%
 }

@@ -1,11 +1,13 @@
 package timeline
 
 import (
+	"errors"
 	"math"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestAvailabilityPolicies(t *testing.T) {
@@ -97,4 +99,64 @@ func TestAvailabilityBudgetFromWindows(t *testing.T) {
 	b := a.Budget(0.999)
 	assert.Equal(t, 30*time.Minute+30*time.Minute, b.Consumed) // 30 major + 0.3 × 100 partial
 	assert.Equal(t, 43*time.Minute+12*time.Second-time.Hour, b.Remaining)
+}
+
+func TestWeight(t *testing.T) {
+	for in, want := range map[string]float64{"0": 0, "0.3": 0.3, "1": 1, "30%": 0.3, " 0.5 ": 0.5, "100 %": 1, "-0": 0, "0%": 0} {
+		w, err := ParseWeight(in)
+		require.NoError(t, err, in)
+		assert.InDelta(t, want, w.Share(), 1e-12, "ParseWeight(%q)", in)
+		var u Weight
+		require.NoError(t, u.UnmarshalText([]byte(in)))
+		assert.Equal(t, w, u)
+	}
+	for _, bad := range []string{"", "x", "-0.1", "1.5", "NaN", "nan", "Inf", "-Inf", "+Inf", "150%", "%", "0x1p-2%x"} {
+		_, err := ParseWeight(bad)
+		require.Error(t, err, "ParseWeight(%q)", bad)
+		assert.ErrorIs(t, err, ErrInvalid)
+		var we *WeightError
+		assert.ErrorAs(t, err, &we)
+		assert.NotContains(t, err.Error(), "\n")
+		u, _ := NewWeight(0.7)
+		require.Error(t, u.UnmarshalText([]byte(bad)))
+		assert.Equal(t, 0.7, u.Share(), "UnmarshalText leaves the weight unchanged on error")
+	}
+	for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), -0.001, 1.0001, -1} {
+		_, err := NewWeight(bad)
+		assert.ErrorIs(t, err, ErrInvalid, "NewWeight(%v)", bad)
+	}
+	var zero Weight
+	assert.Equal(t, DefaultPartialWeight, zero.Share(), "the zero Weight is Statuspage's")
+	assert.Equal(t, "0.3", zero.String())
+	none, err := NewWeight(0)
+	require.NoError(t, err)
+	assert.Equal(t, 0.0, none.Share(), "NewWeight(0) counts no partial outage")
+	assert.NotEqual(t, zero, none)
+	b, err := none.MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "0", string(b))
+}
+
+// FuzzParseWeight checks that ParseWeight never panics and accepts only shares from 0 to 1,
+// whose text reads back to the same weight.
+func FuzzParseWeight(f *testing.F) {
+	for _, s := range []string{"0", "0.3", "1", "30%", "1e-3", "-0", "NaN", "+Inf", "0x1p-2", "100%", "%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		w, err := ParseWeight(s)
+		if err != nil {
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("ParseWeight(%q) error %v does not match ErrInvalid", s, err)
+			}
+			return
+		}
+		if sh := w.Share(); !(sh >= 0 && sh <= 1) {
+			t.Fatalf("ParseWeight(%q) = %v, outside 0 to 1", s, sh)
+		}
+		back, err := ParseWeight(w.String())
+		if err != nil || back != w {
+			t.Fatalf("ParseWeight(%q) = %v; its text %q reads back as %v, %v", s, w, w.String(), back, err)
+		}
+	})
 }

@@ -191,18 +191,6 @@ func Clip(ws []Window, start, end time.Time) []Window {
 	return out
 }
 
-// weight returns the partial weight c stands for.
-func (c *Policy) weight() float64 {
-	switch w := c.PartialWeight; {
-	case w == 0:
-		return DefaultPartialWeight
-	case w < 0 || w != w: // negative or NaN
-		return 0
-	default:
-		return w
-	}
-}
-
 // Measure returns the totals of ws, which may overlap and need not be sorted: the time of
 // the union of the windows at each level, every instant counted once at its worst level
 // (Major > Partial > Degraded > Maintenance), and the downtime Major + PartialWeight × Partial
@@ -213,7 +201,7 @@ func (c *Policy) Measure(ws []Window) Totals {
 		c = &Policy{}
 	}
 	var m Merger
-	return m.measure(ws, c.weight(), false)
+	return m.measure(ws, c.PartialWeight.Share(), false)
 }
 
 // Measure is Measure with the zero Policy.

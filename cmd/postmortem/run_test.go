@@ -189,19 +189,6 @@ func TestParseBound(t *testing.T) {
 	}
 }
 
-func TestParseWeight(t *testing.T) {
-	for in, want := range map[string]float64{"0": 0, "0.3": 0.3, "1": 1, "30%": 0.3, " 0.5 ": 0.5} {
-		got, err := parseWeight(in)
-		if assert.NoError(t, err, in) {
-			assert.InDelta(t, want, got, 1e-12, "parseWeight(%q)", in)
-		}
-	}
-	for _, bad := range []string{"", "x", "-0.1", "1.5", "NaN", "Inf", "150%"} {
-		_, err := parseWeight(bad)
-		assert.Error(t, err, "parseWeight(%q)", bad)
-	}
-}
-
 func TestCheckOutput(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.yaml")
