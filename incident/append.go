@@ -20,14 +20,14 @@ var ErrAppend = errors.New("cannot append an event")
 // Append returns the incident file data with ev added as the last item of its timeline,
 // and the rest of the file byte for byte as it was: comments, key order, quoting and
 // layout stay. The new item's keys follow the order of the timeline's last item and its at
-// and text take that item's quoting. When ev.At.Text is "", the at is ev.At.Time written in
+// and text take that item's quoting. When ev.At.Written is "", the at is ev.At.Instant written in
 // the file's own style: a time alone ("10:36", or "10:36am" when the file writes am/pm) in
 // the incident's zone when it falls on the previous event's date, else with its date
 // ("2024-05-01 10:36"), or RFC 3339 when the file writes that.
 //
 // Append first parses the file and refuses one that does not parse or holds several
 // incidents; the result must read back with the event at the instant asked for (when
-// ev.At.Time is set; without ev.At.Text it is written to the minute) and without new validation errors. Errors: the *ParseError or ErrorList
+// ev.At.Instant is set; without ev.At.Written it is written to the minute) and without new validation errors. Errors: the *ParseError or ErrorList
 // of Parse for the file as it is; errors matching ErrAppend otherwise, which name the reason.
 // Append is safe for concurrent use.
 func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
@@ -74,12 +74,12 @@ func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
 			last = seq.Content[len(seq.Content)-1]
 		}
 	}
-	if ev.At.Text == "" {
-		if ev.At.Time.IsZero() {
+	if ev.At.Written == "" {
+		if ev.At.Instant.IsZero() {
 			return nil, appendError(name, 0, 0, "the event has no time")
 		}
-		ev.At.Time = ev.At.Time.Truncate(time.Minute)
-		ev.At.Text = styleTime(inc, last, ev.At.Time)
+		ev.At.Instant = ev.At.Instant.Truncate(time.Minute)
+		ev.At.Written = styleTime(inc, last, ev.At.Instant)
 	}
 	item, err := eventNode(ev, last)
 	if err != nil {
@@ -131,15 +131,15 @@ func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
 	if len(got.Timeline) != len(inc.Timeline)+1 {
 		return nil, appendError(name, 0, 0, "the event did not land in the timeline")
 	}
-	if !ev.At.Time.IsZero() {
+	if !ev.At.Instant.IsZero() {
 		found := false
 		for _, e := range got.Timeline {
-			if e.At.Text == ev.At.Text && e.At.Time.Equal(ev.At.Time) {
+			if e.At.Written == ev.At.Written && e.At.Instant.Equal(ev.At.Instant) {
 				found = true
 			}
 		}
 		if !found {
-			return nil, appendError(name, 0, 0, "%q would not read back as %s", ev.At.Text, ev.At.Time.UTC().Format(time.RFC3339))
+			return nil, appendError(name, 0, 0, "%q would not read back as %s", ev.At.Written, ev.At.Instant.UTC().Format(time.RFC3339))
 		}
 	}
 	if errs, _ := c.Validate(got); len(errs) > len(before) {
@@ -205,8 +205,8 @@ func styleTime(inc *Incident, last *yaml.Node, t time.Time) string {
 	var prev time.Time
 	if n := len(inc.Timeline); n > 0 {
 		last := writtenOrder(inc.Timeline)[n-1]
-		prev = last.At.Time
-		prevDate = tz.DateOf(last.At.Time.In(locOr(last.At.Loc)))
+		prev = last.At.Instant
+		prevDate = tz.DateOf(last.At.Instant.In(locOr(last.At.Loc)))
 		if !last.At.Dated {
 			prevDate = tz.Date{}
 		}
@@ -226,8 +226,8 @@ func styleTime(inc *Incident, last *yaml.Node, t time.Time) string {
 // quoted as last's are.
 func eventNode(ev Event, last *yaml.Node) (*yaml.Node, error) {
 	vals := map[string]*yaml.Node{}
-	vals["at"] = timeStr(ev.At.Text)
-	if ev.At.Approx && !strings.HasSuffix(strings.TrimSpace(ev.At.Text), "~") {
+	vals["at"] = timeStr(ev.At.Written)
+	if ev.At.Approx && !strings.HasSuffix(strings.TrimSpace(ev.At.Written), "~") {
 		vals["approx"] = plain("true", "!!bool")
 	}
 	if ev.Kind != 0 {
@@ -238,11 +238,11 @@ func eventNode(ev Event, last *yaml.Node) (*yaml.Node, error) {
 		vals["kind"] = n
 	}
 	if ev.State != 0 {
-		name := LevelName(ev.State)
-		if name == "" {
-			return nil, errorf(ErrInvalid, "incident: cannot write state %d", int(ev.State))
+		n, err := enumNode(ev.State, false)
+		if err != nil {
+			return nil, err
 		}
-		vals["state"] = plain(name, "!!str")
+		vals["state"] = n
 	}
 	if s := flowList(ev.Services); s != nil {
 		vals["services"] = s

@@ -44,11 +44,11 @@ func TestAppendExamples(t *testing.T) {
 			inc := incs[len(incs)-1] // a stream grows at its last incident
 			var end time.Time
 			if n := len(inc.Timeline); n > 0 {
-				end = inc.Timeline[n-1].At.Time.Add(30 * time.Minute)
+				end = inc.Timeline[n-1].At.Instant.Add(30 * time.Minute)
 			} else {
 				end = time.Date(inc.Date.Year, inc.Date.Month, inc.Date.Day, 12, 0, 0, 0, inc.Location)
 			}
-			ev := incident.Event{At: incident.Time{Time: end}, Kind: timeline.Note, State: timeline.Operational,
+			ev := incident.Event{At: incident.Time{Instant: end}, Kind: timeline.Note, State: timeline.Operational,
 				Text: "Postmortem review: all: clear"}
 			out, err := incident.Append(name, data, ev)
 			require.NoError(t, err)
@@ -62,7 +62,7 @@ func TestAppendExamples(t *testing.T) {
 			got := after[len(after)-1]
 			require.Len(t, got.Timeline, len(inc.Timeline)+1)
 			lastEv := got.Timeline[len(got.Timeline)-1]
-			assert.WithinDuration(t, end, lastEv.At.Time, 0)
+			assert.WithinDuration(t, end, lastEv.At.Instant, 0)
 			assert.Equal(t, "Postmortem review: all: clear", lastEv.Text)
 			errsBefore, _ := incident.Validate(inc)
 			errsAfter, _ := incident.Validate(got)
@@ -74,17 +74,17 @@ func TestAppendExamples(t *testing.T) {
 func TestAppendStyle(t *testing.T) {
 	file := "title: t\ndate: 2024-05-01\ntimezone: America/New_York\ntimeline:\n  - at: \"10:00\"   # first\n    text: one\n\n# outages come next\noutages: []\n"
 	at := time.Date(2024, 5, 1, 14, 30, 0, 0, time.UTC) // 10:30 EDT
-	out, err := incident.Append("f.yaml", []byte(file), incident.Event{At: incident.Time{Time: at}, Text: "two"})
+	out, err := incident.Append("f.yaml", []byte(file), incident.Event{At: incident.Time{Instant: at}, Text: "two"})
 	require.NoError(t, err)
 	assert.Equal(t, "  - at: \"10:30\"\n    text: two\n", added(t, file, string(out)))
 	next := at.Add(24 * time.Hour)
-	out2, err := incident.Append("f.yaml", out, incident.Event{At: incident.Time{Time: next}, Text: "three"})
+	out2, err := incident.Append("f.yaml", out, incident.Event{At: incident.Time{Instant: next}, Text: "three"})
 	require.NoError(t, err)
 	assert.Equal(t, "  - at: \"2024-05-02 10:30\"\n    text: three\n", added(t, string(out), string(out2)))
 
 	// As written by --at, and a file without a timeline.
 	bare := "title: t\ndate: 2024-05-01\n"
-	out, err = incident.Append("f.yaml", []byte(bare), incident.Event{At: incident.Time{Text: "09:00 UTC~"}, Text: "first"})
+	out, err = incident.Append("f.yaml", []byte(bare), incident.Event{At: incident.Time{Written: "09:00 UTC~"}, Text: "first"})
 	require.NoError(t, err)
 	assert.Equal(t, bare+"timeline:\n  - at: \"09:00 UTC~\"\n    text: first\n", string(out))
 }
@@ -103,7 +103,7 @@ func TestAppendRefuses(t *testing.T) {
 		"not a time":     {"title: t\ndate: 2024-05-01\ntimeline:\n  - at: \"10:00\"\n", "soon", incident.ErrAppend},
 	} {
 		t.Run(name, func(t *testing.T) {
-			_, err := incident.Append("f.yaml", []byte(tt.file), incident.Event{At: incident.Time{Text: tt.at}, Text: "x"})
+			_, err := incident.Append("f.yaml", []byte(tt.file), incident.Event{At: incident.Time{Written: tt.at}, Text: "x"})
 			require.Error(t, err)
 			assert.True(t, errors.Is(err, tt.want), "%v", err)
 			assert.Contains(t, err.Error(), "f.yaml")

@@ -17,7 +17,7 @@ Yesterday, all times UTC:
 	inc, diags := cfg.Parse("dns.txt", []byte(text))
 	fmt.Println(inc.Title, inc.Date)
 	for _, ev := range inc.Timeline {
-		fmt.Println(ev.At.Text, ev.At.Time.UTC().Format("2006-01-02 15:04Z"), ev.Text)
+		fmt.Println(ev.At.Written, ev.At.Instant.UTC().Format("2006-01-02 15:04Z"), ev.Text)
 	}
 	fmt.Println(len(diags), "diagnostics")
 	// Output:

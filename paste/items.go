@@ -170,7 +170,8 @@ func (p *parser) finish() (*incident.Incident, []*Diagnostic) {
 		}
 		return nil, p.sorted()
 	}
-	inc := &incident.Incident{Title: p.cfg.Title, Kind: incident.KindIncident, Location: time.UTC}
+	inc := &incident.Incident{Title: p.cfg.Title, Kind: incident.KindIncident, Location: time.UTC,
+		Source: &incident.Source{System: "text"}}
 	if inc.Title == "" {
 		inc.Title = p.title
 	}
@@ -210,8 +211,8 @@ func (p *parser) finish() (*incident.Incident, []*Diagnostic) {
 		if it.window {
 			start, end := p.windowText(inc, it, it.e.Start), p.windowText(inc, it, it.e.End)
 			inc.Outages = append(inc.Outages, incident.Outage{
-				Start: incident.Time{Time: it.e.Start, Loc: it.e.Location, Approx: it.e.Approx, Dated: it.e.Dated, Text: start},
-				End:   incident.Time{Time: it.e.End, Loc: it.e.Location, Approx: it.e.Approx, Dated: it.e.Dated, Text: end},
+				Start: incident.Time{Instant: it.e.Start, Loc: it.e.Location, Approx: it.e.Approx, Dated: it.e.Dated, Written: start},
+				End:   incident.Time{Instant: it.e.End, Loc: it.e.Location, Approx: it.e.Approx, Dated: it.e.Dated, Written: end},
 				Level: timeline.Major,
 			})
 			if it.text == "" {
@@ -230,7 +231,7 @@ func (p *parser) finish() (*incident.Incident, []*Diagnostic) {
 			got = it.e
 		}
 		inc.Timeline = append(inc.Timeline, incident.Event{
-			At:   incident.Time{Time: it.e.Start, Loc: it.e.Location, Approx: it.e.Approx, Dated: it.e.Dated, Text: text},
+			At:   incident.Time{Instant: it.e.Start, Loc: it.e.Location, Approx: it.e.Approx, Dated: it.e.Dated, Written: text},
 			Text: it.text,
 		})
 		prevDate, prevT = got.Date, got.Start

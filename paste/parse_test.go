@@ -32,14 +32,14 @@ func draft(t *testing.T, cfg paste.Config, text string) (*incident.Incident, []*
 	require.Empty(t, errs, "draft:\n%s", b)
 	require.Len(t, incs[0].Timeline, len(inc.Timeline))
 	want := slices.Clone(inc.Timeline) // the file keeps its timeline sorted by instant
-	slices.SortStableFunc(want, func(a, b incident.Event) int { return a.At.Time.Compare(b.At.Time) })
+	slices.SortStableFunc(want, func(a, b incident.Event) int { return a.At.Instant.Compare(b.At.Instant) })
 	for i, ev := range want {
-		assert.WithinDuration(t, ev.At.Time, incs[0].Timeline[i].At.Time, 0, "event %d of draft:\n%s", i, b)
+		assert.WithinDuration(t, ev.At.Instant, incs[0].Timeline[i].At.Instant, 0, "event %d of draft:\n%s", i, b)
 	}
 	require.Len(t, incs[0].Outages, len(inc.Outages))
 	for i, o := range inc.Outages {
-		assert.WithinDuration(t, o.Start.Time, incs[0].Outages[i].Start.Time, 0, "outage %d start of draft:\n%s", i, b)
-		assert.WithinDuration(t, o.End.Time, incs[0].Outages[i].End.Time, 0, "outage %d end of draft:\n%s", i, b)
+		assert.WithinDuration(t, o.Start.Instant, incs[0].Outages[i].Start.Instant, 0, "outage %d start of draft:\n%s", i, b)
+		assert.WithinDuration(t, o.End.Instant, incs[0].Outages[i].End.Instant, 0, "outage %d end of draft:\n%s", i, b)
 	}
 	return inc, diags
 }
@@ -47,7 +47,7 @@ func draft(t *testing.T, cfg paste.Config, text string) (*incident.Incident, []*
 func utc(inc *incident.Incident) []string {
 	var out []string
 	for _, ev := range inc.Timeline {
-		out = append(out, ev.At.Time.UTC().Format("2006-01-02 15:04Z"))
+		out = append(out, ev.At.Instant.UTC().Format("2006-01-02 15:04Z"))
 	}
 	return out
 }
@@ -133,7 +133,7 @@ func TestParseStyles(t *testing.T) {
 			if len(tt.want) > 0 && len(tt.want[0]) == 5 {
 				got = nil
 				for _, ev := range inc.Timeline {
-					got = append(got, ev.At.Time.UTC().Format("15:04"))
+					got = append(got, ev.At.Instant.UTC().Format("15:04"))
 				}
 			}
 			assert.Equal(t, tt.want, got)
@@ -141,7 +141,7 @@ func TestParseStyles(t *testing.T) {
 			if tt.ats != nil {
 				var ats []string
 				for _, ev := range inc.Timeline {
-					ats = append(ats, ev.At.Text)
+					ats = append(ats, ev.At.Written)
 				}
 				assert.Equal(t, tt.ats, ats)
 			}
@@ -167,8 +167,8 @@ func TestParseWindows(t *testing.T) {
 	require.NotNil(t, inc, "%v", diags)
 	require.Len(t, inc.Outages, 1)
 	assert.Empty(t, inc.Timeline)
-	assert.Equal(t, "2021-03-30 19:30Z", inc.Outages[0].Start.Time.UTC().Format("2006-01-02 15:04Z"))
-	assert.Equal(t, "2021-03-30 19:55Z", inc.Outages[0].End.Time.UTC().Format("2006-01-02 15:04Z"))
+	assert.Equal(t, "2021-03-30 19:30Z", inc.Outages[0].Start.Instant.UTC().Format("2006-01-02 15:04Z"))
+	assert.Equal(t, "2021-03-30 19:55Z", inc.Outages[0].End.Instant.UTC().Format("2006-01-02 15:04Z"))
 
 	// A window that starts a timeline line is an outage and an event at its start.
 	inc, _ = draft(t, paste.Config{Date: date(2024, 1, 9)}, "09:00-09:30 UTC: api down\n")

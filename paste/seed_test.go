@@ -36,17 +36,18 @@ func TestSeeds(t *testing.T) {
 			"2016-07-26 15:15Z", "2016-07-26 16:38Z"}, utc(inc))
 		assert.Equal(t, date(2016, 7, 26), inc.Date)
 		assert.Equal(t, "America/New_York", inc.TimeZone)
+		assert.Equal(t, "text", inc.Source.System)
 		require.Len(t, inc.Outages, 1) // "unavailable from 10:50am EDT until 12:38pm EDT"
-		assert.Equal(t, "2016-07-26 14:50Z", inc.Outages[0].Start.Time.UTC().Format("2006-01-02 15:04Z"))
-		assert.Equal(t, "2016-07-26 16:38Z", inc.Outages[0].End.Time.UTC().Format("2006-01-02 15:04Z"))
+		assert.Equal(t, "2016-07-26 14:50Z", inc.Outages[0].Start.Instant.UTC().Format("2006-01-02 15:04Z"))
+		assert.Equal(t, "2016-07-26 16:38Z", inc.Outages[0].End.Instant.UTC().Format("2006-01-02 15:04Z"))
 	})
 	t.Run("harness", func(t *testing.T) {
 		inc, diags := draft(t, paste.Config{Year: 2021}, string(seed(t, "002_*.txt")))
 		require.NotNil(t, inc, "%v", diags)
 		require.Len(t, inc.Outages, 2)
 		for i, want := range [][2]string{{"2021-03-30 19:30Z", "2021-03-30 19:55Z"}, {"2021-04-01 18:16Z", "2021-04-01 18:44Z"}} {
-			assert.Equal(t, want[0], inc.Outages[i].Start.Time.UTC().Format("2006-01-02 15:04Z"))
-			assert.Equal(t, want[1], inc.Outages[i].End.Time.UTC().Format("2006-01-02 15:04Z"))
+			assert.Equal(t, want[0], inc.Outages[i].Start.Instant.UTC().Format("2006-01-02 15:04Z"))
+			assert.Equal(t, want[1], inc.Outages[i].End.Instant.UTC().Format("2006-01-02 15:04Z"))
 		}
 		assert.Equal(t, []string{"2021-03-30 18:15Z", "2021-04-01 18:16Z"}, utc(inc))
 		dst := 0

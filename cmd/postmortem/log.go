@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/go-postmortem/postmortem/incident"
+	"github.com/go-postmortem/postmortem/timeline"
 )
 
 const logDoc = `
@@ -40,14 +41,14 @@ func runLog(e *env, args []string) error {
 	if text == "" {
 		return fs.usagef("the event's TEXT is empty")
 	}
-	ev := incident.Event{Text: text, At: incident.Time{Text: strings.TrimSpace(*at)}}
+	ev := incident.Event{Text: text, At: incident.Time{Written: strings.TrimSpace(*at)}}
 	if *state != "" {
-		if ev.State, err = incident.ParseLevel(*state); err != nil {
+		if ev.State, err = timeline.ParseLevel(*state); err != nil {
 			return fs.usagef("--state: %s", oneLine(err.Error()))
 		}
 	}
 	if *kind != "" {
-		if ev.Kind, err = incident.ParseEventKind(*kind); err != nil {
+		if ev.Kind, err = timeline.ParseEventKind(*kind); err != nil {
 			return fs.usagef("--kind: %s", oneLine(err.Error()))
 		}
 	}
@@ -58,8 +59,8 @@ func runLog(e *env, args []string) error {
 			}
 		}
 	}
-	if ev.At.Text == "" {
-		ev.At.Time = e.now().UTC()
+	if ev.At.Written == "" {
+		ev.At.Instant = e.now().UTC()
 	}
 	display, data, err := readInput(e, name)
 	if err != nil {
