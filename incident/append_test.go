@@ -110,3 +110,30 @@ func TestAppendRefuses(t *testing.T) {
 		})
 	}
 }
+
+// FuzzAppend checks that Append never panics, and that what it returns reads back with one
+// more event and otherwise the same bytes around it.
+func FuzzAppend(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("..", "examples", "*.yaml"))
+	for _, name := range files {
+		if data, err := os.ReadFile(name); err == nil {
+			f.Add(string(data), "23:59")
+		}
+	}
+	f.Add("title: t\ndate: 2024-05-01\ntimeline:\n  - at: \"10:00\"\n    text: a\n# end\n", "10:30")
+	f.Add("title: t\n", "2024-05-01 10:00 UTC")
+	f.Fuzz(func(t *testing.T, file, at string) {
+		out, err := incident.Append("f.yaml", []byte(file), incident.Event{At: incident.Time{Written: at}, Text: "x"})
+		if err != nil {
+			return
+		}
+		incs, err := incident.Parse("f.yaml", out)
+		if err != nil {
+			t.Fatalf("Append's result does not parse: %v\n%s", err, out)
+		}
+		before, _ := incident.Parse("f.yaml", []byte(file))
+		if len(incs) != len(before) || len(incs[len(incs)-1].Timeline) != len(before[len(before)-1].Timeline)+1 {
+			t.Fatalf("not one more event:\n%s", out)
+		}
+	})
+}
