@@ -9,7 +9,7 @@ import (
 	"github.com/go-postmortem/postmortem/tz"
 )
 
-// This file is all the command asks of package render.
+// The printers of render and convert: the command's flags made into render.Printer values.
 
 // renderOptions are render's flags.
 type renderOptions struct {
