@@ -11,29 +11,9 @@ import (
 	"strings"
 	"sync"
 	texttemplate "text/template"
-	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/go-postmortem/postmortem/incident"
-	"github.com/go-postmortem/postmortem/timeline"
-	"github.com/go-postmortem/postmortem/tz"
 )
-
-// Printer renders incidents. The zero Printer writes a full HTML page or plain Markdown
-// without front matter, shows raw HTML in Markdown fields as text, weighs downtime as
-// Statuspage does and converts times into tz.DefaultPlaces.
-//
-// A Printer is safe for concurrent use as long as its fields are not changed meanwhile.
-type Printer struct {
-	Fragment         bool                   // HTML: a fragment to embed instead of a full page
-	FrontMatter      bool                   // Markdown: YAML front matter (title, date, slug, tags, summary) for Hugo and Jekyll
-	UnsafeHTML       bool                   // render raw HTML inside Markdown fields (default: not rendered)
-	Config           timeline.Policy        // downtime weights
-	Places           []tz.Place             // converter zones; nil: tz.DefaultPlaces()
-	MarkdownTemplate *texttemplate.Template // nil: built-in
-	HTMLTemplate     *htmltemplate.Template // nil: built-in
-}
 
 var (
 	//go:embed templates/document.md.tmpl
@@ -68,25 +48,6 @@ var builtinHTML = sync.OnceValue(func() *htmltemplate.Template {
 	return htmltemplate.Must(ParseHTMLTemplate("document.html", htmlSource))
 })
 
-// Markdown writes incs as one GitHub-flavoured Markdown document (a post may cover several
-// incidents). It returns an error when incs is empty or holds nil, the template's error, an
-// error computing a view (such as missing time zones for a converter), or w's write error;
-// after a template or write error part of the document may have been written.
-func (p *Printer) Markdown(w io.Writer, incs ...*incident.Incident) error {
-	d, err := p.builder(false).document(incs)
-	if err != nil {
-		return err
-	}
-	return p.executeMarkdown(w, d)
-}
-
-func (p *Printer) executeMarkdown(w io.Writer, d *Document) error {
-	if p.MarkdownTemplate != nil {
-		return execute(w, d, p.MarkdownTemplate)
-	}
-	return execute(w, d, builtinMarkdown())
-}
-
 // executor is what text/template and html/template have in common.
 type executor interface {
 	Execute(w io.Writer, data any) error
@@ -99,89 +60,6 @@ func execute(w io.Writer, d *Document, t executor) error {
 		return fmt.Errorf("render: %w", err)
 	}
 	return bw.Flush()
-}
-
-// HTML writes incs as one HTML page, or as a fragment when p.Fragment is set. It returns the
-// same errors as Markdown.
-func (p *Printer) HTML(w io.Writer, incs ...*incident.Incident) error {
-	d, err := p.builder(true).document(incs)
-	if err != nil {
-		return err
-	}
-	return p.executeHTML(w, d)
-}
-
-func (p *Printer) executeHTML(w io.Writer, d *Document) error {
-	if p.HTMLTemplate != nil {
-		return execute(w, d, p.HTMLTemplate)
-	}
-	return execute(w, d, builtinHTML())
-}
-
-// Markdown writes incs as Markdown with the zero Printer.
-func Markdown(w io.Writer, incs ...*incident.Incident) error {
-	var p Printer
-	return p.Markdown(w, incs...)
-}
-
-// HTML writes incs as an HTML page with the zero Printer.
-func HTML(w io.Writer, incs ...*incident.Incident) error {
-	var p Printer
-	return p.HTML(w, incs...)
-}
-
-// Conversion is an instant, or a window [Start, End), to show in other zones.
-type Conversion struct {
-	Start, End time.Time      // End zero: an instant
-	Source     *time.Location // the zone it was written in; nil: UTC
-	Zone       string         // the zone as written ("EDT"); "": Source's name
-	Approx     bool           // reports whether the times are approximate
-}
-
-func (p *Printer) conversion(c Conversion, html bool) (*Document, error) {
-	if c.Start.IsZero() {
-		return nil, fmt.Errorf("render: conversion without a start")
-	}
-	if !c.End.IsZero() && c.End.Before(c.Start) {
-		return nil, fmt.Errorf("render: conversion ends (%s) before it starts (%s)",
-			c.End.UTC().Format(time.RFC3339), c.Start.UTC().Format(time.RFC3339))
-	}
-	cv, err := p.converter(c.Start, c.End, c.Source, c.Zone)
-	if err != nil {
-		return nil, err
-	}
-	if c.Approx {
-		cv.Start.Clock = "about " + cv.Start.Clock
-		if cv.Window {
-			cv.End.Clock = "about " + cv.End.Clock
-		}
-	}
-	d := &Document{Title: "What time is that for you?", Lang: "en", Fragment: p.Fragment, Convert: cv}
-	if html {
-		d.CSP, d.Style, d.Script = pageCSP, pageStyle, pageScript
-	}
-	return d, nil
-}
-
-// ConvertMarkdown writes the "what time is that for you" table of c in Markdown: one row per
-// place of p.Places (nil: tz.DefaultPlaces), day shifts marked. Errors: a zero Start, an End
-// before Start, the default zones failing to load, the template's and w's errors.
-func (p *Printer) ConvertMarkdown(w io.Writer, c Conversion) error {
-	d, err := p.conversion(c, false)
-	if err != nil {
-		return err
-	}
-	return p.executeMarkdown(w, d)
-}
-
-// ConvertHTML writes the table of ConvertMarkdown as an HTML page (or fragment) whose script
-// adds a row with the reader's own local time. It returns the errors of ConvertMarkdown.
-func (p *Printer) ConvertHTML(w io.Writer, c Conversion) error {
-	d, err := p.conversion(c, true)
-	if err != nil {
-		return err
-	}
-	return p.executeHTML(w, d)
 }
 
 // funcs are the template functions shared by both formats.
