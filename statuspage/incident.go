@@ -112,10 +112,10 @@ func (r *reading) at(st stamp) (t incident.Time, ok bool) {
 
 // newTime is the incident time of a parsed expression written as text.
 func newTime(e tz.Expr, text string) incident.Time {
-	return incident.Time{Time: e.Start, Loc: e.Location, Dated: e.Dated, Approx: e.Approx, Text: text}
+	return incident.Time{Instant: e.Start, Loc: e.Location, Dated: e.Dated, Approx: e.Approx, Written: text}
 }
 
-func instant(t incident.Time) time.Time { return t.Time }
+func instant(t incident.Time) time.Time { return t.Instant }
 
 // zone sets the zone of the file: the Config's, else the page's, else UTC.
 func (r *reading) setZone() {
@@ -186,7 +186,7 @@ func (r *reading) incident() *incident.Incident {
 	maint := isMaintenance(p)
 	if maint && hasFor && hasUntil {
 		inc.Kind = incident.KindMaintenance
-		inc.Scheduled = &incident.Window{Start: schedFor, End: schedUntil}
+		inc.Scheduled = &incident.Schedule{Start: schedFor, End: schedUntil}
 	} else if maint {
 		r.warn(CodeMaintenanceWithoutSchedule, "a maintenance (status %q, impact %q) without scheduled_for and scheduled_until; read as an incident", p.Status, p.Impact)
 		maint = false
@@ -199,7 +199,7 @@ func (r *reading) incident() *incident.Incident {
 			start = first // the entries are the timeline; started_at is the migration's
 		} else {
 			r.warn(CodeUpdatesBeforeStart, "an update is shown at %s, before started_at %s; the timeline starts with it, the outage at started_at",
-				first.Text, startText(p))
+				first.Written, startText(p))
 		}
 	}
 
@@ -221,10 +221,10 @@ func (r *reading) incident() *incident.Incident {
 		end = start
 	}
 	if open && !resolvedStatus(p.Status) && !(maint && p.Status == "scheduled") {
-		r.warn(CodeOpen, "still %s: it ends at its last update (%s); import it again once it is resolved", orUnknown(p.Status), end.Text)
+		r.warn(CodeOpen, "still %s: it ends at its last update (%s); import it again once it is resolved", orUnknown(p.Status), end.Written)
 	}
 	if !open && instant(end).Equal(instant(start)) && !r.embeddedFound {
-		r.warn(CodeZeroDuration, "started and resolved at the same instant %s; the outage takes no time, fix started_at or resolved_at on the page", end.Text)
+		r.warn(CodeZeroDuration, "started and resolved at the same instant %s; the outage takes no time, fix started_at or resolved_at on the page", end.Written)
 	}
 	if hasResolved {
 		r.checkResolved(events, resolved)
@@ -272,7 +272,7 @@ func (r *reading) checkResolved(events []incident.Event, resolved incident.Time)
 		d := instant(ev.At).Sub(instant(resolved))
 		if d > resolvedFar || d < -resolvedFar {
 			r.warn(CodeResolvedFar, "the resolved update at %s is %s from resolved_at %s; the outage ends at resolved_at",
-				ev.At.Text, roundDuration(d), resolved.Text)
+				ev.At.Written, roundDuration(d), resolved.Written)
 		}
 		return
 	}
@@ -335,7 +335,7 @@ func orNone(s string) string {
 }
 
 // eventKind is the kind of an event of an update of status s.
-func eventKind(s string) timeline.Kind {
+func eventKind(s string) timeline.EventKind {
 	switch s {
 	case "identified":
 		return timeline.Identified
@@ -353,13 +353,13 @@ func eventKind(s string) timeline.Kind {
 func status(s string) incident.Status {
 	switch s {
 	case "investigating":
-		return incident.Investigating
+		return incident.StatusInvestigating
 	case "identified":
-		return incident.Identified
+		return incident.StatusIdentified
 	case "monitoring", "verifying":
-		return incident.Monitoring
+		return incident.StatusMonitoring
 	case "resolved", "postmortem", "completed":
-		return incident.Resolved
+		return incident.StatusResolved
 	}
 	return incident.StatusUnknown // scheduled, in_progress: a maintenance's, which the format lacks
 }

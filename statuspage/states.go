@@ -69,7 +69,7 @@ func level(s string) (timeline.Level, bool) {
 	if s == "" {
 		return 0, false
 	}
-	l, err := incident.ParseLevel(s)
+	l, err := timeline.ParseLevel(s)
 	return l, err == nil && l != timeline.LevelUnknown
 }
 
