@@ -71,6 +71,7 @@ type Decoder struct {
 	bare     *payload  // the fields of a bare incident object seen so far
 	pending  []payload // incidents read before the page they belong to
 	err      error     // the error that ended the input
+	closed   bool      // reports whether the top object has been read to its end
 	wrapper  bool      // reports whether the top object holds incidents rather than being one
 	topLine  int       // where the document starts
 	topCol   int
@@ -179,14 +180,7 @@ func (d *Decoder) next() (*payload, error) {
 				d.pending = d.pending[1:]
 				return &p, nil
 			}
-			if !d.dec.More() {
-				if _, err := d.token(); err != nil { // }
-					return nil, err
-				}
-				d.pageSeen = true // what came without a page is read without one
-				if len(d.pending) > 0 {
-					continue
-				}
+			if d.closed {
 				d.state = walkDone
 				if d.bare != nil && !d.wrapper {
 					d.found++
@@ -195,6 +189,14 @@ func (d *Decoder) next() (*payload, error) {
 					return p, nil
 				}
 				return nil, d.end()
+			}
+			if !d.dec.More() {
+				if _, err := d.token(); err != nil { // }
+					return nil, err
+				}
+				d.closed = true
+				d.pageSeen = true // what came without a page is read without one
+				continue
 			}
 			tok, err := d.token()
 			if err != nil {

@@ -38,6 +38,7 @@ type reading struct {
 
 	updates       []timed           // the updates in time order, events[i] of updates[i]
 	names         map[string]string // component id → its service name
+	serviceList   []string          // the incident's services, in order
 	embeddedFound bool              // reports whether an update holds an embedded timeline
 	embeddedUsed  bool              // reports whether its entries became the events
 }
@@ -226,7 +227,7 @@ func (r *reading) incident() *incident.Incident {
 	if !open && instant(end).Equal(instant(start)) && !r.embeddedFound {
 		r.warn(CodeZeroDuration, "started and resolved at the same instant %s; the outage takes no time, fix started_at or resolved_at on the page", end.Written)
 	}
-	if hasResolved {
+	if hasResolved && !r.embeddedUsed {
 		r.checkResolved(events, resolved)
 	}
 

@@ -61,6 +61,7 @@ func (r *reading) services() []string {
 		r.warn(CodeUnknownComponent, "updates name components that components[] lacks: %s; they are added to services",
 			strings.Join(unknown, ", "))
 	}
+	r.serviceList = out
 	return out
 }
 
@@ -237,9 +238,14 @@ func (r *reading) components(start, end incident.Time) []span {
 	slices.SortStableFunc(keys, func(a, b key) int {
 		return cmp.Or(a.start.Compare(b.start), a.end.Compare(b.end), cmp.Compare(b.level.Severity(), a.level.Severity()))
 	})
+	rank := make(map[string]int, len(r.serviceList))
+	for i, name := range r.serviceList {
+		rank[name] = i
+	}
 	out := make([]span, len(keys))
 	for i, k := range keys {
 		out[i] = *spans[k]
+		slices.SortFunc(out[i].services, func(a, b string) int { return cmp.Compare(rank[a], rank[b]) })
 	}
 	return out
 }
