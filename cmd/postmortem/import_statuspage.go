@@ -189,7 +189,7 @@ func fetch(client *http.Client, url string) (io.ReadCloser, error) {
 	ctx := context.Background()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", url, err)
+		return nil, err
 	}
 	req.Header.Set("User-Agent", "postmortem/"+moduleVersion()+" (+https://github.com/go-postmortem/postmortem)")
 	req.Header.Set("Accept", "application/json")
@@ -197,13 +197,13 @@ func fetch(client *http.Client, url string) (io.ReadCloser, error) {
 	if err != nil {
 		var ue interface{ Timeout() bool }
 		if errors.As(err, &ue) && ue.Timeout() {
-			return nil, fmt.Errorf("%s: no answer within %v; try again, or raise --timeout", url, client.Timeout)
+			return nil, fmt.Errorf("no answer within %v; try again, or raise --timeout", client.Timeout)
 		}
-		return nil, fmt.Errorf("%s: %v", url, errors.Unwrap(err))
+		return nil, errors.Unwrap(err)
 	}
 	if resp.StatusCode != http.StatusOK {
 		resp.Body.Close()
-		return nil, fmt.Errorf("%s: the server answered %s; check the address (a status page's, or its /api/v2/incidents.json)", url, resp.Status)
+		return nil, fmt.Errorf("the server answered %s; check the address (a status page's, or its /api/v2/incidents.json)", resp.Status)
 	}
 	return resp.Body, nil
 }
