@@ -2,6 +2,7 @@ package statuspage
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -396,7 +397,7 @@ func (r *reading) pageID() string {
 
 // url is the incident's link: its shortlink, else its page on the status page.
 func (r *reading) url() string {
-	if r.p.Shortlink != "" {
+	if web(r.p.Shortlink) {
 		return r.p.Shortlink
 	}
 	return r.pageURL()
@@ -404,7 +405,7 @@ func (r *reading) url() string {
 
 // pageURL is the incident's page on the status page, when the page's address is known.
 func (r *reading) pageURL() string {
-	if r.d.page.URL == "" || r.p.ID == "" {
+	if !web(r.d.page.URL) || r.p.ID == "" || strings.ContainsAny(r.p.ID, "/?# ") {
 		return ""
 	}
 	return strings.TrimRight(r.d.page.URL, "/") + "/incidents/" + r.p.ID
@@ -420,4 +421,10 @@ func (r *reading) linkTitle() string {
 // sortEvents sorts events by instant, keeping the order of equal instants.
 func sortEvents(events []incident.Event) {
 	slices.SortStableFunc(events, func(a, b incident.Event) int { return instant(a.At).Compare(instant(b.At)) })
+}
+
+// web reports whether s is an http or https address, the links a file may hold.
+func web(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

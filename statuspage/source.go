@@ -9,7 +9,7 @@ const System = "statuspage"
 // the status page (else its shortlink).
 func (r *reading) setSource(inc *incident.Incident) {
 	url := r.pageURL()
-	if url == "" {
+	if url == "" && web(r.p.Shortlink) {
 		url = r.p.Shortlink
 	}
 	inc.Source = &incident.Source{System: System, ID: r.p.ID, Page: r.pageID(), URL: url}
