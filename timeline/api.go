@@ -27,21 +27,3 @@ type Totals struct {
 	Major, Partial, Degraded, Maintenance time.Duration
 	Downtime                              time.Duration // Major + weight × Partial
 }
-
-// Unit is a calendar period's length. The zero Unit means unknown. Do not reorder.
-type Unit int
-
-const (
-	UnitUnknown Unit = iota
-	Day
-	Week // ISO week, from Monday
-	Month
-	Quarter
-	Year
-)
-
-// Period is a half-open calendar period [Start, End) in some zone; Start and End are instants
-// (see Periods) and End − Start is the real elapsed length.
-type Period struct {
-	Start, End time.Time
-}

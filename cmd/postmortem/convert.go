@@ -78,12 +78,9 @@ func runConvert(e *env, args []string) error {
 	}
 	var x tz.Expr
 	if *date != "" {
-		d, ok, err := parseCalendar(*date)
+		d, err := parseDay(*date)
 		if err != nil {
 			return flags.usagef("--date: %s", err)
-		}
-		if !ok || strings.Count(*date, "-") != 2 {
-			return flags.usagef("--date %q: want YYYY-MM-DD", *date)
 		}
 		if *year != 0 {
 			d.Year = *year
@@ -252,17 +249,6 @@ func writeConvertJSON(w io.Writer, start, end time.Time, src *time.Location, row
 	return enc.Encode(j)
 }
 
-// dayShift formats a day shift for the table: "", "+1 day", "-1 day".
-func dayShift(n int) string {
-	switch {
-	case n == 0:
-		return ""
-	case n == 1 || n == -1:
-		return fmt.Sprintf("%+d day", n)
-	}
-	return fmt.Sprintf("%+d days", n)
-}
-
 func writeConvertTable(w io.Writer, start, end time.Time, src *time.Location, approx bool, rows []tz.Row) error {
 	about := ""
 	if approx {
@@ -289,14 +275,14 @@ func writeConvertTable(w io.Writer, start, end time.Time, src *time.Location, ap
 		}
 		when := r.Start.Format("Mon 15:04") + " " + abbr
 		if end.IsZero() {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, off, dayShift(r.DayShift))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, off, tz.DayShiftText(r.DayShift))
 			continue
 		}
 		endText := r.End.Format("Mon 15:04")
 		if r.EndAbbrev != "" && r.EndAbbrev != abbr {
 			endText += " " + r.EndAbbrev
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, endText, off, dayShift(r.DayShift))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, endText, off, tz.DayShiftText(r.DayShift))
 	}
 	return tw.flush()
 }

@@ -46,13 +46,8 @@ func runNew(e *env, args []string) error {
 	if *date == "" {
 		d = tz.DateOf(e.now().In(loc))
 	} else {
-		var ok bool
-		d, ok, err = parseCalendar(*date)
-		if err != nil {
+		if d, err = parseDay(*date); err != nil {
 			return flags.usagef("--date: %s", err)
-		}
-		if !ok || strings.Count(*date, "-") != 2 {
-			return flags.usagef("--date %q: want YYYY-MM-DD", *date)
 		}
 	}
 	if strings.TrimSpace(*title) == "" {
