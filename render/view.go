@@ -475,7 +475,8 @@ func dated(t time.Time, loc *time.Location, approx bool) Instant {
 	return instant(incident.Time{Instant: t.UTC(), Loc: loc, Dated: true, Approx: approx}, loc)
 }
 
-// headingSlug makes an element id from s: lower-case letters, digits and hyphens.
+// headingSlug makes an element id from s: lower-case letters, digits and hyphens, at most
+// slugMax bytes, cut after a whole word ("…-customer-applications", never "…-retur").
 func headingSlug(s string) string {
 	var b strings.Builder
 	dash := false
@@ -490,12 +491,22 @@ func headingSlug(s string) string {
 		default:
 			dash = true
 		}
-		if b.Len() >= 48 {
+		if b.Len() > slugMax {
 			break
 		}
 	}
-	return b.String()
+	out := b.String()
+	if len(out) <= slugMax {
+		return out
+	}
+	if i := strings.LastIndexByte(out[:slugMax+1], '-'); i > 0 {
+		return out[:i]
+	}
+	return out[:slugMax] // one word longer than slugMax
 }
+
+// slugMax is the longest slug headingSlug makes.
+const slugMax = 48
 
 // view builds the View of inc, whose title has heading level level.
 func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, error) {
@@ -833,7 +844,7 @@ func (p *Printer) converter(start, end time.Time, src *time.Location, written st
 			Date:      shortDate(st, false),
 			Abbrev:    oneLine(r.Abbrev),
 			Offset:    offsetText(r.Offset),
-			DayShift:  tz.DayShiftText(r.DayShift),
+			DayShift:  tz.FormatDayShift(r.DayShift),
 			ShiftDays: r.DayShift,
 			ISO:       isoUTC(st),
 		}
