@@ -85,12 +85,9 @@ func runConvert(e *env, args []string) error {
 	}
 	var x tz.Expr
 	if *date != "" {
-		d, ok, err := parseCalendar(*date)
+		d, err := parseDay(*date)
 		if err != nil {
 			return flags.usagef("--date: %s", err)
-		}
-		if !ok || strings.Count(*date, "-") != 2 {
-			return flags.usagef("--date %q: want YYYY-MM-DD", *date)
 		}
 		if *year != 0 {
 			d.Year = *year
