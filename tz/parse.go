@@ -9,7 +9,7 @@ import (
 // list, pass each Expr's Date and Start as the next Context's Date and After.
 type Context struct {
 	Date     Date           // date of an expression that has none; zero: none known; only Year set: the year of a date written without one, and no date for a time alone
-	Location *time.Location // zone of an expression that has none, and the context that settles an ambiguous abbreviation; nil is UTC
+	Location *time.Location // zone of an expression that has none, and of an abbreviation this zone itself shows on the date; it settles an ambiguous one; nil is UTC
 	After    time.Time      // previous instant in the same list, if any: a time alone before it is ErrBackwards, except midnight, which then means the end of Date
 	Strict   bool           // reports whether an abbreviation's wrong DST half is an error rather than a warning
 	Policy   Policy         // for DST gaps and folds; zero is Reject
