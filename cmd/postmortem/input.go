@@ -215,7 +215,7 @@ func loadFiles(e *env, cfg *incident.Config, names []string, d *diagnostics) []l
 			out = append(out, loaded{name: name, display: display})
 			continue
 		}
-		incs, err := cfg.Parse(display, data)
+		incs, err := parseInput(cfg, display, data) // Statuspage JSON or incident files
 		d.addErr(display, err)
 		for _, inc := range incs {
 			if inc == nil {
