@@ -71,7 +71,7 @@ func (p *Printer) converter(start, end time.Time, src *time.Location, written st
 			Date:      shortDate(st, false),
 			Abbrev:    oneLine(r.Abbrev),
 			Offset:    offsetText(r.Offset),
-			DayShift:  dayShiftText(r.DayShift),
+			DayShift:  tz.FormatDayShift(r.DayShift),
 			ShiftDays: r.DayShift,
 			ISO:       isoUTC(st),
 		}
