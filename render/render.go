@@ -33,6 +33,13 @@ type Printer struct {
 	Places           []tz.Place             // converter zones; nil: tz.DefaultPlaces()
 	MarkdownTemplate *texttemplate.Template // nil: built-in
 	HTMLTemplate     *htmltemplate.Template // nil: built-in
+
+	// NoPictures leaves out each incident's picture: the SVG in HTML, the Mermaid block
+	// and the SVG file's link in Markdown.
+	NoPictures bool
+	// PictureDir, when set, makes Markdown link each incident's picture as the SVG file
+	// PictureDir/<slug>.svg (GitHub shows SVG files, not inline SVG); Pictures makes the files.
+	PictureDir string
 }
 
 var (
@@ -49,10 +56,10 @@ var (
 // The page's inline style and script, and the Content-Security-Policy that allows exactly
 // them: no other script, style, image, font, frame or connection.
 var (
-	pageStyle  = htmltemplate.HTML("<style>" + styleSource + "</style>")
+	pageStyle  = htmltemplate.HTML("<style>" + pageCSS + "</style>")
 	pageScript = htmltemplate.HTML("<script>" + scriptSource + "</script>")
 	pageCSP    = htmltemplate.HTML(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '` +
-		cspHash(styleSource) + `'; script-src '` + cspHash(scriptSource) + `'; base-uri 'none'; form-action 'none'">`)
+		cspHash(pageCSS) + `'; script-src '` + cspHash(scriptSource) + `'; base-uri 'none'; form-action 'none'">`)
 )
 
 func cspHash(s string) string {

@@ -80,6 +80,8 @@ type View struct {
 	ActionItems                    []Action
 	ActionColumns                  ActionColumns
 	Links                          []Link
+
+	Picture *Picture // the timeline drawn; nil when there is nothing to draw or the Printer leaves pictures out
 }
 
 // HasLessons reports whether v has any lesson.
@@ -901,6 +903,7 @@ func (b *builder) document(incs []*incident.Incident) (*Document, error) {
 		d.Incidents = append(d.Incidents, v)
 		titles = append(titles, v.Title)
 	}
+	b.draw(d, incs)
 	d.Title = strings.Join(titles, "; ")
 	if d.Title == "" {
 		d.Title = "Postmortem"
