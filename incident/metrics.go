@@ -20,7 +20,7 @@ func (inc *Incident) Events() []timeline.Event {
 	evs := make([]timeline.Event, len(inc.Timeline))
 	for i, ev := range inc.Timeline {
 		evs[i] = timeline.Event{
-			At:       ev.At.Time,
+			At:       ev.At.Instant,
 			Kind:     ev.Kind,
 			State:    ev.State,
 			Services: ev.Services,
@@ -40,8 +40,8 @@ func (inc *Incident) Events() []timeline.Event {
 func (inc *Incident) Windows() []timeline.Window {
 	var end time.Time
 	for _, ev := range inc.Timeline {
-		if ev.At.Time.After(end) {
-			end = ev.At.Time
+		if ev.At.Instant.After(end) {
+			end = ev.At.Instant
 		}
 	}
 	svcs := inc.services()
@@ -51,18 +51,18 @@ func (inc *Incident) Windows() []timeline.Window {
 		if len(s) == 0 {
 			s = svcs
 		}
-		ws = append(ws, timeline.Window{Start: o.Start.Time, End: o.End.Time, Level: o.Level, Services: s})
+		ws = append(ws, timeline.Window{Start: o.Start.Instant, End: o.End.Instant, Level: o.Level, Services: s})
 	}
 	return ws
 }
 
-// Metrics computes the figures of inc with cfg's weights: the merged windows, their totals,
+// Metrics computes the figures of inc with p's weights: the merged windows, their totals,
 // the span and the lifecycle milestones. For an undated incident (Metrics.Dated false) the
 // instants are nominal and only durations mean something.
-func (inc *Incident) Metrics(cfg timeline.Config) Metrics {
+func (inc *Incident) Metrics(p timeline.Policy) Metrics {
 	ws := inc.Windows()
 	merged := timeline.Merge(ws)
-	m := Metrics{Windows: merged, Totals: cfg.Measure(ws), Dated: inc.dated()}
+	m := Metrics{Windows: merged, Totals: p.Measure(ws), Dated: inc.dated()}
 	m.SpanStart, m.SpanEnd = timeline.Span(merged)
 	if !m.SpanStart.IsZero() {
 		m.Span = m.SpanEnd.Sub(m.SpanStart)
@@ -70,11 +70,11 @@ func (inc *Incident) Metrics(cfg timeline.Config) Metrics {
 	m.Lifecycle = timeline.Milestones(inc.Events(), merged)
 	first := true
 	for _, t := range inc.times() {
-		if first || t.Time.Before(m.Start) {
-			m.Start = t.Time
+		if first || t.Instant.Before(m.Start) {
+			m.Start = t.Instant
 		}
-		if first || t.Time.After(m.End) {
-			m.End = t.Time
+		if first || t.Instant.After(m.End) {
+			m.End = t.Instant
 		}
 		first = false
 	}

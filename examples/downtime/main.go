@@ -3,7 +3,7 @@
 //
 // It shows the calls a script makes: [incident.Load] and [incident.Validate] to read the files,
 // [incident.Incident.Metrics] for each incident's figures, and [timeline.Periods] with
-// [timeline.Config.Availability] to measure calendar months across incidents, overlaps
+// [timeline.Policy.Availability] to measure calendar months across incidents, overlaps
 // counted once, and [timeline.Summarize] for the count, total, median, p90 and maximum of
 // downtime and of the times to detect and to resolve across incidents.
 //
@@ -68,7 +68,7 @@ func run(w io.Writer, fsys fs.FS, zone string) error {
 	}
 
 	var (
-		cfg      timeline.Config // Statuspage's weights: partial outage counts 30%
+		cfg      timeline.Policy // Statuspage's weights: partial outage counts 30%
 		windows  []timeline.Window
 		from, to time.Time
 		// Per metric, the values of the incidents that have it, for the summary.
