@@ -118,7 +118,7 @@ const (
 )
 
 // instantOf is the instant of an incident time.
-func instantOf(t incident.Time) time.Time { return t.Time }
+func instantOf(t incident.Time) time.Time { return t.Instant }
 
 // serviceWindows returns the services of inc in lane order (the incident's, then those only
 // its events and outages name) and the merged windows of each, from its own windows alone.
@@ -389,7 +389,7 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 		lastX[row] = x
 		my := pic.EventY - float64(row)*(2*picMarkerR+2)
 		class := ev.Kind.String()
-		if ev.Kind == timeline.KindUnknown {
+		if ev.Kind == timeline.EventUnknown {
 			class = "note"
 		}
 		pic.Markers = append(pic.Markers, Marker{X: x, Y: my, Class: class, Path: markerPath(ev.Kind, x, my),
@@ -651,7 +651,7 @@ func (p *picturer) legend(y float64) float64 {
 		}
 		k.X, k.Y = round1(x), y
 		if k.Path != "" {
-			kind, _ := timeline.ParseKind(k.Path) // "note" for both notes and kindless events
+			kind, _ := timeline.ParseEventKind(k.Path) // "note" for both notes and kindless events
 			k.Path = markerPath(kind, x+7, y+5)
 		}
 		pic.Legend = append(pic.Legend, k)
@@ -800,7 +800,7 @@ func patternOf(id string, l timeline.Level) string {
 }
 
 // markerPath is the shape of an event of kind k centred at (x, y).
-func markerPath(k timeline.Kind, x, y float64) string {
+func markerPath(k timeline.EventKind, x, y float64) string {
 	r := picMarkerR
 	pts := func(ps ...float64) string {
 		var b strings.Builder
