@@ -73,7 +73,7 @@ type Band struct {
 type Marker struct {
 	X, Y   float64
 	Class  string // the event kind's name in files ("detected"), "note" for none
-	Path   string // the shape, an SVG path at (X, Y)
+	Path   string // the shape, an SVG path centred at 0 0, to move to (X, Y)
 	Approx bool   // reports whether the time is approximate (drawn dashed)
 	Title  string // "10:36 EDT (14:36 UTC), detected: Harvest, Forecast degraded performance. The primary…"
 }
@@ -97,7 +97,7 @@ type Key struct {
 	X, Y    float64
 	Class   string // a level's class, or "mk KIND" for a marker, "approx"
 	Pattern string
-	Path    string // a marker's shape
+	Path    string // a marker's shape, centred at 0 0 (drawn at X+7, Y+5)
 	Text    string
 }
 
@@ -297,8 +297,9 @@ func wallTicks(t0, t1 time.Time, step time.Duration, loc *time.Location) []time.
 		}
 	}
 	mins := int(step / time.Minute)
+	start := (l.Hour()*60 + l.Minute()) / mins * mins // the wall clock's last multiple before t0
 	for d := 0; ; d++ {
-		for m := 0; m < 24*60; m += mins {
+		for m := start; m < 24*60; m += mins {
 			t := time.Date(day.Year(), day.Month(), day.Day()+d, 0, m, 0, 0, loc)
 			if t.After(t1) || len(out) > 400 {
 				return out
@@ -307,6 +308,7 @@ func wallTicks(t0, t1 time.Time, step time.Duration, loc *time.Location) []time.
 				out = append(out, t)
 			}
 		}
+		start = 0
 	}
 }
 
@@ -392,7 +394,7 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 		if ev.Kind == timeline.EventUnknown {
 			class = "note"
 		}
-		pic.Markers = append(pic.Markers, Marker{X: x, Y: my, Class: class, Path: markerPath(ev.Kind, x, my),
+		pic.Markers = append(pic.Markers, Marker{X: x, Y: my, Class: class, Path: markerPath(ev.Kind),
 			Approx: ev.At.Approx, Title: p.eventTitle(ev)})
 		if ev.State != timeline.LevelUnknown {
 			k := instantOf(ev.At).UnixNano()
@@ -652,7 +654,7 @@ func (p *picturer) legend(y float64) float64 {
 		k.X, k.Y = round1(x), y
 		if k.Path != "" {
 			kind, _ := timeline.ParseEventKind(k.Path) // "note" for both notes and kindless events
-			k.Path = markerPath(kind, x+7, y+5)
+			k.Path = markerPath(kind)
 		}
 		pic.Legend = append(pic.Legend, k)
 		x += w
@@ -799,8 +801,25 @@ func patternOf(id string, l timeline.Level) string {
 	return ""
 }
 
-// markerPath is the shape of an event of kind k centred at (x, y).
-func markerPath(k timeline.EventKind, x, y float64) string {
+// markerShapes are the shapes of the event kinds, centred at 0 0, by kind (the last for
+// none); a marker moves its shape into place. Computed once: they are constant.
+var markerShapes = func() (shapes [timeline.Note + 2]string) {
+	for k := range shapes {
+		shapes[k] = shapeAt(timeline.EventKind(k), 0, 0)
+	}
+	return shapes
+}()
+
+// markerPath is the shape of an event of kind k centred at 0 0.
+func markerPath(k timeline.EventKind) string {
+	if k < 0 || int(k) >= len(markerShapes) {
+		k = timeline.EventUnknown
+	}
+	return markerShapes[k]
+}
+
+// shapeAt is the shape of an event of kind k centred at (x, y).
+func shapeAt(k timeline.EventKind, x, y float64) string {
 	r := picMarkerR
 	pts := func(ps ...float64) string {
 		var b strings.Builder

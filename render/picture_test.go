@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -303,7 +304,7 @@ func TestPictureNames(t *testing.T) {
 var (
 	svgElements   = map[string]bool{"svg": true, "title": true, "desc": true, "style": true, "defs": true, "pattern": true, "rect": true, "circle": true, "g": true, "line": true, "text": true, "path": true}
 	svgAttributes = map[string]bool{"xmlns": true, "class": true, "viewBox": true, "role": true, "aria-labelledby": true, "id": true, "width": true, "height": true,
-		"patternUnits": true, "patternTransform": true, "cx": true, "cy": true, "r": true, "x": true, "y": true, "x1": true, "x2": true, "y1": true, "y2": true, "dy": true, "d": true, "fill": true}
+		"patternUnits": true, "patternTransform": true, "cx": true, "cy": true, "r": true, "x": true, "y": true, "x1": true, "x2": true, "y1": true, "y2": true, "dy": true, "d": true, "fill": true, "transform": true}
 )
 
 func TestPictureHostile(t *testing.T) {
@@ -375,4 +376,50 @@ func TestMermaid(t *testing.T) {
 	require.NoError(t, Markdown(&md, undatedGo(t)))
 	assert.Contains(t, md.String(), "    title Unplanned downtime during a search release (times Los Angeles time#59; the source gives no date)\n    dateFormat HH:mm:ss\n")
 	assert.Contains(t, md.String(), "    major outage (approximate) :crit, 10:50:00, 1800s\n")
+}
+
+// benchIncident is the 500-event incident of BENCHMARKS.md, when present.
+func benchIncident(b *testing.B) []*incident.Incident {
+	data, err := os.ReadFile("testdata/bench500.yaml")
+	if err != nil {
+		b.Skip("testdata/bench500.yaml: ", err)
+	}
+	incs, err := incident.Parse("bench500.yaml", data)
+	require.NoError(b, err)
+	return incs
+}
+
+// BenchmarkHTMLPicture renders a 500-event incident's page with and without its picture.
+func BenchmarkHTMLPicture(b *testing.B) {
+	incs := benchIncident(b)
+	for _, tc := range []struct {
+		name string
+		p    *Printer
+	}{{"with", &Printer{}}, {"without", &Printer{NoPictures: true}}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				require.NoError(b, tc.p.HTML(io.Discard, incs...))
+			}
+		})
+	}
+}
+
+// BenchmarkHTMLPictureExamples renders the examples as one page with and without pictures.
+func BenchmarkHTMLPictureExamples(b *testing.B) {
+	var incs []*incident.Incident
+	for _, n := range []string{"codeship-2014.yaml", "harness-2021.yaml", "harvest-2013-09.yaml", "harvest-2016-07-26.yaml", "pivotal-tracker.yaml"} {
+		incs = append(incs, loadExample(b, n)...)
+	}
+	for _, tc := range []struct {
+		name string
+		p    *Printer
+	}{{"with", &Printer{}}, {"without", &Printer{NoPictures: true}}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				require.NoError(b, tc.p.HTML(io.Discard, incs...))
+			}
+		})
+	}
 }
