@@ -750,7 +750,7 @@ func (p *picturer) eventTitle(ev incident.Event) string {
 	t := instantOf(ev.At)
 	var b strings.Builder
 	if p.pic.Dated {
-		in := p.b.instant(ev.At, p.loc)
+		in := instant(ev.At, p.loc)
 		if p.multiDay() {
 			b.WriteString(in.Date + " ")
 		}

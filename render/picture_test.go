@@ -185,7 +185,6 @@ func TestPictureLanesAndBands(t *testing.T) {
 func TestPictureAxis(t *testing.T) {
 	ticks := func(inc *incident.Incident) (labels []string, pic *Picture) {
 		b := (&Printer{}).builder(true)
-		defer b.release()
 		v, err := b.view(inc, 1, "")
 		require.NoError(t, err)
 		pic = b.picture(inc, &v, "")
@@ -230,7 +229,6 @@ func TestPictureDayShift(t *testing.T) {
 	// 22:00-22:30 EDT is 02:00-02:30 UTC the next day.
 	inc := loadExample(t, "harvest-2013-09.yaml")[2]
 	b := (&Printer{}).builder(true)
-	defer b.release()
 	v, err := b.view(inc, 1, "")
 	require.NoError(t, err)
 	pic := b.picture(inc, &v, "")

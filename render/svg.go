@@ -59,7 +59,6 @@ func (p *Printer) Pictures(incs ...*incident.Incident) ([]PictureFile, error) {
 		return nil, errors.New("render: no incident to draw")
 	}
 	b := p.builder(false)
-	defer b.release()
 	names := pictureNames(incs)
 	var out []PictureFile
 	for i, inc := range incs {

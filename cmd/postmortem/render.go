@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -40,10 +41,10 @@ func runRender(e *env, args []string) error {
 	tmpl := flags.String("template", "", "render with the Go template in `FILE` instead of the built-in one")
 	front := flags.Bool("front-matter", false, "Markdown: begin with YAML front matter (title, date, slug, tags) for Hugo and Jekyll")
 	unsafe := flags.Bool("unsafe-html", false, "let raw HTML in the Markdown fields through (only for trusted files)")
-	out := flags.String("o", "", "write to `FILE` instead of standard output (atomically; never over an input)")
 	pictures := flags.String("pictures", "", "also write each incident's picture as `DIR`/<slug>.svg, linked from the Markdown")
 	diagram := newChoice("auto", "auto", "none")
 	flags.Var(diagram, "diagram", "`auto` draws each incident's timeline (SVG in HTML, Mermaid in Markdown); none leaves it out")
+	out := flags.String("o", "", "write to `FILE` instead of standard output (atomically; never over an input; a symbolic link is followed and the file it points to replaced)")
 	strict := flags.Bool("strict", false, "treat an abbreviation's wrong daylight-saving half (PST in July) as an error")
 	files, err := flags.parse(e, args)
 	if err != nil {
@@ -104,17 +105,19 @@ func runRender(e *env, args []string) error {
 	for _, l := range loaded {
 		incs = append(incs, l.incidents...)
 	}
+	// The document is written as it is made: to standard output, or with -o through the
+	// temporary file that replaces OUT once it is complete.
 	o := &output{path: *out}
-	err = pr.render(o, incs)
-	if err != nil {
-		return fmt.Errorf("%s", oneLine(err.Error()))
-	}
 	if *pictures != "" {
 		if err := writePictures(pr.p, *pictures, files, incs); err != nil {
 			return err
 		}
 	}
-	return o.flush(e)
+	err = o.stream(e, func(w io.Writer) error { return pr.render(w, incs) })
+	if err != nil {
+		return fmt.Errorf("%s", oneLine(err.Error()))
+	}
+	return nil
 }
 
 // pictureLink is how a document written to out links the folder dir: relative to out's

@@ -94,6 +94,8 @@ func TestRunNewValidates(t *testing.T) {
 		t.Run(zone, func(t *testing.T) {
 			out, errOut, code := runArgs("", "new", "--tz", zone, "--title", "Queue backlog: 'retries' & \"timeouts\"\t#1")
 			require.Equal(t, 0, code, errOut)
+			assert.True(t, strings.HasPrefix(out, "# yaml-language-server: $schema="+schemaURL+"\n"),
+				"new's first line is the editor modeline of docs/format.md: %.100s", out)
 			incs, err := incident.Parse("new.yaml", []byte(out))
 			require.NoError(t, err, out)
 			require.Len(t, incs, 1)
@@ -108,6 +110,12 @@ func TestRunNewValidates(t *testing.T) {
 			assert.Empty(t, errOut)
 		})
 	}
+}
+
+func TestSchemaURLDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/format.md")
+	require.NoError(t, err)
+	assert.Contains(t, string(doc), "# yaml-language-server: $schema="+schemaURL+"\n")
 }
 
 func TestRunNewDate(t *testing.T) {
