@@ -95,8 +95,7 @@ func (c *Config) Availability(ws []Window, p Period) Availability {
 		return a
 	}
 	first := c.Maintenance == MaintenanceUp || c.Maintenance == MaintenanceExclude
-	var m Merger
-	a.Totals = m.measure(Clip(ws, p.Start, p.End), c.weight(), first)
+	a.Totals = measure(Clip(ws, p.Start, p.End), c.weight(), first)
 	a.Length = p.Length()
 	if c.Maintenance == MaintenanceExclude {
 		a.Length -= a.Totals.Maintenance
