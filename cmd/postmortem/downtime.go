@@ -6,7 +6,6 @@ import (
 	"cmp"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -150,7 +149,7 @@ func runDowntime(e *env, args []string) error {
 		return err
 	}
 	if err := rep.Unknown(); err != nil {
-		d.add(&incident.ParseError{File: "--service", Err: errors.New(err.Error())})
+		fmt.Fprintf(e.stderr, "postmortem downtime: --service: %v\n", err)
 		return errReported
 	}
 	periods, err := rep.Periods()
