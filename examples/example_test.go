@@ -17,7 +17,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	var cfg timeline.Config // Statuspage's weights
+	var cfg timeline.Policy // Statuspage's weights
 	for _, inc := range incs {
 		m := inc.Metrics(cfg)
 		fmt.Println(inc.Title)

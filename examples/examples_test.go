@@ -20,7 +20,7 @@ import (
 	_ "time/tzdata" // the figures must not depend on the host's zone database
 )
 
-// want is what one document of an example file must produce with the zero timeline.Config
+// want is what one document of an example file must produce with the zero timeline.Policy
 // (Statuspage's 30% partial weight).
 type want struct {
 	kind                                            incident.Kind
@@ -150,7 +150,7 @@ var tests = []struct {
 }
 
 func TestExamples(t *testing.T) {
-	var cfg timeline.Config
+	var cfg timeline.Policy
 	fsys := os.DirFS(".")
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -222,8 +222,8 @@ func TestExamples(t *testing.T) {
 					assert.Nil(t, inc.Scheduled, "Scheduled(%s) = %+v, want nil", name, inc.Scheduled)
 				} else if assert.NotNil(t, inc.Scheduled, "Scheduled(%s) = nil, want a window", name) {
 					s, e := mustTime(t, w.scheduled[0]), mustTime(t, w.scheduled[1])
-					assert.WithinDuration(t, s, inc.Scheduled.Start.Time, 0, "Scheduled(%s).Start = %v, want %v", name, inc.Scheduled.Start.Time, s)
-					assert.WithinDuration(t, e, inc.Scheduled.End.Time, 0, "Scheduled(%s).End = %v, want %v", name, inc.Scheduled.End.Time, e)
+					assert.WithinDuration(t, s, inc.Scheduled.Start.Instant, 0, "Scheduled(%s).Start = %v, want %v", name, inc.Scheduled.Start.Instant, s)
+					assert.WithinDuration(t, e, inc.Scheduled.End.Instant, 0, "Scheduled(%s).End = %v, want %v", name, inc.Scheduled.End.Instant, e)
 				}
 			}
 			slices.Sort(warnings)
@@ -287,7 +287,7 @@ func TestFormatDoc(t *testing.T) {
 	errs, warns := incident.Validate(incs[0])
 	assert.Empty(t, errs, "Validate(format.md example) errors")
 	assert.Empty(t, warns, "Validate(format.md example) warnings")
-	var cfg timeline.Config
+	var cfg timeline.Policy
 	m := incs[0].Metrics(cfg)
 	assert.Equal(t, 108*time.Minute, m.Span, "Metrics(format.md example).Span = %v, want 1h48m", m.Span)
 	assert.Equal(t, 102*time.Minute, m.Totals.Downtime, "Metrics(format.md example).Totals.Downtime = %v, want 1h42m", m.Totals.Downtime)

@@ -24,34 +24,11 @@ type Status int
 
 const (
 	StatusUnknown Status = iota
-	Investigating
-	Identified
-	Monitoring
-	Resolved
+	StatusInvestigating
+	StatusIdentified
+	StatusMonitoring
+	StatusResolved
 )
-
-// Time is an instant as a file wrote it. Compare instants with Equal, Before and After (of the
-// embedded time.Time), never with ==.
-type Time struct {
-	time.Time                // the instant, UTC; when !Dated, a wall clock on 0001-01-01 (only differences mean something)
-	Loc       *time.Location // the zone to show it in (the one written, else the incident's)
-	Approx    bool           // reports whether the time is approximate ("10:53~", "about 10:53", approx: true)
-	Dated     bool           // reports whether the date is known, so that the instant is real
-	Text      string         // as written
-
-	src pos // where it was written
-}
-
-// Event is an entry of the timeline.
-type Event struct {
-	At       Time
-	Kind     timeline.Kind
-	State    timeline.Level
-	Services []string // nil: the incident's
-	Text     string   // Markdown
-
-	pos pos
-}
 
 // Outage is an explicit outage window [Start, End).
 type Outage struct {
@@ -62,10 +39,10 @@ type Outage struct {
 	pos pos
 }
 
-// Window is a scheduled maintenance window [Start, End). A file writes it as {start, end} or
-// as one window expression ("9am-12pm EDT"); in the latter case Start.Text and End.Text both
+// Schedule is a scheduled maintenance window [Start, End). A file writes it as {start, end} or
+// as one window expression ("9am-12pm EDT"); in the latter case Start.Written and End.Written both
 // hold the whole expression.
-type Window struct {
+type Schedule struct {
 	Start, End Time
 }
 
@@ -117,6 +94,17 @@ type ActionItem struct {
 	pos, duePos pos
 }
 
+// Source says where an imported incident came from, so that an importer can find the file
+// to update. The zero Source is no source.
+type Source struct {
+	System string // where it came from: "statuspage", "slack", "text" or another name; required
+	ID     string // its id there
+	Page   string // the page or workspace it belongs to there
+	URL    string // a link to it; http or https
+
+	pos pos
+}
+
 // Link is a related document.
 type Link struct {
 	Title, URL string
@@ -143,7 +131,7 @@ type Incident struct {
 	Impact              string  // Markdown
 	Timeline            []Event // sorted by instant
 	Outages             []Outage
-	Scheduled           *Window // the announced window of a maintenance; nil when none
+	Scheduled           *Schedule // the announced window of a maintenance; nil when none
 	RootCauses          []Cause
 	Trigger             string // Markdown
 	Detection           string // Markdown
@@ -152,8 +140,9 @@ type Incident struct {
 	Lessons             Lessons
 	ActionItems         []ActionItem
 	Links               []Link
+	Source              *Source // where an imported incident came from; nil when not imported
 
-	src *source // what Parse learnt about the file; nil for an incident built in code
+	src *fileFacts // what Parse learnt about the file; nil for an incident built in code
 }
 
 // ParseError is an error or warning at a place in a file.

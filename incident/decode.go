@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,8 +27,8 @@ type pos struct {
 	item      int // written index + 1 of a list item; 0 when not from a file
 }
 
-// source is what Parse remembers about a file beyond the incident's values.
-type source struct {
+// fileFacts is what Parse remembers about a file beyond the incident's values.
+type fileFacts struct {
 	keys     map[string]pos  // top-level keys written
 	warnings ErrorList       // warnings found while reading, e.g. tz.ErrDSTMismatch
 	failed   map[string]bool // top-level keys with an error, which Validate does not judge again
@@ -123,7 +124,7 @@ type decoder struct {
 	errs ErrorList
 	max  int
 	inc  *Incident
-	src  *source
+	src  *fileFacts
 }
 
 func (d *decoder) report(n *yaml.Node, path string, err error, warning bool) {
@@ -366,7 +367,7 @@ func (d *decoder) enum(n *yaml.Node, path string, dst textUnmarshaler) {
 	if err := dst.UnmarshalText([]byte(s)); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "incident: ")
 		msg = strings.TrimPrefix(msg, "timeline: ")
-		d.report(n, path, &fieldError{msg: msg, err: ErrInvalid}, false)
+		d.report(n, path, &fieldError{msg: msg, err: err}, false) // err matches ErrInvalid
 	}
 }
 
@@ -374,7 +375,7 @@ var topKeys = []string{
 	"postmortem", "id", "title", "slug", "kind", "date", "timezone", "services", "severity",
 	"status", "authors", "published", "summary", "impact", "timeline", "outages", "scheduled",
 	"root_causes", "trigger", "detection", "resolution", "contributing_factors", "lessons",
-	"action_items", "links",
+	"action_items", "links", "source",
 }
 
 const (
@@ -403,6 +404,7 @@ const (
 	kLessons
 	kActionItems
 	kLinks
+	kSource
 )
 
 func (d *decoder) incident(n *yaml.Node) *Incident {
@@ -411,7 +413,7 @@ func (d *decoder) incident(n *yaml.Node) *Incident {
 		return nil
 	}
 	v, keys, _ := d.fields(n, "", topKeys)
-	d.src = &source{keys: make(map[string]pos, len(topKeys))}
+	d.src = &fileFacts{keys: make(map[string]pos, len(topKeys))}
 	inc := &Incident{File: d.file, Version: 1, Kind: KindIncident, Location: time.UTC, src: d.src}
 	d.inc = inc
 	for i, k := range keys {
@@ -487,6 +489,7 @@ func (d *decoder) incident(n *yaml.Node) *Incident {
 	inc.Timeline = d.timeline(v[kTimeline], "timeline")
 	inc.Outages = d.outages(v[kOutages], "outages")
 	inc.Scheduled = d.scheduled(v[kScheduled], "scheduled")
+	inc.Source = d.source(v[kSource], "source")
 	return inc
 }
 
@@ -607,6 +610,50 @@ func (d *decoder) links(n *yaml.Node, path string) []Link {
 	return out
 }
 
+var sourceKeys = []string{"system", "id", "page", "url"}
+
+// source reads where an imported incident came from. Null is nil.
+func (d *decoder) source(n *yaml.Node, path string) *Source {
+	if n == nil || isNull(n) {
+		return nil
+	}
+	before := len(d.errs)
+	v, _, ok := d.fields(n, path, sourceKeys)
+	if !ok {
+		return nil
+	}
+	misspelt := len(d.errs) > before // "sytem: slack" is reported once, as a typo
+	src := &Source{
+		System: strings.TrimSpace(d.str(v[0], join(path, "system"))),
+		ID:     strings.TrimSpace(d.str(v[1], join(path, "id"))),
+		Page:   strings.TrimSpace(d.str(v[2], join(path, "page"))),
+		URL:    strings.TrimSpace(d.str(v[3], join(path, "url"))),
+		pos:    pos{line: n.Line, col: n.Column, path: path},
+	}
+	if v[3] != nil && src.URL != "" {
+		if err := checkSourceURL(src.URL); err != nil {
+			d.report(v[3], join(path, "url"), err, false)
+		}
+	}
+	if src.System == "" && !misspelt {
+		at := n
+		if v[0] != nil {
+			at = v[0]
+		}
+		d.report(at, join(path, "system"), errorf(ErrMissing, "source without system; write system: statuspage, slack, text or the name of the system it came from"), false)
+	}
+	return src
+}
+
+// checkSourceURL reports whether u is an absolute http or https URL.
+func checkSourceURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return errorf(ErrInvalid, "source url %q is not an http or https link; write it like https://status.example.com/incidents/abc", s)
+	}
+	return nil
+}
+
 // tzError turns an error of package tz into the message of a ParseError.
 func tzError(err error, _ string) error {
 	var te *tz.Error
@@ -626,9 +673,9 @@ func (d *decoder) level(n *yaml.Node, path string) timeline.Level {
 	if n == nil || s == "" {
 		return timeline.LevelUnknown
 	}
-	l, err := ParseLevel(s)
+	l, err := timeline.ParseLevel(s)
 	if err != nil {
-		d.report(n, path, err, false)
+		d.report(n, path, &fieldError{msg: strings.TrimPrefix(err.Error(), "timeline: "), err: err}, false)
 	}
 	return l
 }

@@ -190,7 +190,7 @@ func TestParseFields(t *testing.T) {
 	assert.Equal(t, ny.String(), inc.Location.String())
 	assert.Equal(t, []string{"Harvest", "Forecast"}, inc.Services)
 	assert.Equal(t, "SEV-1", inc.Severity)
-	assert.Equal(t, Resolved, inc.Status)
+	assert.Equal(t, StatusResolved, inc.Status)
 	assert.Equal(t, []string{"Warwick Poole"}, inc.Authors)
 	assert.Equal(t, tz.Date{Year: 2016, Month: 7, Day: 27}, inc.Published)
 	assert.Equal(t, "Both *down*.\n", inc.Summary)
@@ -199,24 +199,24 @@ func TestParseFields(t *testing.T) {
 	require.Len(t, inc.Timeline, 3)
 	first, second, third := inc.Timeline[0], inc.Timeline[1], inc.Timeline[2]
 	assert.Equal(t, "first", first.Text, "the timeline is sorted by instant")
-	assert.WithinDuration(t, time.Date(2016, 7, 26, 14, 36, 0, 0, time.UTC), first.At.Time, 0)
-	assert.Equal(t, "2016-07-26 10:36am EDT (14:36 UTC)", first.At.Text)
+	assert.WithinDuration(t, time.Date(2016, 7, 26, 14, 36, 0, 0, time.UTC), first.At.Instant, 0)
+	assert.Equal(t, "2016-07-26 10:36am EDT (14:36 UTC)", first.At.Written)
 	assert.True(t, first.At.Dated)
 	assert.Equal(t, timeline.Detected, first.Kind)
 	assert.Equal(t, timeline.Degraded, first.State)
 	assert.Equal(t, []string{"Harvest"}, first.Services)
-	assert.WithinDuration(t, time.Date(2016, 7, 26, 14, 50, 0, 0, time.UTC), second.At.Time, 0)
+	assert.WithinDuration(t, time.Date(2016, 7, 26, 14, 50, 0, 0, time.UTC), second.At.Instant, 0)
 	assert.Nil(t, second.Services)
 	assert.Equal(t, timeline.Major, second.State)
-	assert.WithinDuration(t, time.Date(2016, 7, 26, 16, 38, 0, 0, time.UTC), third.At.Time, 0)
+	assert.WithinDuration(t, time.Date(2016, 7, 26, 16, 38, 0, 0, time.UTC), third.At.Instant, 0)
 	assert.True(t, third.At.Approx)
 	assert.False(t, second.At.Approx)
 	assert.Equal(t, timeline.Operational, third.State)
 
 	require.Len(t, inc.Outages, 1)
 	o := inc.Outages[0]
-	assert.WithinDuration(t, time.Date(2016, 7, 26, 14, 50, 0, 0, time.UTC), o.Start.Time, 0)
-	assert.WithinDuration(t, time.Date(2016, 7, 26, 16, 38, 0, 0, time.UTC), o.End.Time, 0)
+	assert.WithinDuration(t, time.Date(2016, 7, 26, 14, 50, 0, 0, time.UTC), o.Start.Instant, 0)
+	assert.WithinDuration(t, time.Date(2016, 7, 26, 16, 38, 0, 0, time.UTC), o.End.Instant, 0)
 	assert.Equal(t, timeline.Major, o.Level)
 	assert.Equal(t, []string{"Harvest"}, o.Services)
 
@@ -269,7 +269,7 @@ func TestParseJSON(t *testing.T) {
 	incs, err := Parse("f.json", []byte(`{"title": "x", "date": "2016-07-26", "timeline": [{"at": "10:00", "state": "major"}, {"at": "10:30", "state": "ok"}]}`))
 	require.NoError(t, err)
 	require.Len(t, incs[0].Timeline, 2)
-	assert.Equal(t, 30*time.Minute, incs[0].Metrics(timeline.Config{}).Totals.Major)
+	assert.Equal(t, 30*time.Minute, incs[0].Metrics(timeline.Policy{}).Totals.Major)
 }
 
 func TestParseApprox(t *testing.T) {
@@ -280,7 +280,7 @@ func TestParseApprox(t *testing.T) {
 	assert.True(t, tl[0].At.Approx)
 	assert.True(t, tl[1].At.Approx)
 	assert.False(t, tl[2].At.Approx)
-	assert.Equal(t, "10:05~", tl[1].At.Text)
+	assert.Equal(t, "10:05~", tl[1].At.Written)
 }
 
 func TestParseStrict(t *testing.T) {
@@ -311,7 +311,7 @@ func TestParseEmptyServices(t *testing.T) {
 		"  - {at: '10:00', state: major, services: []}", "  - {at: '10:30', state: ok}"))
 	require.NoError(t, err)
 	assert.Nil(t, incs[0].Timeline[0].Services, "services: [] means the incident's")
-	assert.Equal(t, 30*time.Minute, incs[0].Metrics(timeline.Config{}).Totals.Major)
+	assert.Equal(t, 30*time.Minute, incs[0].Metrics(timeline.Policy{}).Totals.Major)
 }
 
 func TestParseOutagesOneList(t *testing.T) {
@@ -327,7 +327,7 @@ func TestParseOutagesOneList(t *testing.T) {
 	require.NoError(t, err)
 	o := incs[0].Outages
 	require.Len(t, o, 2)
-	assert.WithinDuration(t, time.Date(2020, 1, 2, 11, 0, 0, 0, time.UTC), o[1].Start.Time, 0, "the date carries over from the previous outage")
+	assert.WithinDuration(t, time.Date(2020, 1, 2, 11, 0, 0, 0, time.UTC), o[1].Start.Instant, 0, "the date carries over from the previous outage")
 	assert.Equal(t, timeline.Partial, o[1].Level)
 	assert.Equal(t, timeline.Major, o[0].Level, "an outage without a level is a major outage")
 }

@@ -3,8 +3,6 @@ package incident
 import (
 	"fmt"
 	"strings"
-
-	"github.com/go-postmortem/postmortem/timeline"
 )
 
 var kindNames = [...]string{KindUnknown: "", KindIncident: "incident", KindMaintenance: "maintenance"}
@@ -20,7 +18,7 @@ func (k *Kind) UnmarshalText(b []byte) error {
 	return enumUnmarshal(kindNames[:], (*int)(k), b, "kind")
 }
 
-var statusNames = [...]string{StatusUnknown: "", Investigating: "investigating", Identified: "identified", Monitoring: "monitoring", Resolved: "resolved"}
+var statusNames = [...]string{StatusUnknown: "", StatusInvestigating: "investigating", StatusIdentified: "identified", StatusMonitoring: "monitoring", StatusResolved: "resolved"}
 
 // String returns the name of s as written in files ("resolved"), or "" when unknown.
 func (s Status) String() string { return enumString(statusNames[:], int(s), "Status") }
@@ -119,77 +117,4 @@ func lookupName(names []string, s string) (int, bool) {
 		}
 	}
 	return 0, false
-}
-
-// Levels as files write them. Index is the timeline.Level.
-var levelNames = [...]string{
-	timeline.LevelUnknown: "",
-	timeline.Operational:  "operational",
-	timeline.Degraded:     "degraded_performance",
-	timeline.Partial:      "partial_outage",
-	timeline.Major:        "major_outage",
-	timeline.Maintenance:  "under_maintenance",
-}
-
-var levelShort = [...]string{
-	timeline.Operational: "ok",
-	timeline.Degraded:    "degraded",
-	timeline.Partial:     "partial",
-	timeline.Major:       "major",
-	timeline.Maintenance: "maintenance",
-}
-
-// ParseLevel reads a state name of SPEC §1 ("major_outage" or its short form "major", any case).
-// Errors match ErrInvalid.
-func ParseLevel(s string) (timeline.Level, error) {
-	if i, ok := lookupName(levelNames[:], s); ok {
-		return timeline.Level(i), nil
-	}
-	if i, ok := lookupName(levelShort[:], s); ok {
-		return timeline.Level(i), nil
-	}
-	if normName(s) == "operational" || normName(s) == "up" {
-		return timeline.Operational, nil
-	}
-	return 0, errorf(ErrInvalid, "unknown state %q (want %s, or the short forms %s)",
-		s, strings.Join(levelNames[1:], ", "), strings.Join(levelShort[1:], ", "))
-}
-
-// LevelName returns the name files use for l ("major_outage"), or "" when unknown.
-func LevelName(l timeline.Level) string {
-	if l > 0 && int(l) < len(levelNames) {
-		return levelNames[l]
-	}
-	return ""
-}
-
-var eventKindNames = [...]string{
-	timeline.KindUnknown:  "",
-	timeline.Started:      "started",
-	timeline.Detected:     "detected",
-	timeline.Acknowledged: "acknowledged",
-	timeline.Escalated:    "escalated",
-	timeline.Identified:   "identified",
-	timeline.Mitigated:    "mitigated",
-	timeline.Resolved:     "resolved",
-	timeline.Deploy:       "deploy",
-	timeline.Action:       "action",
-	timeline.Update:       "update",
-	timeline.Note:         "note",
-}
-
-// ParseEventKind reads an event kind of SPEC §1 ("detected", any case). Errors match ErrInvalid.
-func ParseEventKind(s string) (timeline.Kind, error) {
-	if i, ok := lookupName(eventKindNames[:], s); ok {
-		return timeline.Kind(i), nil
-	}
-	return 0, errorf(ErrInvalid, "unknown event kind %q (want %s)", s, strings.Join(eventKindNames[1:], ", "))
-}
-
-// EventKindName returns the name files use for k ("detected"), or "" when unknown.
-func EventKindName(k timeline.Kind) string {
-	if k > 0 && int(k) < len(eventKindNames) {
-		return eventKindNames[k]
-	}
-	return ""
 }

@@ -21,7 +21,7 @@ func TestEnumsRoundTrip(t *testing.T) {
 		name string
 	}{
 		{KindIncident, "incident"}, {KindMaintenance, "maintenance"},
-		{Investigating, "investigating"}, {Identified, "identified"}, {Monitoring, "monitoring"}, {Resolved, "resolved"},
+		{StatusInvestigating, "investigating"}, {StatusIdentified, "identified"}, {StatusMonitoring, "monitoring"}, {StatusResolved, "resolved"},
 		{Prevent, "prevent"}, {Mitigate, "mitigate"}, {Detect, "detect"}, {Repair, "repair"}, {Process, "process"}, {Other, "other"},
 		{Open, "open"}, {InProgress, "in_progress"}, {Done, "done"}, {WontDo, "wont_do"},
 	} {
@@ -41,7 +41,7 @@ func TestEnumsUnmarshal(t *testing.T) {
 		want any
 	}{
 		{"Maintenance", new(Kind), KindMaintenance},
-		{" resolved ", new(Status), Resolved},
+		{" resolved ", new(Status), StatusResolved},
 		{"in progress", new(ActionStatus), InProgress},
 		{"In-Progress", new(ActionStatus), InProgress},
 		{"won't do", new(ActionStatus), WontDo},
@@ -74,47 +74,6 @@ func TestEnumsUnmarshal(t *testing.T) {
 	assert.Equal(t, "Status(9)", Status(9).String())
 }
 
-func TestParseLevel(t *testing.T) {
-	tests := []struct {
-		in   string
-		want timeline.Level
-	}{
-		{"operational", timeline.Operational}, {"ok", timeline.Operational}, {"up", timeline.Operational},
-		{"degraded_performance", timeline.Degraded}, {"degraded", timeline.Degraded}, {"Degraded Performance", timeline.Degraded},
-		{"partial_outage", timeline.Partial}, {"partial", timeline.Partial}, {"partial-outage", timeline.Partial},
-		{"major_outage", timeline.Major}, {"MAJOR", timeline.Major},
-		{"under_maintenance", timeline.Maintenance}, {"maintenance", timeline.Maintenance},
-	}
-	for _, tt := range tests {
-		got, err := ParseLevel(tt.in)
-		require.NoError(t, err, "ParseLevel(%q)", tt.in)
-		assert.Equal(t, tt.want, got, "ParseLevel(%q) = %v, want %v", tt.in, got, tt.want)
-	}
-	for l := timeline.Operational; l <= timeline.Maintenance; l++ {
-		got, err := ParseLevel(LevelName(l))
-		require.NoError(t, err)
-		assert.Equal(t, l, got)
-	}
-	assert.Equal(t, "", LevelName(timeline.LevelUnknown))
-	_, err := ParseLevel("down")
-	assert.ErrorIs(t, err, ErrInvalid)
-	assert.ErrorContains(t, err, "major_outage")
-}
-
-func TestParseEventKind(t *testing.T) {
-	for k := timeline.Started; k <= timeline.Note; k++ {
-		got, err := ParseEventKind(EventKindName(k))
-		require.NoError(t, err, "ParseEventKind(%q)", EventKindName(k))
-		assert.Equal(t, k, got)
-	}
-	got, err := ParseEventKind("Detected")
-	require.NoError(t, err)
-	assert.Equal(t, timeline.Detected, got)
-	_, err = ParseEventKind("fixed")
-	assert.ErrorIs(t, err, ErrInvalid)
-	assert.Equal(t, "", EventKindName(timeline.KindUnknown))
-}
-
 func TestSlugify(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Harvest and Forecast outage", "harvest-and-forecast-outage"},
@@ -144,4 +103,23 @@ func TestDeriveSlugAndID(t *testing.T) {
 	// Pinned: changing it would change the ID of every incident file without an id.
 	assert.Equal(t, "974f6bda-7dc1-56be-ac75-d9b8ba8317fd", id.String())
 	assert.NotEqual(t, id, DeriveID("2016-07-26-harvest-outage"))
+}
+
+// TestStateErrors checks that a bad state or event kind in a file gives an error that matches
+// both packages' ErrInvalid (one value) and carries timeline's *ParseError.
+func TestStateErrors(t *testing.T) {
+	for _, src := range [][]byte{
+		doc("title: x", "timeline:", "  - at: '10:00'", "    state: down"),
+		doc("title: x", "timeline:", "  - at: '10:00'", "    kind: fixed"),
+		doc("title: x", "outages:", "  - {start: '10:00', end: '11:00', level: sideways}"),
+	} {
+		_, err := Parse("f.yaml", src)
+		require.Error(t, err)
+		assert.ErrorIs(t, err, ErrInvalid)
+		assert.ErrorIs(t, err, timeline.ErrInvalid)
+		var pe *timeline.ParseError
+		assert.ErrorAs(t, err, &pe)
+		assert.NotContains(t, err.Error(), "timeline:", "the message speaks of the file, not the package")
+	}
+	assert.Same(t, ErrInvalid, timeline.ErrInvalid)
 }

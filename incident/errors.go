@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/go-postmortem/postmortem/timeline"
 )
 
 // Sentinel errors. Every *ParseError that Parse, Load and Validate return wraps one of
@@ -22,7 +24,7 @@ var (
 	ErrUnknownKey   = errors.New("unknown key")
 	ErrDuplicateKey = errors.New("duplicate key")
 	ErrMissing      = errors.New("required field missing")
-	ErrInvalid      = errors.New("invalid value")
+	ErrInvalid      = timeline.ErrInvalid // the same value, so an unknown state matches both
 	ErrVersion      = errors.New("unsupported format version")
 
 	// Validate errors and warnings.

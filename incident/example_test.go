@@ -38,7 +38,7 @@ func ExampleParse() {
 	inc := incs[0]
 	fmt.Println(inc.Slug)
 	for _, ev := range inc.Timeline {
-		fmt.Printf("%-24q %s approx=%v\n", ev.At.Text, ev.At.Time.Format("15:04Z"), ev.At.Approx)
+		fmt.Printf("%-24q %s approx=%v\n", ev.At.Written, ev.At.Instant.Format("15:04Z"), ev.At.Approx)
 	}
 	// Output:
 	// 2016-07-26-harvest-and-forecast-outage
@@ -55,7 +55,7 @@ func ExampleIncident_Metrics() {
 		fmt.Println(err)
 		return
 	}
-	m := incs[0].Metrics(timeline.Config{})
+	m := incs[0].Metrics(timeline.Policy{})
 	fmt.Println("downtime:", m.Totals.Downtime)
 	fmt.Println("degraded:", m.Totals.Degraded)
 	fmt.Println("span:", m.Span, "from", m.SpanStart.Format("15:04Z"))
@@ -80,7 +80,7 @@ timeline:
 		fmt.Println(err)
 		return
 	}
-	m := incs[0].Metrics(timeline.Config{})
+	m := incs[0].Metrics(timeline.Policy{})
 	fmt.Println("dated:", m.Dated, "downtime:", m.Totals.Downtime)
 	_, warnings := incident.Validate(incs[0])
 	fmt.Println(warnings)

@@ -50,7 +50,7 @@ func FuzzParse(f *testing.F) {
 		}
 		for _, inc := range incs {
 			Validate(inc)
-			inc.Metrics(timeline.Config{})
+			inc.Metrics(timeline.Policy{})
 			out, err := Marshal(inc)
 			require.NoError(t, err, "Marshal of a parsed incident")
 			again, err := Parse("fuzz.yaml", out)

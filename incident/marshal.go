@@ -144,14 +144,14 @@ func dateNode(d interface {
 
 // timeText returns the text of t as Parse will read it.
 func timeText(t Time) string {
-	if t.Text != "" {
-		return t.Text
+	if t.Written != "" {
+		return t.Written
 	}
 	var s string
 	if !t.Dated {
-		s = t.Time.UTC().Format("15:04:05")
+		s = t.Instant.UTC().Format("15:04:05")
 	} else {
-		s = t.Time.In(locOr(t.Loc)).Format(time.RFC3339Nano)
+		s = t.Instant.In(locOr(t.Loc)).Format(time.RFC3339Nano)
 	}
 	if t.Approx {
 		s += "~"
@@ -199,7 +199,7 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 		for _, ev := range writtenOrder(inc.Timeline) {
 			e := newMap()
 			e.add("at", timeStr(timeText(ev.At)))
-			if ev.At.Approx && ev.At.Text != "" && !strings.HasSuffix(strings.TrimSpace(ev.At.Text), "~") {
+			if ev.At.Approx && ev.At.Written != "" && !strings.HasSuffix(strings.TrimSpace(ev.At.Written), "~") {
 				e.add("approx", plain("true", "!!bool"))
 			}
 			n, err := enumNode(ev.Kind, ev.Kind == 0)
@@ -208,11 +208,11 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 			}
 			e.add("kind", n)
 			if ev.State != 0 {
-				name := LevelName(ev.State)
-				if name == "" {
-					return nil, errorf(ErrInvalid, "incident: cannot marshal state %d", int(ev.State))
+				n, err := enumNode(ev.State, false)
+				if err != nil {
+					return nil, err
 				}
-				e.add("state", plain(name, "!!str"))
+				e.add("state", n)
 			}
 			e.add("services", flowList(ev.Services))
 			e.add("text", str(ev.Text))
@@ -226,19 +226,19 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 			e := newMap()
 			e.add("start", timeStr(timeText(o.Start)))
 			e.add("end", timeStr(timeText(o.End)))
-			name := LevelName(o.Level)
-			if name == "" {
-				return nil, errorf(ErrInvalid, "incident: cannot marshal outage level %d", int(o.Level))
+			n, err := enumNode(o.Level, false)
+			if err != nil {
+				return nil, err
 			}
-			e.add("level", plain(name, "!!str"))
+			e.add("level", n)
 			e.add("services", flowList(o.Services))
 			seq.Content = append(seq.Content, e.n)
 		}
 		m.add("outages", seq)
 	}
 	if w := inc.Scheduled; w != nil {
-		if w.Start.Text != "" && w.Start.Text == w.End.Text {
-			m.add("scheduled", timeStr(w.Start.Text))
+		if w.Start.Written != "" && w.Start.Written == w.End.Written {
+			m.add("scheduled", timeStr(w.Start.Written))
 		} else {
 			e := newMap()
 			e.add("start", timeStr(timeText(w.Start)))
@@ -289,6 +289,14 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 			seq.Content = append(seq.Content, e.n)
 		}
 		m.add("links", seq)
+	}
+	if src := inc.Source; src != nil {
+		e := newMap()
+		e.add("system", str(src.System))
+		e.add("id", str(src.ID))
+		e.add("page", str(src.Page))
+		e.add("url", str(src.URL))
+		m.add("source", e.n)
 	}
 	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{m.n}}, nil
 }

@@ -20,7 +20,7 @@ func (inc *Incident) Events() []timeline.Event {
 	evs := make([]timeline.Event, len(inc.Timeline))
 	for i, ev := range inc.Timeline {
 		evs[i] = timeline.Event{
-			At:       ev.At.Time,
+			At:       ev.At.Instant,
 			Kind:     ev.Kind,
 			State:    ev.State,
 			Services: ev.Services,
@@ -40,8 +40,8 @@ func (inc *Incident) Events() []timeline.Event {
 func (inc *Incident) Windows() []timeline.Window {
 	var end time.Time
 	for _, ev := range inc.Timeline {
-		if ev.At.Time.After(end) {
-			end = ev.At.Time
+		if ev.At.Instant.After(end) {
+			end = ev.At.Instant
 		}
 	}
 	svcs := inc.services()
@@ -51,38 +51,38 @@ func (inc *Incident) Windows() []timeline.Window {
 		if len(s) == 0 {
 			s = svcs
 		}
-		ws = append(ws, timeline.Window{Start: o.Start.Time, End: o.End.Time, Level: o.Level, Services: s})
+		ws = append(ws, timeline.Window{Start: o.Start.Instant, End: o.End.Instant, Level: o.Level, Services: s})
 	}
 	return ws
 }
 
-// Metrics computes the figures of inc with cfg's weights: the merged windows, their totals,
+// Metrics computes the figures of inc with p's weights: the merged windows, their totals,
 // the span, the lifecycle milestones and, per service, the same figures from that service's
 // own windows. For an undated incident (Metrics.Dated false) the instants are nominal and only
 // durations mean something.
-func (inc *Incident) Metrics(cfg timeline.Config) Metrics {
+func (inc *Incident) Metrics(p timeline.Policy) Metrics {
 	ws := inc.Windows()
 	merged := timeline.Merge(ws)
-	m := Metrics{Windows: merged, Totals: cfg.Measure(ws), Dated: inc.dated()}
+	m := Metrics{Windows: merged, Totals: p.Measure(ws), Dated: inc.dated()}
 	m.SpanStart, m.SpanEnd, m.Span = span(merged)
 	m.Lifecycle = timeline.Milestones(inc.Events(), merged)
 	first := true
 	for _, t := range inc.times() {
-		if first || t.Time.Before(m.Start) {
-			m.Start = t.Time
+		if first || t.Instant.Before(m.Start) {
+			m.Start = t.Instant
 		}
-		if first || t.Time.After(m.End) {
-			m.End = t.Time
+		if first || t.Instant.After(m.End) {
+			m.End = t.Instant
 		}
 		first = false
 	}
-	m.Services = serviceMetrics(ws, &cfg)
+	m.Services = serviceMetrics(ws, &p)
 	return m
 }
 
 // serviceMetrics returns the figures of each service of ws from its own windows. Services
 // with one history share their windows and are measured once.
-func serviceMetrics(ws []timeline.Window, cfg *timeline.Config) []ServiceMetrics {
+func serviceMetrics(ws []timeline.Window, p *timeline.Policy) []ServiceMetrics {
 	per := timeline.ByService(ws)
 	if len(per) == 0 {
 		return nil
@@ -95,7 +95,7 @@ func serviceMetrics(ws []timeline.Window, cfg *timeline.Config) []ServiceMetrics
 			out[i].Name = s.Service
 			continue
 		}
-		sm := ServiceMetrics{Name: s.Service, Windows: s.Windows, Totals: cfg.Measure(s.Windows)}
+		sm := ServiceMetrics{Name: s.Service, Windows: s.Windows, Totals: p.Measure(s.Windows)}
 		sm.SpanStart, sm.SpanEnd, sm.Span = span(s.Windows)
 		out[i] = sm
 		prev = &out[i]

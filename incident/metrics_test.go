@@ -68,7 +68,7 @@ func TestMetrics(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			incs, err := Parse("f.yaml", tt.src)
 			require.NoError(t, err)
-			m := incs[0].Metrics(timeline.Config{})
+			m := incs[0].Metrics(timeline.Policy{})
 			assert.Equal(t, tt.major, m.Totals.Major, "Totals.Major")
 			assert.Equal(t, tt.partial, m.Totals.Partial, "Totals.Partial")
 			assert.Equal(t, tt.degraded, m.Totals.Degraded, "Totals.Degraded")
@@ -83,7 +83,7 @@ func TestMetrics(t *testing.T) {
 				assert.WithinDuration(t, want.Add(tt.span), m.SpanEnd, 0)
 			}
 			for _, c := range []struct {
-				k    timeline.Kind
+				k    timeline.EventKind
 				want time.Duration
 			}{{timeline.Detected, tt.toDetect}, {timeline.Resolved, tt.toResolve}} {
 				d, ok := m.Lifecycle.TimeTo(c.k)
@@ -103,8 +103,10 @@ func TestMetricsWeight(t *testing.T) {
 	incs, err := Parse("f.yaml", doc("title: x", "date: 2020-01-01", "timeline:",
 		"  - {at: '10:00', state: partial}", "  - {at: '11:40', state: ok}"))
 	require.NoError(t, err)
-	assert.Equal(t, 30*time.Minute, incs[0].Metrics(timeline.Config{}).Totals.Downtime)
-	assert.Equal(t, 50*time.Minute, incs[0].Metrics(timeline.Config{PartialWeight: 0.5}).Totals.Downtime)
+	assert.Equal(t, 30*time.Minute, incs[0].Metrics(timeline.Policy{}).Totals.Downtime)
+	half, err := timeline.NewWeight(0.5)
+	require.NoError(t, err)
+	assert.Equal(t, 50*time.Minute, incs[0].Metrics(timeline.Policy{PartialWeight: half}).Totals.Downtime)
 }
 
 func TestWindowsServices(t *testing.T) {
@@ -121,14 +123,14 @@ func TestMetricsExamples(t *testing.T) {
 	// The figures the example files state in their comments.
 	incs, err := Load(os.DirFS("../examples"), "pivotal-tracker.yaml")
 	require.NoError(t, err)
-	m := incs[0].Metrics(timeline.Config{})
+	m := incs[0].Metrics(timeline.Policy{})
 	assert.False(t, m.Dated)
 	assert.Equal(t, 30*time.Minute, m.Span, "Pivotal: about 30 min")
 	assert.Equal(t, 30*time.Minute, m.Totals.Downtime)
 
 	incs, err = Load(os.DirFS("../examples"), "harvest-2016-07-26.yaml")
 	require.NoError(t, err)
-	m = incs[0].Metrics(timeline.Config{})
+	m = incs[0].Metrics(timeline.Policy{})
 	assert.True(t, m.Dated)
 	assert.Equal(t, 6480*time.Second, m.Span)
 	assert.Equal(t, 6120*time.Second, m.Totals.Downtime)
@@ -190,7 +192,7 @@ func TestMetricsPerService(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			incs, err := Parse("f.yaml", tt.src)
 			require.NoError(t, err)
-			m := incs[0].Metrics(timeline.Config{})
+			m := incs[0].Metrics(timeline.Policy{})
 			assert.Equal(t, tt.total, fig{m.Totals.Major, m.Totals.Partial, m.Totals.Degraded, m.Span}, "incident")
 			var ws []string
 			for _, w := range m.Windows {

@@ -35,6 +35,11 @@ func forCompare(incs []*Incident) []*Incident {
 			w.Start.src, w.End.src = pos{}, pos{}
 			c.Scheduled = &w
 		}
+		if inc.Source != nil {
+			src := *inc.Source
+			src.pos = pos{}
+			c.Source = &src
+		}
 		c.ActionItems = append([]ActionItem(nil), inc.ActionItems...)
 		for j := range c.ActionItems {
 			c.ActionItems[j].pos, c.ActionItems[j].duePos = pos{}, pos{}
@@ -86,13 +91,13 @@ func TestMarshalBuilt(t *testing.T) {
 	incs, err := Parse("f.yaml", []byte("title: x\ndate: 2020-01-01\ntimezone: Europe/Paris\ntimeline:\n  - {at: '10:00~', state: major}\n"))
 	require.NoError(t, err)
 	inc := incs[0]
-	inc.Timeline[0].At.Text = ""
+	inc.Timeline[0].At.Written = ""
 	out, err := Marshal(inc)
 	require.NoError(t, err)
 	assert.Contains(t, string(out), `at: "2020-01-01T10:00:00+01:00~"`)
 	again, err := Parse("f.yaml", out)
 	require.NoError(t, err)
-	assert.WithinDuration(t, inc.Timeline[0].At.Time, again[0].Timeline[0].At.Time, 0)
+	assert.WithinDuration(t, inc.Timeline[0].At.Instant, again[0].Timeline[0].At.Instant, 0)
 	assert.True(t, again[0].Timeline[0].At.Approx)
 
 	inc.Kind = Kind(42)

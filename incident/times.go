@@ -59,13 +59,13 @@ func (d *decoder) time(n *yaml.Node, path string, ck *clock, approx, window bool
 		loc = d.inc.Location
 	}
 	p := pos{line: n.Line, col: n.Column, path: path}
-	t := Time{Time: e.Start, Loc: loc, Approx: e.Approx || approx, Dated: e.Dated, Text: raw, src: p}
+	t := Time{Instant: e.Start, Written: raw, Loc: loc, Approx: e.Approx || approx, Dated: e.Dated, src: p}
 	ck.date, ck.after = e.Date, e.Start
 	if !window {
 		return t, Time{}, true
 	}
 	end := t
-	end.Time = e.End
+	end.Instant = e.End
 	return t, end, true
 }
 
@@ -131,7 +131,7 @@ func (d *decoder) timeline(n *yaml.Node, path string) []Event {
 
 // sortEvents sorts events by instant, keeping the written order of equal instants.
 func sortEvents(evs []Event) {
-	slices.SortStableFunc(evs, func(a, b Event) int { return a.At.Time.Compare(b.At.Time) })
+	slices.SortStableFunc(evs, func(a, b Event) int { return a.At.Instant.Compare(b.At.Instant) })
 }
 
 // defaultOutageLevel is the level of an outage written without one.
@@ -169,7 +169,7 @@ func (d *decoder) outages(n *yaml.Node, path string) []Outage {
 
 var windowKeys = []string{"start", "end"}
 
-func (d *decoder) scheduled(n *yaml.Node, path string) *Window {
+func (d *decoder) scheduled(n *yaml.Node, path string) *Schedule {
 	if n == nil || isNull(n) {
 		return nil
 	}
@@ -179,7 +179,7 @@ func (d *decoder) scheduled(n *yaml.Node, path string) *Window {
 		if !ok {
 			return nil
 		}
-		return &Window{Start: start, End: end}
+		return &Schedule{Start: start, End: end}
 	}
 	v, _, ok := d.fields(n, path, windowKeys)
 	if !ok {
@@ -190,5 +190,5 @@ func (d *decoder) scheduled(n *yaml.Node, path string) *Window {
 	if !ok1 || !ok2 {
 		return nil
 	}
-	return &Window{Start: start, End: end}
+	return &Schedule{Start: start, End: end}
 }

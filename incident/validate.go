@@ -21,6 +21,7 @@ import (
 //   - a timeline out of order, which Parse never returns but code may build, a resolved event
 //     before the started event, or dated and undated times mixed (ErrOrder);
 //   - a maintenance without a scheduled window (ErrNoSchedule);
+//   - a source without a system (ErrMissing) or whose url is not http or https (ErrInvalid);
 //   - with c.Strict, every abbreviation whose daylight-saving half does not match its date
 //     (tz.ErrDSTMismatch).
 //
@@ -49,6 +50,7 @@ func (c *Config) Validate(inc *Incident) (errs, warnings ErrorList) {
 	v.windows()
 	v.actionItems()
 	v.services()
+	v.source()
 	v.errs.Sort()
 	v.warns.Sort()
 	return v.errs, v.warns
@@ -138,7 +140,7 @@ func (v *validator) timeline() {
 		switch {
 		case len(dated) > 0 && len(undated) > 0:
 			t := undated[0]
-			v.at(t.src, "timeline", errorf(ErrOrder, "time %q has no date while others have one; write date: YYYY-MM-DD at the top so every time has one", t.Text), false)
+			v.at(t.src, "timeline", errorf(ErrOrder, "time %q has no date while others have one; write date: YYYY-MM-DD at the top so every time has one", t.Written), false)
 		case len(dated) == 0:
 			v.at(v.key("title"), "date", errorf(ErrUndated, "incident has no date: durations are computed, but UTC times and time zone conversions are left out; add date: YYYY-MM-DD when it is known"), true)
 		}
@@ -146,7 +148,7 @@ func (v *validator) timeline() {
 	var started, resolved *Event
 	for i := range inc.Timeline {
 		ev := &inc.Timeline[i]
-		if i > 0 && ev.At.Time.Before(inc.Timeline[i-1].At.Time) {
+		if i > 0 && ev.At.Instant.Before(inc.Timeline[i-1].At.Instant) {
 			v.at(ev.pos, index("timeline", i), errorf(ErrOrder, "event at %s comes before the previous one at %s; keep the timeline sorted",
 				showTime(ev.At), showTime(inc.Timeline[i-1].At)), false)
 		}
@@ -161,20 +163,20 @@ func (v *validator) timeline() {
 			}
 		}
 	}
-	if started != nil && resolved != nil && resolved.At.Time.Before(started.At.Time) {
+	if started != nil && resolved != nil && resolved.At.Instant.Before(started.At.Instant) {
 		v.at(resolved.pos, "timeline", errorf(ErrOrder, "resolved at %s, before the incident started at %s",
 			showTime(resolved.At), showTime(started.At)), false)
 	}
 }
 
 func showTime(t Time) string {
-	if t.Text != "" {
-		return `"` + strings.TrimSpace(t.Text) + `"`
+	if t.Written != "" {
+		return `"` + strings.TrimSpace(t.Written) + `"`
 	}
 	if !t.Dated {
-		return t.Time.Format("15:04:05")
+		return t.Instant.Format("15:04:05")
 	}
-	return t.Time.In(locOr(t.Loc)).Format(time.RFC3339)
+	return t.Instant.In(locOr(t.Loc)).Format(time.RFC3339)
 }
 
 func locOr(l *time.Location) *time.Location {
@@ -187,15 +189,15 @@ func locOr(l *time.Location) *time.Location {
 func (v *validator) windows() {
 	inc := v.inc
 	for i, o := range inc.Outages {
-		if o.End.Time.Before(o.Start.Time) {
+		if o.End.Instant.Before(o.Start.Instant) {
 			v.at(o.End.src, index("outages", i)+".end", errorf(ErrEndBeforeStart, "outage ends at %s, before it starts at %s; swap them or fix the date",
 				showTime(o.End), showTime(o.Start)), false)
 		}
 		if o.Level == timeline.LevelUnknown || o.Level == timeline.Operational {
-			v.at(o.pos, index("outages", i)+".level", errorf(ErrInvalid, "outage at level %q counts no time; write partial_outage, major_outage, degraded_performance or under_maintenance", LevelName(o.Level)), true)
+			v.at(o.pos, index("outages", i)+".level", errorf(ErrInvalid, "outage at level %q counts no time; write partial_outage, major_outage, degraded_performance or under_maintenance", o.Level), true)
 		}
 	}
-	if w := inc.Scheduled; w != nil && w.End.Time.Before(w.Start.Time) {
+	if w := inc.Scheduled; w != nil && w.End.Instant.Before(w.Start.Instant) {
 		p := w.End.src
 		v.at(p, "scheduled.end", errorf(ErrEndBeforeStart, "scheduled window ends at %s, before it starts at %s", showTime(w.End), showTime(w.Start)), false)
 	}
@@ -253,5 +255,22 @@ func (v *validator) services() {
 	}
 	for i, o := range inc.Outages {
 		check(o.pos, index("outages", i), o.Services)
+	}
+}
+
+func (v *validator) source() {
+	src := v.inc.Source
+	if src == nil || v.failed("source") {
+		return
+	}
+	p := src.pos
+	p.path = ""
+	if strings.TrimSpace(src.System) == "" {
+		v.at(p, "source.system", errorf(ErrMissing, "source without system; write system: statuspage, slack, text or the name of the system it came from"), false)
+	}
+	if src.URL != "" {
+		if err := checkSourceURL(src.URL); err != nil {
+			v.at(p, "source.url", err, false)
+		}
 	}
 }

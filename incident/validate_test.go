@@ -100,7 +100,7 @@ func TestValidateAfterParseErrors(t *testing.T) {
 
 func TestValidateBuilt(t *testing.T) {
 	at := func(h int) Time {
-		return Time{Time: time.Date(2020, 1, 1, h, 0, 0, 0, time.UTC), Loc: time.UTC, Dated: true}
+		return Time{Instant: time.Date(2020, 1, 1, h, 0, 0, 0, time.UTC), Loc: time.UTC, Dated: true}
 	}
 	inc := &Incident{
 		Title: "built", Kind: KindIncident, Date: tz.Date{Year: 2020, Month: 1, Day: 1}, Location: time.UTC,

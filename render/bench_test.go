@@ -23,10 +23,10 @@ func bigIncident(t testing.TB, n int) *incident.Incident {
 	levels := []timeline.Level{timeline.Degraded, timeline.Partial, timeline.Major, timeline.Operational}
 	inc.Timeline = nil
 	for i := range n {
-		at := incident.Time{Time: start.Add(time.Duration(i) * 3 * time.Minute).UTC(), Loc: ny, Dated: true, Approx: i%7 == 0}
+		at := incident.Time{Instant: start.Add(time.Duration(i) * 3 * time.Minute).UTC(), Loc: ny, Dated: true, Approx: i%7 == 0}
 		inc.Timeline = append(inc.Timeline, incident.Event{
 			At:    at,
-			Kind:  timeline.Kind(1 + i%11),
+			Kind:  timeline.EventKind(1 + i%11),
 			State: levels[i%len(levels)],
 			Text: fmt.Sprintf("Step %d: the *on-call* engineer checked `db-%d` and saw **%d** errors; "+
 				"see [the runbook](https://runbooks.example/db#step-%d) for what to do next.", i, i%5, i*3, i),

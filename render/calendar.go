@@ -38,8 +38,8 @@ func (p *Printer) Calendar(w io.Writer, incs ...*incident.Incident) error {
 		type span struct{ start, end time.Time }
 		var spans []span
 		if s := inc.Scheduled; s != nil {
-			if s.Start.Dated && s.End.Dated && s.End.Time.After(s.Start.Time) {
-				spans = append(spans, span{s.Start.Time, s.End.Time})
+			if s.Start.Dated && s.End.Dated && s.End.Instant.After(s.Start.Instant) {
+				spans = append(spans, span{s.Start.Instant, s.End.Instant})
 			}
 		} else if inc.Kind == incident.KindMaintenance {
 			m := inc.Metrics(p.Config)

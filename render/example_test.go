@@ -18,7 +18,7 @@ import (
 // An incident built in Go, written as Markdown by the zero Printer.
 func ExampleMarkdown() {
 	at := func(h, m int) incident.Time {
-		return incident.Time{Time: time.Date(2024, time.March, 5, h, m, 0, 0, time.UTC), Loc: time.UTC, Dated: true}
+		return incident.Time{Instant: time.Date(2024, time.March, 5, h, m, 0, 0, time.UTC), Loc: time.UTC, Dated: true}
 	}
 	inc := &incident.Incident{
 		Title:    "API errors after a bad deploy",
@@ -26,7 +26,7 @@ func ExampleMarkdown() {
 		Date:     tz.Date{Year: 2024, Month: time.March, Day: 5},
 		Location: time.UTC,
 		Services: []string{"API"},
-		Status:   incident.Resolved,
+		Status:   incident.StatusResolved,
 		Summary:  "A deploy broke *half* of the API's requests; rolling back fixed it.",
 		Timeline: []incident.Event{
 			{At: at(9, 0), Kind: timeline.Deploy, State: timeline.Partial, Text: "Version 42 | rolls out."},
@@ -123,7 +123,7 @@ func ExamplePrinter_ConvertMarkdown() {
 func ExamplePrinter_Calendar() {
 	ny, _ := time.LoadLocation("America/New_York")
 	at := func(h int) incident.Time {
-		return incident.Time{Time: time.Date(2013, time.April, 28, h, 0, 0, 0, ny).UTC(), Loc: ny, Dated: true}
+		return incident.Time{Instant: time.Date(2013, time.April, 28, h, 0, 0, 0, ny).UTC(), Loc: ny, Dated: true}
 	}
 	inc := &incident.Incident{
 		ID:        uuid.MustParse("0b8f52a4-7d51-4f55-9c1e-5a8b1f3e2d10"),
@@ -132,7 +132,7 @@ func ExamplePrinter_Calendar() {
 		Location:  ny,
 		Published: tz.Date{Year: 2013, Month: time.April, Day: 20},
 		Summary:   "Harvest is offline, for up to three hours, while data is copied.",
-		Scheduled: &incident.Window{Start: at(9), End: at(12)},
+		Scheduled: &incident.Schedule{Start: at(9), End: at(12)},
 	}
 	var buf bytes.Buffer
 	if err := (&render.Printer{}).Calendar(&buf, inc); err != nil {

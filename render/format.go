@@ -214,7 +214,7 @@ func levelClass(l timeline.Level) string {
 	return l.String()
 }
 
-func eventKindText(k timeline.Kind) string {
+func eventKindText(k timeline.EventKind) string {
 	switch k {
 	case timeline.Started:
 		return "started"

@@ -21,7 +21,7 @@ func mustLoad(t testing.TB, name string) *time.Location {
 
 // at is a dated incident time written in loc.
 func at(loc *time.Location, y int, mo time.Month, d, h, mi int, approx bool) incident.Time {
-	return incident.Time{Time: time.Date(y, mo, d, h, mi, 0, 0, loc).UTC(), Loc: loc, Dated: true, Approx: approx}
+	return incident.Time{Instant: time.Date(y, mo, d, h, mi, 0, 0, loc).UTC(), Loc: loc, Dated: true, Approx: approx}
 }
 
 // harvestGo is the Harvest outage of 2016-07-26 built in Go, for tests that must not depend
@@ -39,7 +39,7 @@ func harvestGo(t testing.TB) *incident.Incident {
 		Location:  ny,
 		Services:  []string{"Harvest", "Forecast"},
 		Severity:  "SEV-1",
-		Status:    incident.Resolved,
+		Status:    incident.StatusResolved,
 		Authors:   []string{"Warwick Poole"},
 		Published: tz.Date{Year: 2016, Month: time.July, Day: 27},
 		Summary:   "Harvest and Forecast were unreachable from 10:50am to 12:38pm EDT.",
@@ -74,7 +74,7 @@ func harvestGo(t testing.TB) *incident.Incident {
 func maintenanceGo(t testing.TB) *incident.Incident {
 	ny := mustLoad(t, "America/New_York")
 	start, end := at(ny, 2013, time.April, 28, 21, 0, false), at(ny, 2013, time.April, 29, 0, 30, false)
-	start.Text = "2013-04-28 21:00 EDT"
+	start.Written = "2013-04-28 21:00 EDT"
 	return &incident.Incident{
 		ID:        uuid.MustParse("0b8f52a4-7d51-4f55-9c1e-5a8b1f3e2d10"),
 		Title:     "Move to a new data center, phase 2",
@@ -83,10 +83,10 @@ func maintenanceGo(t testing.TB) *incident.Incident {
 		TimeZone:  "America/New_York",
 		Location:  ny,
 		Services:  []string{"Harvest"},
-		Status:    incident.Resolved,
+		Status:    incident.StatusResolved,
 		Published: tz.Date{Year: 2013, Month: time.April, Day: 20},
 		Summary:   "Harvest moves to a new data center; it is offline, for up to three and a half hours, a semicolon; a comma, and a backslash \\.",
-		Scheduled: &incident.Window{Start: start, End: end},
+		Scheduled: &incident.Schedule{Start: start, End: end},
 		Timeline: []incident.Event{
 			{At: start, Kind: timeline.Started, State: timeline.Maintenance, Text: "The window opens."},
 			{At: end, Kind: timeline.Resolved, State: timeline.Operational, Text: "Harvest is back."},
@@ -99,7 +99,7 @@ func maintenanceGo(t testing.TB) *incident.Incident {
 func undatedGo(t testing.TB) *incident.Incident {
 	la := mustLoad(t, "America/Los_Angeles")
 	wall := func(h, m int, approx bool) incident.Time {
-		return incident.Time{Time: time.Date(1, 1, 1, h, m, 0, 0, time.UTC), Loc: la, Approx: approx}
+		return incident.Time{Instant: time.Date(1, 1, 1, h, m, 0, 0, time.UTC), Loc: la, Approx: approx}
 	}
 	return &incident.Incident{
 		ID:       uuid.MustParse("5f0c1b1e-3a7d-4c55-8e0f-2b6a9d4c7e21"),

@@ -29,7 +29,7 @@ type Printer struct {
 	Fragment         bool                   // HTML: a fragment to embed instead of a full page
 	FrontMatter      bool                   // Markdown: YAML front matter (title, date, slug, tags, summary) for Hugo and Jekyll
 	UnsafeHTML       bool                   // render raw HTML inside Markdown fields (default: not rendered)
-	Config           timeline.Config        // downtime weights
+	Config           timeline.Policy        // downtime weights
 	Places           []tz.Place             // converter zones; nil: tz.DefaultPlaces()
 	MarkdownTemplate *texttemplate.Template // nil: built-in
 	HTMLTemplate     *htmltemplate.Template // nil: built-in

@@ -89,7 +89,9 @@ func TestFigures(t *testing.T) {
 			inc.Timeline[i].State = timeline.Partial
 		}
 	}
-	md = markdownOfIncs(t, &Printer{Config: timeline.Config{PartialWeight: 0.5}}, inc)
+	half, err := timeline.NewWeight(0.5)
+	require.NoError(t, err)
+	md = markdownOfIncs(t, &Printer{Config: timeline.Policy{PartialWeight: half}}, inc)
 	assert.Contains(t, md, "- **Downtime:** 51 min (major outage + 50% of partial outage)")
 }
 

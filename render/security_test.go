@@ -36,8 +36,8 @@ func hostile(t testing.TB) *incident.Incident {
 	ny := mustLoad(t, "America/New_York")
 	s := hostileText
 	tm := func(h int) incident.Time { return at(ny, 2016, time.July, 26, h, 0, false) }
-	win := &incident.Window{Start: tm(9), End: tm(11)}
-	win.Start.Text = s
+	win := &incident.Schedule{Start: tm(9), End: tm(11)}
+	win.Start.Written = s
 	return &incident.Incident{
 		ID:        uuid.MustParse("11111111-2222-4333-8444-555555555555"),
 		Title:     "Title \u202Egnp.exe\u202C " + s,
@@ -48,7 +48,7 @@ func hostile(t testing.TB) *incident.Incident {
 		Location:  ny,
 		Services:  []string{s, "Harvest"},
 		Severity:  s,
-		Status:    incident.Resolved,
+		Status:    incident.StatusResolved,
 		Authors:   []string{s},
 		Published: tz.Date{Year: 2016, Month: time.July, Day: 27},
 		Summary:   s,

@@ -367,12 +367,12 @@ func instant(t incident.Time, loc *time.Location) Instant {
 	}
 	in := Instant{Dated: t.Dated, Approx: t.Approx}
 	if !t.Dated {
-		in.Time = t.Time
-		in.Clock = clock(t.Time)
+		in.Time = t.Instant
+		in.Clock = clock(t.Instant)
 		in.Zone = zoneName(loc)
 	} else {
-		local := t.Time.In(loc)
-		u := t.Time.UTC()
+		local := t.Instant.In(loc)
+		u := t.Instant.UTC()
 		in.Time = local
 		in.Zone = zoneAbbrev(local)
 		if !fillDated(&in, local, u, !isUTC(loc) || in.Zone != "UTC") {
@@ -457,7 +457,7 @@ func (b *builder) instant(t incident.Time, loc *time.Location) Instant {
 	if t.Loc != nil {
 		loc = t.Loc
 	}
-	k := instKey{t.Time.UnixNano(), loc, t.Approx}
+	k := instKey{t.Instant.UnixNano(), loc, t.Approx}
 	if i, ok := b.instants[k]; ok {
 		return b.cached[i]
 	}
@@ -472,10 +472,11 @@ func (b *builder) instant(t incident.Time, loc *time.Location) Instant {
 
 // dated makes the Instant of a computed instant, always dated, shown in loc.
 func dated(t time.Time, loc *time.Location, approx bool) Instant {
-	return instant(incident.Time{Time: t.UTC(), Loc: loc, Dated: true, Approx: approx}, loc)
+	return instant(incident.Time{Instant: t.UTC(), Loc: loc, Dated: true, Approx: approx}, loc)
 }
 
-// headingSlug makes an element id from s: lower-case letters, digits and hyphens.
+// headingSlug makes an element id from s: lower-case letters, digits and hyphens, at most
+// slugMax bytes, cut after a whole word ("…-customer-applications", never "…-retur").
 func headingSlug(s string) string {
 	var b strings.Builder
 	dash := false
@@ -490,12 +491,22 @@ func headingSlug(s string) string {
 		default:
 			dash = true
 		}
-		if b.Len() >= 48 {
+		if b.Len() > slugMax {
 			break
 		}
 	}
-	return b.String()
+	out := b.String()
+	if len(out) <= slugMax {
+		return out
+	}
+	if i := strings.LastIndexByte(out[:slugMax+1], '-'); i > 0 {
+		return out[:i]
+	}
+	return out[:slugMax] // one word longer than slugMax
 }
+
+// slugMax is the longest slug headingSlug makes.
+const slugMax = 48
 
 // view builds the View of inc, whose title has heading level level.
 func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, error) {
@@ -548,12 +559,12 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 	if st := m.Lifecycle.Start; !st.IsZero() && inc.Kind != incident.KindMaintenance {
 		approx := false
 		for _, ev := range inc.Timeline {
-			if ev.At.Time.Equal(st) {
+			if ev.At.Instant.Equal(st) {
 				approx = ev.At.Approx
 				break
 			}
 		}
-		in := instant(incident.Time{Time: st, Loc: loc, Dated: v.Dated, Approx: approx}, loc)
+		in := instant(incident.Time{Instant: st, Loc: loc, Dated: v.Dated, Approx: approx}, loc)
 		v.ImpactStart = &in
 	}
 	if m.Dated {
@@ -564,9 +575,9 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 				continue
 			}
 			if ev.At.Approx {
-				approx[ev.At.Time.Unix()] = true
+				approx[ev.At.Instant.Unix()] = true
 			} else {
-				exact[ev.At.Time.Unix()] = true
+				exact[ev.At.Instant.Unix()] = true
 			}
 		}
 		for k := range exact {
@@ -578,8 +589,8 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 				continue
 			}
 			v.Outages = append(v.Outages, Span{
-				Start:    b.instant(incident.Time{Time: w.Start, Loc: loc, Dated: true, Approx: approx[w.Start.Unix()]}, loc),
-				End:      b.instant(incident.Time{Time: w.End, Loc: loc, Dated: true, Approx: approx[w.End.Unix()]}, loc),
+				Start:    b.instant(incident.Time{Instant: w.Start, Loc: loc, Dated: true, Approx: approx[w.Start.Unix()]}, loc),
+				End:      b.instant(incident.Time{Instant: w.End, Loc: loc, Dated: true, Approx: approx[w.End.Unix()]}, loc),
 				Length:   Duration(w.End.Sub(w.Start)),
 				Level:    levelText(w.Level),
 				Class:    levelClass(w.Level),
@@ -590,7 +601,7 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 
 	if s := inc.Scheduled; s != nil {
 		win := &Span{Start: instant(s.Start, loc), End: instant(s.End, loc)}
-		if d := s.End.Time.Sub(s.Start.Time); d > 0 {
+		if d := s.End.Instant.Sub(s.Start.Instant); d > 0 {
 			win.Length = Duration(d)
 		}
 		v.Window = win
@@ -599,7 +610,7 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 			if src == nil {
 				src = loc
 			}
-			c, err := b.p.converter(s.Start.Time, s.End.Time, src, s.Start.Text)
+			c, err := b.p.converter(s.Start.Instant, s.End.Instant, src, s.Start.Written)
 			if err != nil {
 				return v, err
 			}
@@ -710,7 +721,7 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 
 // figures computes the impact figures of inc. A figure that cannot be computed says
 // "unavailable"; none is guessed.
-func figures(inc *incident.Incident, m incident.Metrics, cfg timeline.Config) []Figure {
+func figures(inc *incident.Incident, m incident.Metrics, cfg timeline.Policy) []Figure {
 	var fs []Figure
 	add := func(label string, d time.Duration, ok bool, note string) {
 		f := Figure{Label: label, Value: "unavailable", Note: note}
@@ -726,13 +737,7 @@ func figures(inc *incident.Incident, m incident.Metrics, cfg timeline.Config) []
 		return nil
 	}
 	t := m.Totals
-	w := cfg.PartialWeight
-	switch {
-	case w == 0:
-		w = timeline.DefaultPartialWeight
-	case w < 0:
-		w = 0
-	}
+	w := cfg.PartialWeight.Share()
 	// An outage whose state change is the timeline's last event has no recorded end: its
 	// length is unknown, not zero.
 	openEnded := false
@@ -740,7 +745,7 @@ func figures(inc *incident.Incident, m incident.Metrics, cfg timeline.Config) []
 		last := inc.Timeline[n-1]
 		openEnded = last.State == timeline.Partial || last.State == timeline.Major
 		for _, ev := range inc.Timeline[:n-1] {
-			if ev.At.Time.Equal(last.At.Time) && ev.State != timeline.LevelUnknown && ev.State != last.State {
+			if ev.At.Instant.Equal(last.At.Instant) && ev.State != timeline.LevelUnknown && ev.State != last.State {
 				openEnded = false
 			}
 		}
@@ -777,7 +782,7 @@ func figures(inc *incident.Incident, m incident.Metrics, cfg timeline.Config) []
 		return fs
 	}
 	for _, k := range []struct {
-		kind  timeline.Kind
+		kind  timeline.EventKind
 		label string
 	}{
 		{timeline.Detected, "Time to detect"},

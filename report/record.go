@@ -75,11 +75,20 @@ type Incident struct {
 	SpanEnd   *Time    `json:"span_end"`
 	Span      Duration `json:"span_seconds"`
 	Totals
-	Windows  []Window  `json:"windows"`  // merged, each naming the services at its level
-	Services []Service `json:"services"` // per service, sorted case-insensitively
+	Windows  []Window  `json:"windows"`          // merged, each naming the services at its level
+	Services []Service `json:"services"`         // per service, sorted case-insensitively
+	Source   *Source   `json:"source,omitempty"` // where an imported incident came from; nil when not imported
 
 	// Location is the incident's zone, for showing its instants; it is not encoded.
 	Location *time.Location `json:"-"`
+}
+
+// Source says where an imported incident came from (incident.Source).
+type Source struct {
+	System string `json:"system"`
+	ID     string `json:"id,omitempty"`
+	Page   string `json:"page,omitempty"`
+	URL    string `json:"url,omitempty"`
 }
 
 // Window is a merged window of an incident: [Start, End) at Level, naming exactly the

@@ -50,7 +50,7 @@ type Options struct {
 	Services []string
 
 	// Config holds the partial weight and the maintenance policy.
-	Config timeline.Config
+	Config timeline.Policy
 
 	// ServicePeriods reports whether Periods also measures each service (Period.Services).
 	// It keeps the windows of each service as well as their union.
@@ -247,6 +247,9 @@ func (r *Report) Measure(file string, inc *incident.Incident) (*Measured, error)
 	rec := &Incident{
 		File: file, ID: inc.ID.String(), Title: inc.Title, Kind: inc.Kind.String(), Dated: m.Dated,
 		Location: inc.Location,
+	}
+	if src := inc.Source; src != nil {
+		rec.Source = &Source{System: src.System, ID: src.ID, Page: src.Page, URL: src.URL}
 	}
 	totals, spanStart, spanEnd, span := m.Totals, m.SpanStart, m.SpanEnd, m.Span
 	if changed {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/go-postmortem/postmortem/incident"
 	"github.com/go-postmortem/postmortem/schema"
+	"github.com/go-postmortem/postmortem/timeline"
 )
 
 // validator checks a decoded document against the schema. It knows the keywords
@@ -285,6 +286,17 @@ func TestExamples(t *testing.T) {
 	}
 }
 
+// TestImported validates the incident test file that has a source, so that the schema
+// accepts what an importer writes.
+func TestImported(t *testing.T) {
+	v := newValidator(t)
+	data, err := os.ReadFile("../incident/testdata/imported.yaml")
+	require.NoError(t, err)
+	docs := decodeStream(t, data)
+	require.Len(t, docs, 1)
+	assert.Empty(t, v.validate(v.root, docs[0], "$"))
+}
+
 // TestReject checks that the schema rejects documents the loader rejects, so that the
 // example test above can fail.
 func TestReject(t *testing.T) {
@@ -308,6 +320,9 @@ func TestReject(t *testing.T) {
 		{"scheduled extra key", "title: x\nscheduled:\n  start: 9am\n  end: 12pm\n  length: 3h\n", `$.scheduled: matches none of oneOf`},
 		{"cause with unknown key", "title: x\nroot_causes:\n  - text: t\n    why: w\n", `$.root_causes[0]: matches none of anyOf`},
 		{"lessons unknown key", "title: x\nlessons:\n  good: [a]\n", `$.lessons: unknown key "good"`},
+		{"source without system", "title: x\nsource:\n  id: abc\n", `$.source: missing required key "system"`},
+		{"source unknown key", "title: x\nsource:\n  system: slack\n  channel: ops\n", `$.source: unknown key "channel"`},
+		{"source ftp url", "title: x\nsource:\n  system: text\n  url: ftp://example.com/x\n", `$.source.url: "ftp://example.com/x" does not match`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -340,8 +355,8 @@ func TestEnums(t *testing.T) {
 		names []string
 		parse func(string) error
 	}{
-		{"state", enum(defs["state"]), func(s string) error { _, err := incident.ParseLevel(s); return err }},
-		{"event kind", enum(defs["eventKind"]), func(s string) error { _, err := incident.ParseEventKind(s); return err }},
+		{"state", enum(defs["state"]), func(s string) error { _, err := timeline.ParseLevel(s); return err }},
+		{"event kind", enum(defs["eventKind"]), func(s string) error { _, err := timeline.ParseEventKind(s); return err }},
 		{"kind", enum(props["kind"]), func(s string) error { var k incident.Kind; return k.UnmarshalText([]byte(s)) }},
 		{"status", enum(props["status"]), func(s string) error { var x incident.Status; return x.UnmarshalText([]byte(s)) }},
 		{"action kind", enum(action["kind"]), func(s string) error { var x incident.ActionKind; return x.UnmarshalText([]byte(s)) }},

@@ -1,49 +1,11 @@
 package timeline
 
-import (
-	"errors"
-	"time"
-)
-
-// Level is a service's state, as Statuspage names them. The zero Level means unknown (no state).
-// Do not reorder.
-type Level int
-
-const (
-	LevelUnknown Level = iota
-	Operational
-	Degraded    // "degraded_performance", short "degraded"
-	Partial     // "partial_outage", short "partial"
-	Major       // "major_outage", short "major"
-	Maintenance // "under_maintenance", short "maintenance"
-)
-
-// Kind is the kind of a timeline event. The zero Kind means none given. Do not reorder.
-type Kind int
-
-const (
-	KindUnknown Kind = iota
-	Started
-	Detected
-	Acknowledged
-	Escalated
-	Identified
-	Mitigated
-	Resolved
-	Deploy
-	Action
-	Update
-	Note
-)
-
-// ErrInvalid is matched, with errors.Is, by the errors of UnmarshalText, MarshalText and the
-// Parse functions: a text that names no value, or a value that has no name.
-var ErrInvalid = errors.New("timeline: invalid value")
+import "time"
 
 // Event is one entry of an incident's timeline.
 type Event struct {
 	At       time.Time // the instant, in UTC by convention
-	Kind     Kind      // KindUnknown: none given
+	Kind     EventKind // EventUnknown: none given
 	State    Level     // the state its services are in from At on; LevelUnknown: no change
 	Services []string  // the services State applies to; empty: the incident's services
 	Text     string    // what happened, Markdown
@@ -57,22 +19,6 @@ type Window struct {
 	Start, End time.Time
 	Level      Level
 	Services   []string
-}
-
-// DefaultPartialWeight is the share of a partial outage counted as downtime, as Statuspage does.
-const DefaultPartialWeight = 0.3
-
-// Config says how downtime and availability are computed. The zero Config is Statuspage's:
-// partial outages weigh 0.3 and maintenance windows are ignored. A Config is only read, so one
-// Config is safe for concurrent use.
-type Config struct {
-	// PartialWeight is the share of partial-outage time counted as downtime.
-	// Zero means DefaultPartialWeight; a negative value means 0.
-	PartialWeight float64
-
-	// Maintenance says how maintenance windows weigh in Availability. The zero value,
-	// MaintenanceIgnore, lets them neither excuse outages nor shorten the period.
-	Maintenance MaintenancePolicy
 }
 
 // Totals are the measures of a set of windows, each instant counted once at its worst level.

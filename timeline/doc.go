@@ -6,11 +6,11 @@
 // instant at its worst Level (Major > Partial > Degraded > Maintenance) and naming exactly the
 // services at that level; ByService gives each service its own windows. Measure sums them
 // without counting an overlap twice: major, partial, degraded and maintenance time, and
-// downtime, which weighs partial outages as Statuspage does (Config.PartialWeight).
+// downtime, which weighs partial outages as Statuspage does (Policy.PartialWeight, a Weight).
 //
 // Periods cuts a span into calendar days, ISO weeks, months, quarters or years of a time
 // zone, with their real elapsed length (a March in New York lasts 743 hours), and
-// Config.Availability measures a period, with a MaintenancePolicy and an error Budget.
+// Policy.Availability measures a period, with a MaintenancePolicy and an error Budget.
 // Milestones and Lifecycle.TimeTo give the times to detect, acknowledge, mitigate and resolve;
 // Summarize sums those up across incidents.
 //

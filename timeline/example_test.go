@@ -2,6 +2,7 @@ package timeline_test
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/go-postmortem/postmortem/timeline"
@@ -71,7 +72,12 @@ func ExampleMeasure() {
 	t := timeline.Measure(ws)
 	fmt.Println("major", t.Major, "partial", t.Partial, "downtime", t.Downtime)
 
-	c := timeline.Config{PartialWeight: 1}
+	full, err := timeline.ParseWeight("100%")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c := timeline.Policy{PartialWeight: full}
 	fmt.Println("downtime, partial in full:", c.Measure(ws).Downtime)
 	// Output:
 	// major 2h0m0s partial 1h40m0s downtime 2h30m0s
@@ -98,7 +104,7 @@ func ExamplePeriods() {
 	// March 2024 743h0m0s
 }
 
-func ExampleConfig_Availability() {
+func ExamplePolicy_Availability() {
 	june := timeline.Period{
 		Start: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC),
 		End:   time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC),
@@ -109,7 +115,7 @@ func ExampleConfig_Availability() {
 		{Start: at(3, 11), End: at(3, 13), Level: timeline.Major}, // one hour inside maintenance
 	}
 	for _, policy := range []timeline.MaintenancePolicy{timeline.MaintenanceIgnore, timeline.MaintenanceUp, timeline.MaintenanceExclude} {
-		c := timeline.Config{Maintenance: policy}
+		c := timeline.Policy{Maintenance: policy}
 		a := c.Availability(ws, june)
 		b := a.Budget(0.999)
 		fmt.Printf("%-7s length %v downtime %v availability %.5f%% budget %v remaining %v\n",
@@ -129,7 +135,7 @@ func ExampleMilestones() {
 	}
 	ws := timeline.Derive(events, nil, hm(16, 38))
 	l := timeline.Milestones(events, ws)
-	for _, k := range []timeline.Kind{timeline.Detected, timeline.Acknowledged, timeline.Mitigated, timeline.Resolved} {
+	for _, k := range []timeline.EventKind{timeline.Detected, timeline.Acknowledged, timeline.Mitigated, timeline.Resolved} {
 		if d, ok := l.TimeTo(k); ok {
 			fmt.Println("time to", k, d)
 		} else {
@@ -184,4 +190,23 @@ func ExampleParseUnit() {
 	// Output:
 	// quarter <nil>
 	// timeline: unknown unit "fortnight": want one of day, week, month, quarter, year
+}
+
+func ExampleNewWeight() {
+	ws := []timeline.Window{{Start: hm(10, 0), End: hm(11, 40), Level: timeline.Partial}}
+	none, err := timeline.NewWeight(0)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var statuspage timeline.Policy // the zero Weight: DefaultPartialWeight
+	fmt.Println("statuspage:", statuspage.Measure(ws).Downtime)
+	nothing := timeline.Policy{PartialWeight: none}
+	fmt.Println("no weight:", nothing.Measure(ws).Downtime)
+	_, err = timeline.NewWeight(math.NaN())
+	fmt.Println(err)
+	// Output:
+	// statuspage: 30m0s
+	// no weight: 0s
+	// timeline: partial weight "NaN" is not a number; write a share from 0 to 1, like 0.3 or 30%
 }

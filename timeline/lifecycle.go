@@ -48,7 +48,7 @@ func Milestones(events []Event, ws []Window) Lifecycle {
 // Resolved (Started gives 0). It reports false when k is another kind or when the milestone
 // or Start is missing: a missing milestone is unavailable, never estimated. The duration is
 // negative when the milestone came before Start (detected before the impact began).
-func (l Lifecycle) TimeTo(k Kind) (time.Duration, bool) {
+func (l Lifecycle) TimeTo(k EventKind) (time.Duration, bool) {
 	var at time.Time
 	switch k {
 	case Started:

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-func kev(m int, k Kind) Event { return Event{At: at(m), Kind: k} }
+func kev(m int, k EventKind) Event { return Event{At: at(m), Kind: k} }
 
 func TestMilestones(t *testing.T) {
 	impact := []Window{win(5, 20, Degraded), win(10, 60, Major)}
@@ -36,7 +36,7 @@ func TestMilestones(t *testing.T) {
 func TestTimeTo(t *testing.T) {
 	l := Lifecycle{Start: at(10), Detected: at(12), Mitigated: at(40), Resolved: at(5)}
 	tests := []struct {
-		k    Kind
+		k    EventKind
 		want time.Duration
 		ok   bool
 	}{
@@ -46,7 +46,7 @@ func TestTimeTo(t *testing.T) {
 		{Resolved, -5 * time.Minute, true},
 		{Started, 0, true},
 		{Escalated, 0, false},
-		{KindUnknown, 0, false},
+		{EventUnknown, 0, false},
 	}
 	for _, tt := range tests {
 		d, ok := l.TimeTo(tt.k)
@@ -54,7 +54,7 @@ func TestTimeTo(t *testing.T) {
 		assert.Equal(t, tt.want, d, "TimeTo(%v)", tt.k)
 	}
 	noStart := Lifecycle{Detected: at(12), Resolved: at(30)}
-	for _, k := range []Kind{Detected, Resolved, Started} {
+	for _, k := range []EventKind{Detected, Resolved, Started} {
 		_, ok := noStart.TimeTo(k)
 		assert.False(t, ok, "TimeTo(%v) without Start", k)
 	}

@@ -1,11 +1,13 @@
 package timeline
 
 import (
+	"errors"
 	"math"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestAvailabilityPolicies(t *testing.T) {
@@ -35,7 +37,7 @@ func TestAvailabilityPolicies(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.policy.String(), func(t *testing.T) {
-			c := Config{Maintenance: tt.policy}
+			c := Policy{Maintenance: tt.policy}
 			a := c.Availability(ws, p)
 			assert.Equal(t, p, a.Period)
 			assert.Equal(t, tt.length, a.Length)
@@ -46,20 +48,20 @@ func TestAvailabilityPolicies(t *testing.T) {
 }
 
 func TestAvailabilityEdges(t *testing.T) {
-	var c Config
+	var c Policy
 	a := c.Availability(nil, Period{Start: at(0), End: at(60)})
 	assert.Equal(t, 1.0, a.Ratio, "no windows")
 	a = c.Availability([]Window{win(0, 60, Major)}, Period{Start: at(0), End: at(60)})
 	assert.Equal(t, 0.0, a.Ratio, "down all period")
 	a = c.Availability([]Window{win(0, 60, Major)}, Period{Start: at(60), End: at(0)})
 	assert.Equal(t, Availability{Period: Period{Start: at(60), End: at(0)}, Ratio: 1}, a, "inverted period")
-	ex := Config{Maintenance: MaintenanceExclude}
+	ex := Policy{Maintenance: MaintenanceExclude}
 	a = ex.Availability([]Window{win(0, 60, Maintenance), win(10, 20, Major)}, Period{Start: at(0), End: at(60)})
 	assert.Equal(t, time.Duration(0), a.Length)
 	assert.Equal(t, 1.0, a.Ratio, "period wholly under maintenance")
-	a = (*Config)(nil).Availability([]Window{win(0, 30, Major)}, Period{Start: at(0), End: at(60)})
+	a = (*Policy)(nil).Availability([]Window{win(0, 30, Major)}, Period{Start: at(0), End: at(60)})
 	assert.Equal(t, 0.5, a.Ratio)
-	odd := Config{Maintenance: MaintenancePolicy(9)}
+	odd := Policy{Maintenance: MaintenancePolicy(9)}
 	assert.Equal(t, c.Availability([]Window{win(0, 30, Major), win(0, 60, Maintenance)}, Period{Start: at(0), End: at(60)}),
 		odd.Availability([]Window{win(0, 30, Major), win(0, 60, Maintenance)}, Period{Start: at(0), End: at(60)}))
 }
@@ -92,9 +94,69 @@ func TestBudget(t *testing.T) {
 
 func TestAvailabilityBudgetFromWindows(t *testing.T) {
 	days30 := Period{Start: t0, End: t0.AddDate(0, 0, 30)}
-	var c Config
+	var c Policy
 	a := c.Availability([]Window{win(0, 20, Major), win(10, 30, Major), win(100, 200, Partial)}, days30)
 	b := a.Budget(0.999)
 	assert.Equal(t, 30*time.Minute+30*time.Minute, b.Consumed) // 30 major + 0.3 × 100 partial
 	assert.Equal(t, 43*time.Minute+12*time.Second-time.Hour, b.Remaining)
+}
+
+func TestWeight(t *testing.T) {
+	for in, want := range map[string]float64{"0": 0, "0.3": 0.3, "1": 1, "30%": 0.3, " 0.5 ": 0.5, "100 %": 1, "-0": 0, "0%": 0} {
+		w, err := ParseWeight(in)
+		require.NoError(t, err, in)
+		assert.InDelta(t, want, w.Share(), 1e-12, "ParseWeight(%q)", in)
+		var u Weight
+		require.NoError(t, u.UnmarshalText([]byte(in)))
+		assert.Equal(t, w, u)
+	}
+	for _, bad := range []string{"", "x", "-0.1", "1.5", "NaN", "nan", "Inf", "-Inf", "+Inf", "150%", "%", "0x1p-2%x"} {
+		_, err := ParseWeight(bad)
+		require.Error(t, err, "ParseWeight(%q)", bad)
+		assert.ErrorIs(t, err, ErrInvalid)
+		var we *WeightError
+		assert.ErrorAs(t, err, &we)
+		assert.NotContains(t, err.Error(), "\n")
+		u, _ := NewWeight(0.7)
+		require.Error(t, u.UnmarshalText([]byte(bad)))
+		assert.Equal(t, 0.7, u.Share(), "UnmarshalText leaves the weight unchanged on error")
+	}
+	for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), -0.001, 1.0001, -1} {
+		_, err := NewWeight(bad)
+		assert.ErrorIs(t, err, ErrInvalid, "NewWeight(%v)", bad)
+	}
+	var zero Weight
+	assert.Equal(t, DefaultPartialWeight, zero.Share(), "the zero Weight is Statuspage's")
+	assert.Equal(t, "0.3", zero.String())
+	none, err := NewWeight(0)
+	require.NoError(t, err)
+	assert.Equal(t, 0.0, none.Share(), "NewWeight(0) counts no partial outage")
+	assert.NotEqual(t, zero, none)
+	b, err := none.MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "0", string(b))
+}
+
+// FuzzParseWeight checks that ParseWeight never panics and accepts only shares from 0 to 1,
+// whose text reads back to the same weight.
+func FuzzParseWeight(f *testing.F) {
+	for _, s := range []string{"0", "0.3", "1", "30%", "1e-3", "-0", "NaN", "+Inf", "0x1p-2", "100%", "%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		w, err := ParseWeight(s)
+		if err != nil {
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("ParseWeight(%q) error %v does not match ErrInvalid", s, err)
+			}
+			return
+		}
+		if sh := w.Share(); !(sh >= 0 && sh <= 1) {
+			t.Fatalf("ParseWeight(%q) = %v, outside 0 to 1", s, sh)
+		}
+		back, err := ParseWeight(w.String())
+		if err != nil || back != w {
+			t.Fatalf("ParseWeight(%q) = %v; its text %q reads back as %v, %v", s, w, w.String(), back, err)
+		}
+	})
 }

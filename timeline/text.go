@@ -1,10 +1,16 @@
 package timeline
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
+
+// ErrInvalid is matched, with errors.Is, by the errors of UnmarshalText, MarshalText and the
+// Parse functions: a text that names no value, or a value that has no name. Package incident's
+// ErrInvalid is the same value.
+var ErrInvalid = errors.New("invalid value")
 
 // ParseError is the error of UnmarshalText and the Parse functions for a text that names no
 // value. It matches ErrInvalid with errors.Is.
@@ -32,16 +38,47 @@ func (e *ParseError) Error() string {
 // Is reports whether target is ErrInvalid.
 func (e *ParseError) Is(target error) bool { return target == ErrInvalid }
 
-// lookup returns the index of text in names (case-insensitively) or -1.
+// lookup returns the index of text in names, or -1. Case, surrounding space and the
+// separators between words ("_", "-", " ", "'") do not matter; names are written in lower
+// case with "_" between words.
 func lookup(text string, names ...[]string) int {
+	key := fold(text)
+	if key == "" {
+		return -1
+	}
 	for _, list := range names {
 		for i, n := range list {
-			if n != "" && strings.EqualFold(text, n) {
+			if n != "" && key == n {
 				return i
 			}
 		}
 	}
 	return -1
+}
+
+// fold returns s trimmed and in lower case, with each run of "-", "_" and spaces inside it
+// made one "_" and apostrophes removed: "Won't  Do" is "wont_do".
+func fold(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 64 {
+		return "" // longer than any name
+	}
+	var b strings.Builder
+	sep := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == '-' || r == '_' || r == ' ' || r == '\t':
+			sep = true
+		case r == '\'' || r == '\u2019':
+		default:
+			if sep && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			sep = false
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // valid lists the non-empty names of the lists, in order.
@@ -55,164 +92,4 @@ func valid(names ...[]string) []string {
 		}
 	}
 	return out
-}
-
-var levelNames = []string{
-	LevelUnknown: "",
-	Operational:  "operational",
-	Degraded:     "degraded_performance",
-	Partial:      "partial_outage",
-	Major:        "major_outage",
-	Maintenance:  "under_maintenance",
-}
-
-var levelShort = []string{
-	LevelUnknown: "",
-	Operational:  "ok",
-	Degraded:     "degraded",
-	Partial:      "partial",
-	Major:        "major",
-	Maintenance:  "maintenance",
-}
-
-// severity ranks the levels for "worst level wins"; unknown and out-of-range levels rank 0.
-var severity = [...]int{
-	LevelUnknown: 0,
-	Operational:  1,
-	Maintenance:  2,
-	Degraded:     3,
-	Partial:      4,
-	Major:        5,
-}
-
-// String returns the level's Statuspage name ("major_outage"), "unknown" for LevelUnknown
-// and "Level(N)" for a value out of range.
-func (l Level) String() string {
-	switch {
-	case l == LevelUnknown:
-		return "unknown"
-	case l.valid():
-		return levelNames[l]
-	}
-	return "Level(" + strconv.Itoa(int(l)) + ")"
-}
-
-// valid reports whether l is one of the named levels (not LevelUnknown).
-func (l Level) valid() bool { return l > LevelUnknown && l <= Maintenance }
-
-// MarshalText returns the level's Statuspage name. LevelUnknown and values out of range have
-// no text form: the error then matches ErrInvalid.
-func (l Level) MarshalText() ([]byte, error) {
-	if !l.valid() {
-		return nil, &ParseError{What: "level", Text: l.String(), Valid: valid(levelNames)}
-	}
-	return []byte(levelNames[l]), nil
-}
-
-// UnmarshalText sets l from a Statuspage name or its short form, in any case. The error, a
-// *ParseError matching ErrInvalid, lists the accepted names.
-func (l *Level) UnmarshalText(text []byte) error {
-	v, err := ParseLevel(string(text))
-	if err != nil {
-		return err
-	}
-	*l = v
-	return nil
-}
-
-// ParseLevel returns the level named s: operational, degraded_performance, partial_outage,
-// major_outage, under_maintenance, or the short forms ok, degraded, partial, major,
-// maintenance, in any case. The error, a *ParseError matching ErrInvalid, lists the names.
-func ParseLevel(s string) (Level, error) {
-	if i := lookup(s, levelNames, levelShort); i > 0 {
-		return Level(i), nil
-	}
-	return LevelUnknown, &ParseError{What: "level", Text: s, Valid: valid(levelNames, levelShort)}
-}
-
-// Severity ranks l for merging: Major 5 > Partial 4 > Degraded 3 > Maintenance 2 >
-// Operational 1 > LevelUnknown (and out-of-range values) 0. Maintenance ranks below every
-// impaired level because it is planned time, not downtime: an instant that is both under
-// maintenance and degraded or in an outage counts as degraded or in an outage.
-func (l Level) Severity() int {
-	if l < 0 || int(l) >= len(severity) {
-		return 0
-	}
-	return severity[l]
-}
-
-// Worse reports whether l ranks above m by Severity.
-func (l Level) Worse(m Level) bool { return l.Severity() > m.Severity() }
-
-// Outage reports whether l is Partial or Major, the levels that count as downtime.
-func (l Level) Outage() bool { return l == Partial || l == Major }
-
-// Worst returns the level of highest Severity among levels (LevelUnknown for none).
-func Worst(levels ...Level) Level {
-	w := LevelUnknown
-	for _, l := range levels {
-		if l.Worse(w) {
-			w = l
-		}
-	}
-	return w
-}
-
-var kindNames = []string{
-	KindUnknown:  "",
-	Started:      "started",
-	Detected:     "detected",
-	Acknowledged: "acknowledged",
-	Escalated:    "escalated",
-	Identified:   "identified",
-	Mitigated:    "mitigated",
-	Resolved:     "resolved",
-	Deploy:       "deploy",
-	Action:       "action",
-	Update:       "update",
-	Note:         "note",
-}
-
-func (k Kind) valid() bool { return k > KindUnknown && k <= Note }
-
-// String returns the kind's name ("detected"), "unknown" for KindUnknown and "Kind(N)" for a
-// value out of range.
-func (k Kind) String() string {
-	switch {
-	case k == KindUnknown:
-		return "unknown"
-	case k.valid():
-		return kindNames[k]
-	}
-	return "Kind(" + strconv.Itoa(int(k)) + ")"
-}
-
-// MarshalText returns the kind's name. KindUnknown and values out of range have no text form:
-// the error then matches ErrInvalid.
-func (k Kind) MarshalText() ([]byte, error) {
-	if !k.valid() {
-		return nil, &ParseError{What: "kind", Text: k.String(), Valid: valid(kindNames)}
-	}
-	return []byte(kindNames[k]), nil
-}
-
-// UnmarshalText sets k from its name in any case. The error, a *ParseError matching
-// ErrInvalid, lists the accepted names.
-func (k *Kind) UnmarshalText(text []byte) error {
-	v, err := ParseKind(string(text))
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
-}
-
-// ParseKind returns the kind named s (started, detected, acknowledged, escalated, identified,
-// mitigated, resolved, deploy, action, update, note) in any case. The error, a *ParseError
-// matching ErrInvalid, lists the names.
-func ParseKind(s string) (Kind, error) {
-	if i := lookup(s, kindNames); i > 0 {
-		return Kind(i), nil
-	}
-	return KindUnknown, &ParseError{What: "kind", Text: s, Valid: valid(kindNames)}
 }

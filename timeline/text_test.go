@@ -10,44 +10,67 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// TestParseLevel checks that the one level parser accepts every spelling that either of the
+// two parsers it replaced accepted (package incident's, which folded case, spaces and hyphens
+// and knew "up", and this package's, which folded case only), and no other.
 func TestParseLevel(t *testing.T) {
 	tests := []struct {
 		in   string
 		want Level
 	}{
-		{"operational", Operational}, {"ok", Operational},
-		{"degraded_performance", Degraded}, {"Degraded", Degraded},
-		{"partial_outage", Partial}, {"PARTIAL", Partial},
-		{"major_outage", Major}, {"major", Major},
-		{"under_maintenance", Maintenance}, {"maintenance", Maintenance},
+		// Statuspage names and short forms, as both parsers took them.
+		{"operational", Operational}, {"ok", Operational}, {"OK", Operational},
+		{"degraded_performance", Degraded}, {"Degraded", Degraded}, {"degraded", Degraded},
+		{"partial_outage", Partial}, {"PARTIAL", Partial}, {"partial", Partial},
+		{"major_outage", Major}, {"major", Major}, {"MAJOR_OUTAGE", Major},
+		{"under_maintenance", Maintenance}, {"maintenance", Maintenance}, {"Maintenance", Maintenance},
+		// What only package incident's parser took.
+		{"up", Operational}, {"Up", Operational}, {" ok", Operational}, {"ok\t", Operational},
+		{"Major Outage", Major}, {"major-outage", Major}, {" major ", Major}, {"major outage", Major},
+		{"Degraded Performance", Degraded}, {"degraded-performance", Degraded},
+		{"Partial Outage", Partial}, {"partial-outage", Partial},
+		{"Under Maintenance", Maintenance}, {"under-maintenance", Maintenance},
+		// Runs of separators fold to one.
+		{"major  outage", Major}, {"major - outage", Major}, {"major__outage", Major},
 	}
 	for _, tt := range tests {
 		got, err := ParseLevel(tt.in)
 		require.NoError(t, err, "ParseLevel(%q)", tt.in)
 		assert.Equal(t, tt.want, got, "ParseLevel(%q)", tt.in)
+		var u Level
+		require.NoError(t, u.UnmarshalText([]byte(tt.in)), "UnmarshalText(%q)", tt.in)
+		assert.Equal(t, tt.want, u, "UnmarshalText(%q)", tt.in)
 	}
-	for _, bad := range []string{"", "unknown", "down", "major outage", " ok", strings.Repeat("x", 100), strings.Repeat("é", 30)} {
+	for _, bad := range []string{"", " ", "unknown", "down", "majoroutage", "major!", "major outage!", strings.Repeat("x", 100), strings.Repeat("é", 30)} {
 		_, err := ParseLevel(bad)
 		require.Error(t, err, "ParseLevel(%q)", bad)
 		assert.True(t, errors.Is(err, ErrInvalid), "ParseLevel(%q) error %v is ErrInvalid", bad, err)
 		var pe *ParseError
 		require.True(t, errors.As(err, &pe))
-		assert.Equal(t, "level", pe.What)
+		assert.Equal(t, "state", pe.What)
 		assert.Contains(t, err.Error(), "major_outage", "the error lists the names")
 		assert.Less(t, len(err.Error()), 300, "a long input is shortened")
 		assert.True(t, utf8.ValidString(err.Error()), "%q", err.Error())
 	}
+	assert.Equal(t, "unknown", LevelUnknown.String(), "the unknown level prints as everywhere else")
+	_, err := LevelUnknown.MarshalText()
+	assert.ErrorIs(t, err, ErrInvalid)
 }
 
-func TestParseKind(t *testing.T) {
+func TestParseEventKind(t *testing.T) {
 	for k := Started; k <= Note; k++ {
-		got, err := ParseKind(strings.ToUpper(k.String()))
+		got, err := ParseEventKind(strings.ToUpper(k.String()))
 		require.NoError(t, err)
 		assert.Equal(t, k, got)
 	}
-	_, err := ParseKind("fixed")
+	for _, s := range []string{"Detected", " detected ", "DETECTED", "detected\n"} {
+		got, err := ParseEventKind(s)
+		require.NoError(t, err, "ParseEventKind(%q)", s)
+		assert.Equal(t, Detected, got)
+	}
+	_, err := ParseEventKind("fixed")
 	assert.ErrorIs(t, err, ErrInvalid)
-	assert.EqualError(t, err, `timeline: unknown kind "fixed": want one of started, detected, acknowledged, escalated, identified, mitigated, resolved, deploy, action, update, note`)
+	assert.EqualError(t, err, `timeline: unknown event kind "fixed": want one of started, detected, acknowledged, escalated, identified, mitigated, resolved, deploy, action, update, note`)
 }
 
 func TestParseUnit(t *testing.T) {
@@ -95,7 +118,7 @@ func TestTextInvalid(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalid)
 	_, err = Level(99).MarshalText()
 	assert.ErrorIs(t, err, ErrInvalid)
-	_, err = KindUnknown.MarshalText()
+	_, err = EventUnknown.MarshalText()
 	assert.ErrorIs(t, err, ErrInvalid)
 	_, err = UnitUnknown.MarshalText()
 	assert.ErrorIs(t, err, ErrInvalid)
@@ -112,7 +135,7 @@ func TestTextInvalid(t *testing.T) {
 
 	assert.Equal(t, "unknown", LevelUnknown.String())
 	assert.Equal(t, "Level(99)", Level(99).String())
-	assert.Equal(t, "Kind(-3)", Kind(-3).String())
+	assert.Equal(t, "EventKind(-3)", EventKind(-3).String())
 	assert.Equal(t, "Unit(6)", Unit(6).String())
 	assert.Equal(t, "unknown", UnitUnknown.String())
 	assert.Equal(t, "MaintenancePolicy(3)", MaintenancePolicy(3).String())
@@ -169,14 +192,14 @@ func FuzzParseLevel(f *testing.F) {
 	})
 }
 
-func FuzzParseKind(f *testing.F) {
+func FuzzParseEventKind(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, s string) {
-		v, err := ParseKind(s)
-		checkParse(t, s, v, err, ParseKind)
-		var u Kind
+		v, err := ParseEventKind(s)
+		checkParse(t, s, v, err, ParseEventKind)
+		var u EventKind
 		if err2 := u.UnmarshalText([]byte(s)); (err2 == nil) != (err == nil) || u != v {
-			t.Fatalf("UnmarshalText(%q) = %v, %v; ParseKind = %v, %v", s, u, err2, v, err)
+			t.Fatalf("UnmarshalText(%q) = %v, %v; ParseEventKind = %v, %v", s, u, err2, v, err)
 		}
 	})
 }

@@ -46,20 +46,20 @@ func (u *Union) points(maintenanceFirst bool) []point {
 }
 
 // MeasureUnion returns the totals of u's windows, as Measure returns those of the windows
-// added. A nil *Config is the zero Config.
-func (c *Config) MeasureUnion(u *Union) Totals {
+// added. A nil *Policy is the zero Policy.
+func (c *Policy) MeasureUnion(u *Union) Totals {
 	if c == nil {
-		c = &Config{}
+		c = &Policy{}
 	}
-	return measurePoints(u.points(false), c.weight(), false)
+	return measurePoints(u.points(false), c.PartialWeight.Share(), false)
 }
 
 // AvailabilityUnion returns the availability of each period of ps given u's windows, as
 // Availability computes it for each, in one pass over the windows: ps must be sorted by Start
-// and must not overlap (as Periods returns them). A nil *Config is the zero Config.
-func (c *Config) AvailabilityUnion(u *Union, ps []Period) []Availability {
+// and must not overlap (as Periods returns them). A nil *Policy is the zero Policy.
+func (c *Policy) AvailabilityUnion(u *Union, ps []Period) []Availability {
 	if c == nil {
-		c = &Config{}
+		c = &Policy{}
 	}
 	first := c.Maintenance == MaintenanceUp || c.Maintenance == MaintenanceExclude
 	levels := &rankLevel[b2i(first)]
@@ -101,7 +101,7 @@ func (c *Config) AvailabilityUnion(u *Union, ps []Period) []Availability {
 	})
 	for i := range out {
 		a := &out[i]
-		a.Totals.Downtime = addSat(a.Totals.Major, scale(a.Totals.Partial, c.weight()))
+		a.Totals.Downtime = addSat(a.Totals.Major, scale(a.Totals.Partial, c.PartialWeight.Share()))
 		if !a.Start.Before(a.End) {
 			continue
 		}

@@ -13,12 +13,14 @@ func TestUnionMatchesMeasureAndAvailability(t *testing.T) {
 	ny, err := time.LoadLocation("America/New_York")
 	require.NoError(t, err)
 	r := rand.New(rand.NewPCG(12, 13))
+	half, err := NewWeight(0.5)
+	require.NoError(t, err)
 	for i := range 200 {
 		ws := randomWindows(r, 1+r.IntN(20), 10+r.IntN(3000))
 		var u Union
 		u.Add(ws...)
 		for _, pol := range []MaintenancePolicy{MaintenanceIgnore, MaintenanceUp, MaintenanceExclude} {
-			c := &Config{PartialWeight: 0.5, Maintenance: pol}
+			c := &Policy{PartialWeight: half, Maintenance: pol}
 			assert.Equal(t, c.Measure(ws), c.MeasureUnion(&u), "case %d", i)
 			ps := Periods(Day, ny, at(0), at(3100))
 			got := c.AvailabilityUnion(&u, ps)

@@ -263,33 +263,21 @@ func Clip(ws []Window, start, end time.Time) []Window {
 	return out
 }
 
-// weight returns the partial weight c stands for.
-func (c *Config) weight() float64 {
-	switch w := c.PartialWeight; {
-	case w == 0:
-		return DefaultPartialWeight
-	case w < 0 || w != w: // negative or NaN
-		return 0
-	default:
-		return w
-	}
-}
-
 // Measure returns the totals of ws, which may overlap and need not be sorted: the time of
 // the union of the windows at each level, every instant counted once at its worst level
 // (Major > Partial > Degraded > Maintenance), and the downtime Major + PartialWeight × Partial
-// rounded to the nanosecond. Windows that Merge leaves out count nothing. A nil *Config is the
-// zero Config.
-func (c *Config) Measure(ws []Window) Totals {
+// rounded to the nanosecond. Windows that Merge leaves out count nothing. A nil *Policy is the
+// zero Policy.
+func (c *Policy) Measure(ws []Window) Totals {
 	if c == nil {
-		c = &Config{}
+		c = &Policy{}
 	}
-	return measure(ws, c.weight(), false)
+	return measure(ws, c.PartialWeight.Share(), false)
 }
 
-// Measure is Measure with the zero Config.
+// Measure is Measure with the zero Policy.
 func Measure(ws []Window) Totals {
-	var c Config
+	var c Policy
 	return c.Measure(ws)
 }
 

@@ -87,32 +87,35 @@ func TestClip(t *testing.T) {
 func TestMeasure(t *testing.T) {
 	tests := []struct {
 		name   string
-		weight float64
+		weight string // as ParseWeight reads it; "": the zero Weight
 		ws     []Window
 		want   Totals
 	}{
-		{"empty", 0, nil, Totals{}},
-		{"statuspage weight", 0, []Window{win(0, 60, Major), win(60, 160, Partial)},
+		{"empty", "", nil, Totals{}},
+		{"statuspage weight", "", []Window{win(0, 60, Major), win(60, 160, Partial)},
 			Totals{Major: time.Hour, Partial: 100 * time.Minute, Downtime: time.Hour + 30*time.Minute}},
-		{"custom weight", 0.5, []Window{win(0, 100, Partial)},
+		{"custom weight", "0.5", []Window{win(0, 100, Partial)},
 			Totals{Partial: 100 * time.Minute, Downtime: 50 * time.Minute}},
-		{"negative weight is zero", -1, []Window{win(0, 100, Partial)},
+		{"no weight", "0", []Window{win(0, 100, Partial)},
 			Totals{Partial: 100 * time.Minute}},
-		{"NaN weight is zero", math.NaN(), []Window{win(0, 100, Partial)},
-			Totals{Partial: 100 * time.Minute}},
-		{"overlaps never double-count", 0, []Window{win(0, 60, Major, "A"), win(30, 90, Major, "B"), win(0, 90, Major, "C")},
+		{"overlaps never double-count", "", []Window{win(0, 60, Major, "A"), win(30, 90, Major, "B"), win(0, 90, Major, "C")},
 			Totals{Major: 90 * time.Minute, Downtime: 90 * time.Minute}},
-		{"worst level wins", 0, []Window{win(0, 60, Partial), win(20, 40, Major), win(0, 100, Degraded), win(0, 200, Maintenance)},
+		{"worst level wins", "", []Window{win(0, 60, Partial), win(20, 40, Major), win(0, 100, Degraded), win(0, 200, Maintenance)},
 			Totals{Major: 20 * time.Minute, Partial: 40 * time.Minute, Degraded: 40 * time.Minute, Maintenance: 100 * time.Minute,
 				Downtime: 20*time.Minute + 12*time.Minute}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := Config{PartialWeight: tt.weight}
+			var c Policy // the zero Weight is Statuspage's
+			if tt.weight != "" {
+				w, err := ParseWeight(tt.weight)
+				require.NoError(t, err)
+				c.PartialWeight = w
+			}
 			assert.Equal(t, tt.want, c.Measure(tt.ws))
 		})
 	}
-	assert.Equal(t, Measure([]Window{win(0, 10, Partial)}), (*Config)(nil).Measure([]Window{win(0, 10, Partial)}))
+	assert.Equal(t, Measure([]Window{win(0, 10, Partial)}), (*Policy)(nil).Measure([]Window{win(0, 10, Partial)}))
 }
 
 func TestMeasureSaturates(t *testing.T) {

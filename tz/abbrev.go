@@ -14,14 +14,14 @@ type abbrev struct {
 	offset int // seconds east of UTC
 	dst    bool
 	tzdb   bool // the tz database itself uses abbr with offset in zone since 1970
-	minor  bool // a wallReading an English-language document rarely means
+	minor  bool // a reading an English-language document rarely means
 	name   string
 }
 
 const hourSec = 3600
 
-// abbrevTable lists the abbreviations people write, each wallReading once, the
-// common wallReading first. Rows with tzdb set are checked by the tests against
+// abbrevTable lists the abbreviations people write, each reading once, the
+// common reading first. Rows with tzdb set are checked by the tests against
 // the host's zoneinfo: the zone must use that abbreviation with that offset at
 // some time since 1970. The other rows are colloquial: the tz database writes
 // a numeric abbreviation there ("+06"), and the tests check only the offset.
@@ -138,8 +138,8 @@ func candidates(abbr string) []Candidate {
 	return abbrevIndex[string(buf[:len(abbr)])]
 }
 
-// Candidates returns every wallReading of an abbreviation (any case), the common
-// wallReading first, or nil if the abbreviation is unknown. The readings do not
+// Candidates returns every reading of an abbreviation (any case), the common
+// reading first, or nil if the abbreviation is unknown. The readings do not
 // depend on a date: Candidates("IST") is India, Ireland's summer time and
 // Israel whatever the season. The slice is the caller's to modify.
 // Candidates is safe for concurrent use.
@@ -165,7 +165,7 @@ func (c Candidate) InEffect(t time.Time) bool {
 	return off == c.Offset
 }
 
-// label is "India (+05:30, Asia/Kolkata)", or "Ireland summer (…)" for a DST wallReading.
+// label is "India (+05:30, Asia/Kolkata)", or "Ireland summer (…)" for a DST reading.
 func (c Candidate) label() string {
 	s := c.Region
 	if c.DST {
@@ -197,4 +197,17 @@ func resolveAbbrev(s string) (zone string, ok bool, err error) {
 		}
 	}
 	return major[0].Zone, true, nil
+}
+
+// Candidate is one reading of a time zone abbreviation. Offset is what the
+// abbreviation literally means; Zone is the region that uses it, whose clocks
+// follow DST and may not show Offset on a given date (see InEffect).
+type Candidate struct {
+	Abbrev string // as in the tz database where it has it, e.g. "PDT"
+	Zone   string // IANA name of the region whose wall clock it names, e.g. "America/Los_Angeles"
+	Region string // human name, e.g. "US Pacific", "India", "Ireland"
+	Offset int    // seconds east of UTC that the abbreviation literally means
+	DST    bool   // reports whether the abbreviation is the daylight-saving (summer) half of a pair, whatever sign the tz database gives it
+	Minor  bool   // reports whether an English-language text rarely means this reading (Philippine "PST"); Resolve ignores minor readings when a major one exists
+	Why    string // why this is a candidate, e.g. "Irish Standard Time (summer), tz database Europe/Dublin"
 }

@@ -1,32 +1,14 @@
 package tz
 
 import (
+	"strconv"
 	"time"
 )
 
-// Place is a zone in a converter, with the city it is shown as.
-// A nil Loc is UTC. A Place made by NewPlace or DefaultPlaces also carries
-// the zone's table of changes of clocks, so that conversions need not look it
-// up; compare Places by City and Loc rather than with ==. Rows returned by
-// Convert carry a Place without that table.
+// Place is a zone in a converter, with the city it is shown as. A nil Loc is UTC.
 type Place struct {
-	City string
-	Loc  *time.Location
-	tab  *zoneTab // Loc's table when built by NewPlace; ignored if it belongs to another Location
-}
-
-// NewPlace returns the Place {City: city, Loc: loc} (nil loc: UTC), with loc's
-// table of changes of clocks from 1900 to 2100 read now rather than in the
-// first conversion into it, and found without a lookup in later conversions.
-// The table is built once per *time.Location and shared. NewPlace never fails:
-// past 1,024 distinct zones it returns a Place without a table, which converts
-// to the same rows, more slowly. NewPlace is safe for concurrent use.
-func NewPlace(city string, loc *time.Location) Place {
-	l := loc
-	if l == nil {
-		l = time.UTC
-	}
-	return Place{City: city, Loc: loc, tab: tabFor(l)}
+	City string         // the name shown, e.g. "São Paulo"
+	Loc  *time.Location // the zone; nil is UTC
 }
 
 // Row is one line of a "what time is that for you" table.
@@ -38,6 +20,7 @@ type Row struct {
 	EndAbbrev   string    // as Abbrev, at End; "" for an instant
 	EndOffset   int       // as Offset, at End; 0 for an instant
 	DayShift    int       // calendar day of Start minus that of Start in the source zone, -2..+2
+	EndDayShift int       // calendar day of End minus that of End in the source zone, -2..+2; 0 for an instant
 	ClockChange time.Time // zero, or the last change of clocks in Place.Loc within the window or the 7 days before Start
 }
 
@@ -72,10 +55,9 @@ var defaultPlaces = [...]struct{ city, zone string }{
 
 // DefaultPlaces returns 22 zones covering the world's main business hubs, west
 // to east by standard time, from Honolulu to Auckland, UTC among them. The
-// slice is new on each call and the caller's to modify; its Places are made by
-// NewPlace, so they carry their zones' tables. Errors: *Error matching
-// ErrUnknownZone when the host has no tz database (import time/tzdata in main).
-// DefaultPlaces is safe for concurrent use.
+// slice is new on each call and the caller's to modify. Errors: *Error
+// matching ErrUnknownZone when the host has no tz database (import time/tzdata
+// in main). DefaultPlaces is safe for concurrent use.
 func DefaultPlaces() ([]Place, error) {
 	ps := make([]Place, 0, len(defaultPlaces))
 	for _, p := range defaultPlaces {
@@ -83,136 +65,84 @@ func DefaultPlaces() ([]Place, error) {
 		if err != nil {
 			return nil, err
 		}
-		ps = append(ps, NewPlace(p.city, loc))
+		ps = append(ps, Place{City: p.city, Loc: loc})
 	}
 	return ps, nil
 }
 
 // Convert returns one row per place for the instant start or the window
 // [start, end) (end zero: instant), each row in the place's zone, with day
-// shifts relative to src (nil: UTC). It is AppendConvert to a new slice.
+// shifts relative to src (nil: UTC). A change of clocks (see Row.ClockChange)
+// is one at which the offset from UTC changes, not only the abbreviation.
+// Convert is safe for concurrent use.
 func Convert(start, end time.Time, src *time.Location, places []Place) []Row {
-	return AppendConvert(make([]Row, 0, len(places)), start, end, src, places)
-}
-
-// AppendConvert is Convert appending to dst; it allocates nothing when dst has room.
-// A change of clocks (see Row.ClockChange) is one at which the offset from UTC
-// changes, not only the abbreviation. AppendConvert is safe for concurrent use
-// as long as dst is not shared.
-//
-// The first conversion into a *time.Location reads that zone's changes of
-// clocks from 1900 to 2100 into a table kept for the life of the program (about
-// 20 KB each, up to 1,024 zones; NewPlace and DefaultPlaces build theirs at
-// once, and their Places skip finding it); later conversions within
-// those years read the table, with no zone lookup. That first conversion
-// allocates; the others allocate nothing when dst has room. Instants outside
-// those years, and zones beyond the first 1,024, are read from the Location as
-// before, with the same results.
-func AppendConvert(dst []Row, start, end time.Time, src *time.Location, places []Place) []Row {
 	if src == nil {
 		src = time.UTC
 	}
-	var last time.Time // the instant whose period holds the last possible change
-	if end.IsZero() {
-		last = start
-	} else {
+	last := start // the instant whose period holds the last possible change
+	if !end.IsZero() {
 		last = end.Add(-time.Nanosecond) // half-open: a change at end is outside
 		if last.Before(start) {
 			last = start
 		}
 	}
 	from := start.Add(-clockChangeLookback)
-	startSec, lastSec, fromSec := start.Unix(), last.Unix(), from.Unix()
-	fromWhole := from.Nanosecond() == 0
-	endSec := startSec
-	if !end.IsZero() {
-		endSec = end.Unix()
-	}
-	// The zones' tables serve the call when every instant it reads lies in their range.
-	inTab := fromSec >= tabLo && startSec >= tabLo && endSec >= tabLo &&
-		startSec < tabHi && endSec < tabHi && lastSec < tabHi
-	var tabs *zoneTabSet
-	if inTab {
-		tabs = zoneTabs.Load()
-	}
-	var srcOff int
-	if z := tabIn(tabs, inTab, src); z != nil {
-		srcOff = z.per[z.period(startSec)].off
-	} else {
-		_, srcOff = start.In(src).Zone()
-	}
-	// Seconds since midnight of start's day in src: a place's day shift is how
-	// many midnights its offset difference moves that across.
-	srcSOD := int(epochSeconds(startSec, srcOff))
-	for i := range places {
-		p := &places[i]
+	rows := make([]Row, 0, len(places))
+	for _, p := range places {
 		loc := p.Loc
 		if loc == nil {
 			loc = time.UTC
 		}
-		// Grow without building a Row and copying it: set each field in place.
-		if len(dst) < cap(dst) {
-			dst = dst[:len(dst)+1]
-		} else {
-			dst = append(dst, Row{})
-		}
-		r := &dst[len(dst)-1]
-		r.City, r.Loc, r.tab = p.City, loc, nil
-		r.Start = start.In(loc)
-		var z *zoneTab
-		if inTab {
-			if z = p.tab; z == nil || z.loc != loc {
-				if z = tabs.get(loc); z == nil {
-					z = tabFor(loc)
-				}
-			}
-		}
-		if z == nil {
-			r.Abbrev, r.Offset = r.Start.Zone()
-			r.DayShift = dayShift(srcSOD + r.Offset - srcOff)
-			if end.IsZero() {
-				r.End, r.EndAbbrev, r.EndOffset = time.Time{}, "", 0
-			} else {
-				r.End = end.In(loc)
-				r.EndAbbrev, r.EndOffset = r.End.Zone()
-			}
-			r.ClockChange = lastChange(last.In(loc), from)
-			continue
-		}
-		k := z.period(startSec)
-		ps := &z.per[k]
-		r.Abbrev, r.Offset = ps.abbrev, ps.off
-		r.DayShift = dayShift(srcSOD + r.Offset - srcOff)
-		kl := k
-		if end.IsZero() {
-			r.End, r.EndAbbrev, r.EndOffset = time.Time{}, "", 0
-		} else {
+		r := Row{Place: Place{City: p.City, Loc: loc}, Start: start.In(loc)}
+		r.Abbrev, r.Offset = r.Start.Zone()
+		r.DayShift = dayShift(start, src, loc)
+		if !end.IsZero() {
 			r.End = end.In(loc)
-			pe := &z.per[z.period(endSec)]
-			r.EndAbbrev, r.EndOffset = pe.abbrev, pe.off
-			kl = z.period(lastSec)
+			r.EndAbbrev, r.EndOffset = r.End.Zone()
+			r.EndDayShift = dayShift(end, src, loc)
 		}
-		if c := z.per[kl].chg; c != noChange && (c > fromSec || c == fromSec && fromWhole) {
-			r.ClockChange = time.Unix(c, 0).In(loc)
-		} else {
-			r.ClockChange = time.Time{}
-		}
+		r.ClockChange = lastChange(last.In(loc), from)
+		rows = append(rows, r)
 	}
-	return dst
+	return rows
 }
 
-// tabIn returns loc's table, from tabs if it is there; nil if !inTab or loc
-// can have none.
-func tabIn(tabs *zoneTabSet, inTab bool, loc *time.Location) *zoneTab {
-	if !inTab {
-		return nil
+// dayShift returns the calendar day of t in loc minus its calendar day in src:
+// how many midnights the difference of their offsets moves t's time of day in
+// src across.
+func dayShift(t time.Time, src, loc *time.Location) int {
+	_, so := t.In(src).Zone()
+	_, lo := t.In(loc).Zone()
+	sod := (t.Unix() + int64(so)) % 86400 // seconds since midnight in src
+	if sod < 0 {
+		sod += 86400
 	}
-	if tabs != nil {
-		if z := tabs.get(loc); z != nil {
-			return z
-		}
+	x := sod + int64(lo-so)
+	n := x / 86400
+	if x%86400 < 0 {
+		n--
 	}
-	return tabFor(loc)
+	return int(n)
+}
+
+// FormatDayShift formats a day shift (Row.DayShift, Row.EndDayShift) for
+// people: "" for none, "+1 day", "-1 day", "+2 days".
+func FormatDayShift(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1, -1:
+		return signed(n) + " day"
+	}
+	return signed(n) + " days"
+}
+
+// signed formats n with its sign, "+1", "-2".
+func signed(n int) string {
+	if n >= 0 {
+		return "+" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
 }
 
 // lastChange returns the last instant, at or before t and not before from, at
@@ -233,40 +163,11 @@ func lastChange(t, from time.Time) time.Time {
 	}
 }
 
-// epochSeconds returns the seconds since midnight of the instant unix seen
-// offset seconds east of UTC.
-func epochSeconds(unix int64, offset int) int64 {
-	s := (unix + int64(offset)) % 86400
-	if s < 0 {
-		s += 86400
-	}
-	return s
-}
-
-// dayShift returns how many days x seconds after a midnight lies from that
-// midnight's day: floor(x / 86400) for the small x of offset differences.
-func dayShift(x int) int {
-	n := 0
-	for x < 0 {
-		x += 86400
-		n--
-	}
-	for x >= 86400 {
-		x -= 86400
-		n++
-	}
-	return n
-}
-
 // FixedTimeURL returns timeanddate.com's fixed-time page for t (to the minute,
 // in UTC), for readers to check a conversion elsewhere:
 // "https://www.timeanddate.com/worldclock/fixedtime.html?iso=20160726T1436&p1=1440"
 // (p1=1440 is the site's place number for UTC).
 func FixedTimeURL(t time.Time) string {
-	const prefix = "https://www.timeanddate.com/worldclock/fixedtime.html?iso="
-	var buf [len(prefix) + len("20060102T1504") + len("&p1=1440") + 8]byte
-	b := append(buf[:0], prefix...)
-	b = t.UTC().AppendFormat(b, "20060102T1504")
-	b = append(b, "&p1=1440"...)
-	return string(b)
+	return "https://www.timeanddate.com/worldclock/fixedtime.html?iso=" +
+		t.UTC().Format("20060102T1504") + "&p1=1440"
 }

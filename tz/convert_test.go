@@ -61,6 +61,40 @@ func TestConvertDayShift(t *testing.T) {
 	assert.Equal(t, -2, rows[1].DayShift, "Pago Pago relative to Kiritimati")
 }
 
+func TestConvertEndDayShift(t *testing.T) {
+	london := mustLoad(t, "Europe/London")
+	tokyo := mustLoad(t, "Asia/Tokyo")
+	la := mustLoad(t, "America/Los_Angeles")
+	sat := time.Date(2026, 10, 24, 22, 30, 0, 0, time.UTC) // Sat 22:30 UTC, 23:30 BST
+	cases := []struct {
+		name       string
+		start, end time.Time
+		src, loc   *time.Location
+		day, end2  int // want DayShift, EndDayShift
+	}{
+		{"London ends the next day", sat, sat.Add(time.Hour), nil, london, 0, 1},
+		{"Tokyo both the next day", sat, sat.Add(time.Hour), nil, tokyo, 1, 1},
+		{"UTC itself", sat, sat.Add(time.Hour), nil, nil, 0, 0},
+		{"Los Angeles from London", sat, sat.Add(time.Hour), london, la, 0, -1},
+		{"an instant has no end shift", sat, time.Time{}, nil, london, 0, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rows := Convert(c.start, c.end, c.src, []Place{{City: "x", Loc: c.loc}})
+			require.Len(t, rows, 1)
+			got := [2]int{rows[0].DayShift, rows[0].EndDayShift}
+			want := [2]int{c.day, c.end2}
+			assert.Equal(t, want, got, "Convert(%s, %s, %v, %v) day shifts = %v, want %v", c.start, c.end, c.src, c.loc, got, want)
+		})
+	}
+}
+
+func TestFormatDayShift(t *testing.T) {
+	for n, want := range map[int]string{0: "", 1: "+1 day", -1: "-1 day", 2: "+2 days", -2: "-2 days"} {
+		assert.Equal(t, want, FormatDayShift(n), "FormatDayShift(%d) = %q, want %q", n, FormatDayShift(n), want)
+	}
+}
+
 func TestConvertRows(t *testing.T) {
 	start := time.Date(2024, 1, 15, 14, 36, 0, 0, time.UTC)
 	end := start.Add(90 * time.Minute)
@@ -150,33 +184,6 @@ func TestConvertWindowAcrossChange(t *testing.T) {
 	assert.WithinDuration(t, time.Date(2024, 3, 10, 7, 0, 0, 0, time.UTC), r.ClockChange, 0)
 }
 
-func TestAppendConvertReusesRows(t *testing.T) {
-	ny := mustLoad(t, "America/New_York")
-	places := []Place{{City: "New York", Loc: ny}}
-	start := time.Date(2024, 3, 10, 6, 30, 0, 0, time.UTC)
-	dst := AppendConvert(nil, start, start.Add(time.Hour), ny, places)
-	dst = AppendConvert(dst[:0], start.Add(30*24*time.Hour), time.Time{}, ny, places)
-	require.Len(t, dst, 1)
-	assert.True(t, dst[0].End.IsZero(), "no End left over from the previous rows")
-	assert.Equal(t, "", dst[0].EndAbbrev)
-	assert.Equal(t, 0, dst[0].EndOffset)
-	assert.True(t, dst[0].ClockChange.IsZero())
-}
-
-func TestAppendConvertNoAlloc(t *testing.T) {
-	places, err := DefaultPlaces()
-	require.NoError(t, err)
-	dst := make([]Row, 0, len(places))
-	start := time.Date(2024, 3, 10, 12, 0, 0, 0, time.UTC)
-	end := start.Add(2 * time.Hour)
-	ny := mustLoad(t, "America/New_York")
-	allocs := testing.AllocsPerRun(50, func() {
-		dst = AppendConvert(dst[:0], start, end, ny, places)
-	})
-	assert.Zero(t, allocs)
-	assert.Len(t, dst, len(places))
-}
-
 func TestFixedTimeURL(t *testing.T) {
 	at := time.Date(2016, 7, 26, 14, 36, 59, 0, time.UTC)
 	assert.Equal(t, "https://www.timeanddate.com/worldclock/fixedtime.html?iso=20160726T1436&p1=1440", FixedTimeURL(at))
@@ -184,7 +191,7 @@ func TestFixedTimeURL(t *testing.T) {
 		FixedTimeURL(at.In(mustLoad(t, "Asia/Kolkata"))), "the URL is in UTC whatever t's zone")
 }
 
-// BenchmarkConvert compares AppendConvert (impl=ours) with two floors:
+// BenchmarkConvert compares Convert (impl=ours) with two floors:
 // impl=baseline is the bare loop of t.In(loc) over the places, which converts
 // nothing until a field is read; impl=zone also reads the zone of each
 // (t.In(loc).Zone()), the least a table of local times and abbreviations needs.
@@ -226,10 +233,9 @@ func benchConvert(b *testing.B, start time.Time) {
 		}
 	})
 	b.Run("impl=ours", func(b *testing.B) {
-		dst := make([]Row, 0, len(places))
 		b.ReportAllocs()
 		for b.Loop() {
-			dst = AppendConvert(dst[:0], start, time.Time{}, src, places)
+			_ = Convert(start, time.Time{}, src, places)
 		}
 	})
 }

@@ -9,7 +9,8 @@
 // ([Candidates]). [Wall] turns a date and wall-clock time in a zone into an
 // instant, finding DST gaps and folds from the zone's transitions and applying
 // an explicit [Policy] rather than time.Date's silent choice. [Parse] reads a
-// whole time expression. [Convert] shows an instant or window in many zones.
+// whole time expression, and [ParseWindow] a window given as its two ends.
+// [Convert] shows an instant or window in many zones.
 //
 // Zones come from the host's tz database through [Load], which reads each zone
 // once. The package never imports time/tzdata: a program that runs where there

@@ -99,3 +99,65 @@ func ExampleFixedTimeURL() {
 	// Output:
 	// https://www.timeanddate.com/worldclock/fixedtime.html?iso=20160726T1436&p1=1440
 }
+
+func ExampleConvert_clockChange() {
+	london, err := tz.Load("Europe/London")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	places := []tz.Place{{City: "London", Loc: london}, {City: "UTC"}}
+	at := time.Date(2024, 3, 31, 9, 0, 0, 0, time.UTC)
+	for _, r := range tz.Convert(at, time.Time{}, nil, places) {
+		fmt.Printf("%-6s %s %s, clocks changed %v\n", r.City, r.Start.Format("15:04"), r.Abbrev, !r.ClockChange.IsZero())
+	}
+	// Output:
+	// London 10:00 BST, clocks changed true
+	// UTC    09:00 UTC, clocks changed false
+}
+
+func ExampleCanonical() {
+	fmt.Println(tz.Canonical("Asia/Calcutta"))
+	fmt.Println(tz.Canonical("US/Pacific"))
+	fmt.Println(tz.Canonical("Europe/Paris"))
+	// Output:
+	// Asia/Kolkata
+	// America/Los_Angeles
+	// Europe/Paris
+}
+
+func ExampleFormatOffset() {
+	fmt.Println(tz.FormatOffset(19800, true), tz.FormatOffset(19800, false))
+	fmt.Println(tz.FormatOffset(-4*3600, true), tz.FormatOffset(-4*3600, false))
+	fmt.Println(tz.Fixed(-4 * 3600))
+	// Output:
+	// +05:30 +0530
+	// -04:00 -04
+	// -04
+}
+
+func ExampleFormatDayShift() {
+	for _, n := range []int{-1, 0, 1, 2} {
+		fmt.Printf("%q\n", tz.FormatDayShift(n))
+	}
+	// Output:
+	// "-1 day"
+	// ""
+	// "+1 day"
+	// "+2 days"
+}
+
+func ExampleCandidate_InEffect() {
+	// "PST" names US Pacific time, but in July its clocks show PDT.
+	pst := tz.Candidates("PST")[0]
+	fmt.Println(pst.Zone, pst.InEffect(time.Date(2024, 1, 15, 12, 0, 0, 0, time.UTC)), pst.InEffect(time.Date(2024, 7, 15, 12, 0, 0, 0, time.UTC)))
+	// Output:
+	// America/Los_Angeles true false
+}
+
+func ExampleDate_AddDays() {
+	d := tz.Date{Year: 2024, Month: time.February, Day: 28}
+	fmt.Println(d.AddDays(1), d.AddDays(2), d.AddDays(2).Weekday())
+	// Output:
+	// 2024-02-29 2024-03-01 Friday
+}

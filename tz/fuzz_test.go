@@ -103,14 +103,17 @@ func FuzzWall(f *testing.F) {
 	f.Add(2024, 2, 30, 12, 0, 0, uint8(1), uint8(0))
 	f.Add(-5, 13, 0, 25, -1, 61, uint8(200), uint8(9))
 	f.Add(9999, 12, 31, 23, 59, 59, uint8(3), uint8(3))
-	f.Fuzz(func(t *testing.T, y, m, d, hh, mm, ss int, zone, policy uint8) {
-		loc := time.UTC
-		if name := fuzzZones[int(zone)%len(fuzzZones)]; name != "" {
-			var err error
-			if loc, err = Load(name); err != nil {
-				t.Skip(err)
-			}
+	// The zones are loaded here, once, so that the target spends its time in Wall.
+	locs := make([]*time.Location, 0, len(fuzzZones))
+	for _, name := range fuzzZones {
+		loc, err := Load(name)
+		if err != nil {
+			f.Skip(err)
 		}
+		locs = append(locs, loc)
+	}
+	f.Fuzz(func(t *testing.T, y, m, d, hh, mm, ss int, zone, policy uint8) {
+		loc := locs[int(zone)%len(locs)]
 		date := Date{y, time.Month(m), d}
 		var arg *time.Location // nil is UTC
 		if loc != time.UTC {

@@ -125,3 +125,16 @@ func ExampleParse_ambiguous() {
 	// America/Havana
 	// 2020-01-15T16:00:00Z
 }
+
+func ExampleParseWindow() {
+	// As a command line takes a window: the end is on the start's date and in
+	// its zone, and an end before the start's clock time is the next day.
+	x, err := tz.ParseWindow("2013-09-24 22:00 EDT", "01:30", tz.Context{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(x.Start.Format(time.RFC3339), "–", x.End.Format(time.RFC3339), x.End.Sub(x.Start))
+	// Output:
+	// 2013-09-25T02:00:00Z – 2013-09-25T05:30:00Z 3h30m0s
+}

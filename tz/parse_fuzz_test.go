@@ -106,6 +106,11 @@ func FuzzParse(f *testing.F) {
 		if e.Dated && e.Date != tz.DateOf(e.Start.In(e.Location)) {
 			t.Fatalf("Parse(%q): Date %v, but Start %v is %v in %v", s, e.Date, e.Start, tz.DateOf(e.Start.In(e.Location)), e.Location)
 		}
+		for _, at := range []time.Time{e.Start, e.End} {
+			if e.Dated && !at.IsZero() && (at.Year() < 1 || at.Year() > 9999) {
+				t.Fatalf("Parse(%q) = %v, outside the years RFC 3339 writes", s, at)
+			}
+		}
 		if !e.Dated && e.Start.Year() != 1 {
 			t.Fatalf("Parse(%q): undated Start %v not on 0001-01-01", s, e.Start)
 		}
@@ -137,6 +142,44 @@ func FuzzParse(f *testing.F) {
 				e2.Approx != e.Approx || len(e2.Warnings) != len(e.Warnings) {
 				t.Fatalf("Parse(%q) = %+v, but Parse(%q) = %+v", s, e, " "+s, e2)
 			}
+		}
+	})
+}
+
+// FuzzParseWindow checks that ParseWindow never panics, that its errors are
+// *Error about one of its two inputs, and that a window it reads is one: End
+// not before Start, both in UTC.
+func FuzzParseWindow(f *testing.F) {
+	for _, c := range [][2]string{{"2016-07-26 10:50", "12:38"}, {"22:00 EDT", "01:00"}, {"9pm EDT", "02:00 UTC"},
+		{"2016-07-27 10:00", "2016-07-26 11:00"}, {"10:00 – 11:00", "12:00"}, {"around 10:00", "11:00 (approx.)"},
+		{"2013-03-10 01:30", "02:30"}, {"9999-12-31 18:00 EST", "23:30"}, {"", ""}} {
+		f.Add(c[0], c[1], uint8(0))
+		f.Add(c[0], c[1], uint8(1))
+	}
+	ny := mustLoad(f, "America/New_York")
+	contexts := []tz.Context{
+		{},
+		{Date: tz.Date{Year: 2016, Month: time.July, Day: 26}, Location: ny},
+		{Date: tz.Date{Year: 2013}, Location: ny, Policy: tz.Compatible},
+	}
+	f.Fuzz(func(t *testing.T, start, end string, which uint8) {
+		ctx := contexts[int(which)%len(contexts)]
+		x, err := tz.ParseWindow(start, end, ctx)
+		if err != nil {
+			var te *tz.Error
+			if !errors.As(err, &te) {
+				t.Fatalf("ParseWindow(%q, %q) = %T %v, want *tz.Error", start, end, err, err)
+			}
+			if te.Input != start && te.Input != end {
+				t.Fatalf("ParseWindow(%q, %q): error %q about neither input", start, end, err)
+			}
+			return
+		}
+		if x.End.IsZero() && !x.Start.IsZero() || x.End.Before(x.Start) {
+			t.Fatalf("ParseWindow(%q, %q) = [%v, %v), not a window", start, end, x.Start, x.End)
+		}
+		if x.Start.Location() != time.UTC || x.End.Location() != time.UTC {
+			t.Fatalf("ParseWindow(%q, %q): Start %v, End %v not in UTC", start, end, x.Start, x.End)
 		}
 	})
 }

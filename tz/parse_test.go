@@ -370,6 +370,14 @@ func TestParseErrors(t *testing.T) {
 		{in: "July 10:36", err: tz.ErrSyntax, offset: 0, msg: `"July" needs a day before the time, as in "July 26th 10:36"`},
 		{in: "Tuesday Monday 10:00", err: tz.ErrSyntax},
 		{in: "April 28th May 3rd 10:00", err: tz.ErrSyntax},
+		// Instants past 9999 in UTC, which RFC 3339 cannot write, by every path.
+		{in: "9999-12-31T23:00:00-05:00", err: tz.ErrInvalidDate, msg: "is 10000-01-01T04:00:00Z in UTC, past 9999-12-31T23:59:59Z"},
+		{in: "9999-12-31T23:00-05:00", err: tz.ErrInvalidDate, msg: "past 9999-12-31T23:59:59Z"},
+		{in: "9999-12-31 23:00 EST", err: tz.ErrInvalidDate, msg: "past 9999-12-31T23:59:59Z"},
+		{in: "23:00", ctx: tz.Context{Date: tz.Date{Year: 9999, Month: time.December, Day: 31}, Location: ny}, err: tz.ErrInvalidDate, msg: "past 9999"},
+		{in: "9999-12-31 18:00 – 19:30 EST", err: tz.ErrInvalidDate, msg: "is 10000-01-01T00:30:00Z in UTC"},
+		{in: "9999-12-31 18:00 EST for 2 hours", err: tz.ErrInvalidDate, msg: "past 9999"},
+		{in: "0001-01-01T00:30:00+01:00", err: tz.ErrInvalidDate, msg: "is 0000-12-31T23:30:00Z in UTC, before 0001-01-01T00:00:00Z"},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {

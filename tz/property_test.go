@@ -148,14 +148,14 @@ func TestConvertDayShiftProperty(t *testing.T) {
 	locs := propertyZones(t)
 	rng := rand.New(rand.NewPCG(5, 6))
 	places := make([]Place, 8)
-	dst := make([]Row, 0, len(places))
 	for range 2000 {
 		for i := range places {
 			places[i] = Place{City: "x", Loc: locs[rng.IntN(len(locs))]}
 		}
 		src := locs[rng.IntN(len(locs))]
 		at := time.Unix(rng.Int64N(2145916800)-rng.Int64N(2000000000), 0)
-		dst = AppendConvert(dst[:0], at, time.Time{}, src, places)
+		end := at.Add(time.Duration(rng.Int64N(3*24*3600)) * time.Second)
+		dst := Convert(at, end, src, places)
 		day := func(t time.Time) int64 {
 			y, m, d := t.Date()
 			return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
@@ -163,13 +163,15 @@ func TestConvertDayShiftProperty(t *testing.T) {
 		for _, r := range dst {
 			want := int(day(at.In(r.Loc)) - day(at.In(src)))
 			require.Equal(t, want, r.DayShift, "%s in %s from %s", at.UTC(), r.Loc, src)
+			wantEnd := int(day(end.In(r.Loc)) - day(end.In(src)))
+			require.Equal(t, wantEnd, r.EndDayShift, "end %s in %s from %s", end.UTC(), r.Loc, src)
 			require.LessOrEqual(t, r.DayShift, 2)
 			require.GreaterOrEqual(t, r.DayShift, -2)
 			name, off := at.In(r.Loc).Zone()
 			require.Equal(t, name, r.Abbrev)
 			require.Equal(t, off, r.Offset)
 			if !r.ClockChange.IsZero() {
-				require.False(t, r.ClockChange.After(at))
+				require.False(t, r.ClockChange.After(at) && !r.ClockChange.Before(end), "a change of clocks within the window, half-open")
 				require.False(t, r.ClockChange.Before(at.Add(-clockChangeLookback)))
 				_, before := r.ClockChange.Add(-time.Second).In(r.Loc).Zone()
 				_, after := r.ClockChange.In(r.Loc).Zone()

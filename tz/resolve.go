@@ -402,3 +402,21 @@ func suggestZone(k string) string {
 	}
 	return `"` + bestZone + `"`
 }
+
+// Resolve returns the location a person means by name: an IANA name or alias (any case),
+// UTC/GMT/Z, a numeric offset (a fixed zone), a region generic (ET, PT, Pacific, US Pacific time),
+// a city from the tz database, or an abbreviation that names one region's wall clock (EDT →
+// America/New_York).
+//
+// Offsets read east of UTC after "UTC" and "GMT" too: "GMT+1" is +01:00, while
+// the tz database's "Etc/GMT+1" keeps its POSIX meaning, -01:00. Aliases resolve
+// to the zone they link to ("Asia/Calcutta" is "Asia/Kolkata"). Cities match
+// ignoring case, accents, spaces and underscores ("sao paulo", "São_Paulo").
+// An abbreviation resolves to its region's zone, which follows DST ("PST" and
+// "PDT" are both America/Los_Angeles); see Candidates for what it literally means.
+//
+// Errors: *Error matching ErrUnknownZone, with a hint, or *AmbiguousError (matching
+// ErrAmbiguous) for an abbreviation with readings of different offsets ("IST", "CST").
+// A spelling resolved once is remembered: resolving it again does no I/O and
+// allocates nothing. Resolve is safe for concurrent use.
+func Resolve(name string) (*time.Location, error) { return resolve(name) }

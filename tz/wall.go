@@ -166,3 +166,15 @@ func wallLabel(t time.Time, d Date) string {
 	}
 	return s
 }
+
+// Wall returns the instant (in UTC) at which clocks in loc show the date and time,
+// applying policy to gaps and folds and reporting which case occurred.
+// A nil loc is UTC. It finds gaps and folds from the zone's transitions, never
+// from time.Date's silent choice. The Case is reported with the error too.
+// Errors: *Error matching ErrNonexistentTime (gap, Reject), ErrAmbiguousTime
+// (fold, Reject), or ErrInvalidDate (no such date, or a clock outside
+// 00:00:00-23:59:59). Wall is safe for concurrent use.
+func Wall(d Date, hour, min, sec int, loc *time.Location, policy Policy) (time.Time, Case, error) {
+	t, c, err := wallTime(d, hour, min, sec, loc, policy)
+	return t.UTC(), c, err
+}

@@ -76,6 +76,13 @@ func runConvert(e *env, args []string) error {
 			today.Day-- // February 29th in another year
 		}
 	}
+	// parse reads TIME, or the window TIME END.
+	parse := func(ctx tz.Context) (tz.Expr, error) {
+		if len(rest) == 2 {
+			return tz.ParseWindow(rest[0], rest[1], ctx)
+		}
+		return tz.Parse(rest[0], ctx)
+	}
 	var x tz.Expr
 	if *date != "" {
 		d, ok, err := parseCalendar(*date)
@@ -89,66 +96,32 @@ func runConvert(e *env, args []string) error {
 			d.Year = *year
 		}
 		ctx.Date = d
-		x, err = tz.Parse(rest[0], ctx)
+		x, err = parse(ctx)
 		if err != nil {
-			return fmt.Errorf("TIME: %s", oneLine(err.Error()))
+			return timeError(rest, err)
 		}
 	} else {
 		// A date written without its year takes --year, else this year (a weekday
 		// picks the nearest year that fits); a time alone is on today.
 		ctx.Date = tz.Date{Year: today.Year}
-		x, err = tz.Parse(rest[0], ctx)
+		x, err = parse(ctx)
 		if err != nil || !x.Dated {
 			ctx.Date = today
-			y, err2 := tz.Parse(rest[0], ctx)
+			y, err2 := parse(ctx)
 			if err2 == nil {
 				x, err = y, nil
 			}
 		}
 		if err != nil {
-			return fmt.Errorf("TIME: %s", oneLine(err.Error()))
+			return timeError(rest, err)
 		}
 	}
-	warn := func(ws []*tz.Error) {
-		for _, w := range ws {
-			fmt.Fprintf(e.stderr, "postmortem convert: warning: %s\n", oneLine(w.Error()))
-		}
+	for _, w := range x.Warnings {
+		fmt.Fprintf(e.stderr, "postmortem convert: warning: %s\n", oneLine(w.Error()))
 	}
-	warn(x.Warnings)
 	start, end := x.Start, x.End
-	if len(rest) == 2 {
-		if !end.IsZero() {
-			return flags.usagef("TIME %q is already a window; drop END", rest[0])
-		}
-		ctx2 := ctx
-		ctx2.Date = x.Date
-		if x.Location != nil {
-			ctx2.Location = x.Location
-		}
-		ctx2.After = x.Start
-		y, err := tz.Parse(rest[1], ctx2)
-		if errors.Is(err, tz.ErrBackwards) && x.Dated {
-			// An END clock time before TIME's is on the next day: 22:00 to 01:00.
-			ctx2.Date = x.Date.AddDays(1)
-			if z, err2 := tz.Parse(rest[1], ctx2); err2 == nil && !z.HasDate {
-				y, err = z, nil
-			}
-		}
-		if err != nil {
-			return fmt.Errorf("END: %s", oneLine(err.Error()))
-		}
-		warn(y.Warnings)
-		if !y.End.IsZero() {
-			return fmt.Errorf("END %q is a window; give one instant", rest[1])
-		}
-		end = y.Start
-		x.Approx = x.Approx || y.Approx
-	}
 	if !x.Dated {
 		return fmt.Errorf("TIME %q has no date; write one, or pass --date", rest[0])
-	}
-	if !end.IsZero() && end.Before(start) {
-		return fmt.Errorf("END %s is before TIME %s", end.UTC().Format(time.RFC3339), start.UTC().Format(time.RFC3339))
 	}
 	loc := x.Location
 	if loc == nil {
@@ -176,6 +149,16 @@ func runConvert(e *env, args []string) error {
 		return err
 	}
 	return o.flush(e)
+}
+
+// timeError labels an error of reading the arguments TIME [END] with the one it
+// is about.
+func timeError(args []string, err error) error {
+	var te *tz.Error
+	if len(args) == 2 && errors.As(err, &te) && te.Input == args[1] && te.Input != args[0] {
+		return fmt.Errorf("END: %s", oneLine(err.Error()))
+	}
+	return fmt.Errorf("TIME: %s", oneLine(err.Error()))
 }
 
 // parsePlaces resolves the --to names; nil for none.
@@ -252,15 +235,22 @@ func writeConvertJSON(w io.Writer, start, end time.Time, src *time.Location, row
 	return enc.Encode(j)
 }
 
-// dayShift formats a day shift for the table: "", "+1 day", "-1 day".
-func dayShift(n int) string {
-	switch {
-	case n == 0:
-		return ""
-	case n == 1 || n == -1:
-		return fmt.Sprintf("%+d day", n)
+// dayColumn is the DAY of a row: the day shift of the instant, or of a window's
+// start and, when it differs, of its end: "+1 day", "end +1 day",
+// "-1 day, end same day".
+func dayColumn(r tz.Row, window bool) string {
+	text := tz.FormatDayShift(r.DayShift)
+	if !window || r.EndDayShift == r.DayShift {
+		return text
 	}
-	return fmt.Sprintf("%+d days", n)
+	endText := "end " + tz.FormatDayShift(r.EndDayShift)
+	if r.EndDayShift == 0 {
+		endText = "end same day"
+	}
+	if text == "" {
+		return endText
+	}
+	return text + ", " + endText
 }
 
 func writeConvertTable(w io.Writer, start, end time.Time, src *time.Location, approx bool, rows []tz.Row) error {
@@ -289,14 +279,14 @@ func writeConvertTable(w io.Writer, start, end time.Time, src *time.Location, ap
 		}
 		when := r.Start.Format("Mon 15:04") + " " + abbr
 		if end.IsZero() {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, off, dayShift(r.DayShift))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, off, dayColumn(r, false))
 			continue
 		}
 		endText := r.End.Format("Mon 15:04")
 		if r.EndAbbrev != "" && r.EndAbbrev != abbr {
 			endText += " " + r.EndAbbrev
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, endText, off, dayShift(r.DayShift))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, endText, off, dayColumn(r, true))
 	}
 	return tw.flush()
 }

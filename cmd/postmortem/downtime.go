@@ -119,13 +119,8 @@ func runDowntime(e *env, args []string) error {
 			return flags.usagef("--by: %s", oneLine(err.Error()))
 		}
 	}
-	w, err := parseWeight(*weight)
-	if err != nil {
-		return flags.usagef("--partial-weight: %v", err)
-	}
-	opts.Config.PartialWeight = w
-	if w == 0 {
-		opts.Config.PartialWeight = -1 // the Config's way to say "none"; zero means the default
+	if opts.Config.PartialWeight, err = timeline.ParseWeight(*weight); err != nil {
+		return flags.usagef("--partial-weight: %s", strings.TrimPrefix(err.Error(), "timeline: partial weight "))
 	}
 	if err := opts.Config.Maintenance.UnmarshalText([]byte(maint.value)); err != nil {
 		return flags.usagef("--maintenance: %s", oneLine(err.Error()))
@@ -182,24 +177,6 @@ func runDowntime(e *env, args []string) error {
 		return buf.Flush()
 	}
 	return file.flush(e)
-}
-
-// parseWeight reads a partial weight: a number from 0 to 1, or a percentage ("30%").
-func parseWeight(s string) (float64, error) {
-	t := strings.TrimSpace(s)
-	scale := 1.0
-	if strings.HasSuffix(t, "%") {
-		t, scale = strings.TrimSpace(strings.TrimSuffix(t, "%")), 100
-	}
-	w, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsNaN(w) || math.IsInf(w, 0) {
-		return 0, fmt.Errorf("%q is not a number; write a share from 0 to 1, like 0.3", s)
-	}
-	w /= scale
-	if w < 0 || w > 1 {
-		return 0, fmt.Errorf("%q is outside 0 to 1", s)
-	}
-	return w, nil
 }
 
 // measured is what a worker made of one file for downtime.

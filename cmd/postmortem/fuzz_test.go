@@ -44,19 +44,6 @@ func FuzzParseBound(f *testing.F) {
 	})
 }
 
-// FuzzParseWeight checks that --partial-weight never panics and only accepts 0 to 1.
-func FuzzParseWeight(f *testing.F) {
-	for _, s := range []string{"0", "0.3", "1", "30%", "1e-3", "-0", "NaN", "+Inf", "0x1p-2", "100%", "%"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		w, err := parseWeight(s)
-		if err == nil && !(w >= 0 && w <= 1) {
-			t.Errorf("parseWeight(%q) = %v, outside 0 to 1", s, w)
-		}
-	})
-}
-
 // FuzzConvert runs the convert command line on arbitrary TIME text: it must never
 // panic, and must fail with exit status 1 or 2 and one line of error, or succeed.
 func FuzzConvert(f *testing.F) {

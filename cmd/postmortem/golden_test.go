@@ -26,6 +26,7 @@ func TestGolden(t *testing.T) {
 		{"downtime-all.csv", []string{"downtime", "--by", "year", "--format", "csv", "../../examples/*.yaml"}},
 		{"convert-window.txt", []string{"convert", "--year", "2013", "Sunday, April 28th, between 9am – 12pm EDT"}},
 		{"convert-instant.json", []string{"convert", "--format", "json", "2013-09-24 22:00 EDT"}},
+		{"convert-end-day.txt", []string{"convert", "--to", "Europe/London,UTC,Tokyo,PT", "2026-10-24 22:30 UTC", "23:30"}},
 		{"convert-to.md", []string{"convert", "--format", "markdown", "--to", "Tokyo,Europe/London,PT", "2016-07-26 10:50 EDT"}},
 		{"new.yaml", []string{"new", "--title", "Checkout errors", "--date", "2024-03-31", "--tz", "Europe/Paris"}},
 	}

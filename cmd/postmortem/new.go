@@ -105,6 +105,10 @@ func yamlScalar(s string) string {
 	return s
 }
 
+// schemaURL is the address of schema/incident.schema.json that the starter file's modeline
+// gives editors (docs/format.md, Editor support).
+const schemaURL = "https://raw.githubusercontent.com/go-postmortem/postmortem/main/schema/incident.schema.json"
+
 // commentColumn is where the comments of the starter file begin.
 const commentColumn = 28
 
@@ -114,7 +118,8 @@ var newTemplate = template.Must(template.New("new").Funcs(template.FuncMap{
 		s := strings.Join(parts, "")
 		return s + strings.Repeat(" ", max(1, commentColumn-len(s)))
 	},
-}).Parse(`# An incident postmortem (format version 1). Check it with: postmortem validate FILE
+}).Parse(`# yaml-language-server: $schema=`+schemaURL+`
+# An incident postmortem (format version 1). Check it with: postmortem validate FILE
 # Times are written in the timezone below unless they carry their own zone
 # ("10:36am EDT", "14:36 UTC", "2016-07-26T14:36:00Z"). A time alone is on the date of
 # the previous time in the list ("date" for the first); end a time with ~ when it is

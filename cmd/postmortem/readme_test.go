@@ -28,7 +28,7 @@ func Example_library() {
 	inc := incs[0]
 
 	// Downtime with Statuspage's weights (a partial outage counts 30%).
-	m := inc.Metrics(timeline.Config{})
+	m := inc.Metrics(timeline.Policy{})
 	fmt.Println(m.Totals.Downtime, m.Span)
 
 	// Availability of each month the incident touches, in New York.
@@ -36,7 +36,7 @@ func Example_library() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	var cfg timeline.Config
+	var cfg timeline.Policy
 	for _, p := range timeline.Periods(timeline.Month, ny, m.Start, m.End) {
 		a := cfg.Availability(m.Windows, p)
 		fmt.Printf("%s %.4f%%\n", p.Start.In(ny).Format("2006-01"), 100*a.Ratio)

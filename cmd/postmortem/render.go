@@ -10,7 +10,7 @@ import (
 const renderDoc = `
 Render writes the postmortem document of every FILE (- for standard input): GitHub-
 flavoured Markdown, a standalone HTML page (CSS inline, no external requests) or an
-HTML fragment, or an iCalendar file of the incidents' windows. Several incidents, from
+HTML fragment, or an iCalendar file of the planned maintenance windows. Several incidents, from
 one file or many, make one document. Nothing is written when any file has an error;
 the errors go to standard error as FILE:LINE:COL: error: message.
 

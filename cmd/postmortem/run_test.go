@@ -35,7 +35,10 @@ func TestRunUsage(t *testing.T) {
 		{[]string{"--help"}, 0, "Commands:", ""},
 		{[]string{"help"}, 0, "Commands:", ""},
 		{[]string{"help", "downtime"}, 0, "Usage: postmortem downtime", ""},
-		{[]string{"nope"}, 2, "", `unknown command "nope"`},
+		{[]string{"nope"}, 2, "", `unknown command "nope" (see`},
+		{[]string{"rendr", "x.yaml"}, 2, "", `unknown command "rendr"; did you mean "render"?`},
+		{[]string{"import"}, 2, "", "missing source"},
+		{[]string{"import", "statuspag", "x.json"}, 2, "", `unknown source "statuspag" (want statuspage, slack, text); did you mean "statuspage"?`},
 		{[]string{"validate"}, 2, "", "postmortem validate: no FILE given (see 'postmortem validate --help')"},
 		{[]string{"validate", "--bogus", "x.yaml"}, 2, "", "postmortem validate: unknown flag --bogus"},
 		{[]string{"render", "--fragment", "x.yaml"}, 2, "", "--fragment needs --format html"},
@@ -91,6 +94,8 @@ func TestRunNewValidates(t *testing.T) {
 		t.Run(zone, func(t *testing.T) {
 			out, errOut, code := runArgs("", "new", "--tz", zone, "--title", "Queue backlog: 'retries' & \"timeouts\"\t#1")
 			require.Equal(t, 0, code, errOut)
+			assert.True(t, strings.HasPrefix(out, "# yaml-language-server: $schema="+schemaURL+"\n"),
+				"new's first line is the editor modeline of docs/format.md: %.100s", out)
 			incs, err := incident.Parse("new.yaml", []byte(out))
 			require.NoError(t, err, out)
 			require.Len(t, incs, 1)
@@ -105,6 +110,12 @@ func TestRunNewValidates(t *testing.T) {
 			assert.Empty(t, errOut)
 		})
 	}
+}
+
+func TestSchemaURLDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/format.md")
+	require.NoError(t, err)
+	assert.Contains(t, string(doc), "# yaml-language-server: $schema="+schemaURL+"\n")
 }
 
 func TestRunNewDate(t *testing.T) {
@@ -183,19 +194,6 @@ func TestParseBound(t *testing.T) {
 		if assert.Error(t, err, "parseBound(%q)", bad) {
 			assert.NotContains(t, err.Error(), "\n")
 		}
-	}
-}
-
-func TestParseWeight(t *testing.T) {
-	for in, want := range map[string]float64{"0": 0, "0.3": 0.3, "1": 1, "30%": 0.3, " 0.5 ": 0.5} {
-		got, err := parseWeight(in)
-		if assert.NoError(t, err, in) {
-			assert.InDelta(t, want, got, 1e-12, "parseWeight(%q)", in)
-		}
-	}
-	for _, bad := range []string{"", "x", "-0.1", "1.5", "NaN", "Inf", "150%"} {
-		_, err := parseWeight(bad)
-		assert.Error(t, err, "parseWeight(%q)", bad)
 	}
 }
 

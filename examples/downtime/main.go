@@ -99,7 +99,7 @@ func run(w io.Writer, fsys fs.FS, zone string) error {
 				continue // planned: not part of the incident statistics
 			}
 			downtimes = append(downtimes, downtime)
-			m := inc.Metrics(timeline.Config{})
+			m := inc.Metrics(timeline.Policy{})
 			if d, ok := m.Lifecycle.TimeTo(timeline.Detected); ok {
 				toDetect = append(toDetect, d)
 			}

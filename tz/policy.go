@@ -5,6 +5,27 @@ import (
 	"strings"
 )
 
+// Policy says what to do with a wall-clock time that falls in a DST gap or fold.
+// The zero Policy is Reject. Earlier never gives a later instant than Later.
+type Policy int
+
+const (
+	Reject     Policy = iota // gap and fold are errors
+	Earlier                  // gap: the wall time moved back by the gap's length (02:30 → 01:30 EST, read with the offset after the gap); fold: the earlier instant
+	Later                    // gap: the wall time moved forward by the gap's length (02:30 → 03:30 EDT, read with the offset before the gap); fold: the later instant
+	Compatible               // RFC 5545: gap moves forward by its length (as Later), fold takes the earlier instant
+)
+
+// Case tells what a wall-clock time was. The zero Case means unknown.
+type Case int
+
+const (
+	CaseUnknown Case = iota // not known: Wall returned an ErrInvalidDate
+	Unique                  // exactly one instant
+	Gap                     // no instant (spring forward)
+	Fold                    // two instants (fall back)
+)
+
 var policyNames = [...]string{Reject: "reject", Earlier: "earlier", Later: "later", Compatible: "compatible"}
 
 // String returns the policy's name: "reject", "earlier", "later" or "compatible".

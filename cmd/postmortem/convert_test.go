@@ -1,0 +1,59 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/go-postmortem/postmortem/tz"
+	"github.com/stretchr/testify/assert"
+)
+
+func TestDayColumn(t *testing.T) {
+	cases := []struct {
+		start, end int
+		window     bool
+		want       string
+	}{
+		{0, 0, false, ""},
+		{1, 0, false, "+1 day"},
+		{0, 0, true, ""},
+		{1, 1, true, "+1 day"},
+		{0, 1, true, "end +1 day"},
+		{-1, 0, true, "-1 day, end same day"},
+		{1, 2, true, "+1 day, end +2 days"},
+		{-2, -1, true, "-2 days, end -1 day"},
+	}
+	for _, c := range cases {
+		r := tz.Row{DayShift: c.start, EndDayShift: c.end}
+		got := dayColumn(r, c.window)
+		assert.Equal(t, c.want, got, "dayColumn(%d, %d, %v) = %q, want %q", c.start, c.end, c.window, got, c.want)
+	}
+}
+
+func TestConvertArgs(t *testing.T) {
+	cases := []struct {
+		args   []string
+		code   int
+		stdout string // a part of it
+		stderr string // a part of it; "" means empty
+	}{
+		{[]string{"convert", "--to", "UTC", "2016-07-26 22:00 EDT", "01:00"}, 0, "Wed 02:00 UTC  Wed 05:00", ""},
+		{[]string{"convert", "--to", "UTC", "2016-07-26 10:00 – 11:00 UTC", "12:00"}, 1, "", `TIME: tz: "2016-07-26 10:00 – 11:00 UTC": is already a window`},
+		{[]string{"convert", "--to", "UTC", "2016-07-26 10:00 UTC", "11:00 – 12:00"}, 1, "", `END: tz: "11:00 – 12:00": is a window`},
+		{[]string{"convert", "--to", "UTC", "2016-07-27 10:00 UTC", "2016-07-26 11:00"}, 1, "", `END: tz: "2016-07-26 11:00": is 2016-07-26T11:00:00Z, before the start`},
+		{[]string{"convert", "--to", "UTC", "2016-07-26 10:00 UTC", "banana"}, 1, "", `END: tz: "banana"`},
+		{[]string{"convert", "--to", "UTC", "9999-12-31T23:00-05:00"}, 1, "", "past 9999-12-31T23:59:59Z"},
+	}
+	for _, c := range cases {
+		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			out, errOut, code := runArgs("", c.args...)
+			assert.Equal(t, c.code, code, "run(%q) = %d, want %d; stderr: %s", c.args, code, c.code, errOut)
+			assert.Contains(t, out, c.stdout, "run(%q) stdout", c.args)
+			if c.stderr == "" {
+				assert.Empty(t, errOut, "run(%q) stderr", c.args)
+			} else {
+				assert.Contains(t, errOut, c.stderr, "run(%q) stderr", c.args)
+			}
+		})
+	}
+}
