@@ -12,6 +12,7 @@
 //	convert   "what time is that for you": an instant or a window in many zones
 //	import    incident files from Statuspage JSON, a Slack export or pasted text
 //	new       print a commented incident file to start from
+//	log       append one event to an incident file while the incident runs
 //	version   print the version of the command
 //
 // Run "postmortem <command> --help" for a command's flags and an example.
@@ -64,6 +65,7 @@ var commands = []command{
 	{"convert", "\"what time is that for you\": an instant or a window in many zones", runConvert},
 	{"import", "incident files from Statuspage JSON, a Slack export or pasted text", runImport},
 	{"new", "print a commented incident file to start from", runNew},
+	{"log", "append one event to an incident file while the incident runs", runLog},
 	{"version", "print the version of the command", runVersion},
 }
 

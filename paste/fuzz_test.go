@@ -1,0 +1,42 @@
+package paste_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/go-postmortem/postmortem/incident"
+	"github.com/go-postmortem/postmortem/paste"
+	"github.com/go-postmortem/postmortem/tz"
+)
+
+// FuzzParse checks that no text panics Parse, and that every draft reads back.
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.*"))
+	for _, name := range files {
+		if data, err := os.ReadFile(name); err == nil {
+			f.Add(string(data))
+		}
+	}
+	for _, s := range []string{"10:00 UTC a\n09:00 UTC b\n", "Yesterday 10pm PST x", "| 12:33 | a |", "3/30 from 12:30 to 12:55 hours PST", "all times are IST\n10:00 x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		cfg := paste.Config{Date: tz.Date{Year: 2024, Month: 3, Day: 10}}
+		inc, _ := cfg.Parse("fuzz.txt", []byte(text))
+		if inc == nil {
+			return
+		}
+		b, err := incident.Marshal(inc)
+		if err != nil {
+			t.Fatalf("Marshal: %v", err)
+		}
+		incs, err := incident.Parse("draft.yaml", b)
+		if err != nil {
+			t.Fatalf("draft does not read back: %v\n%s", err, b)
+		}
+		if len(incs) != 1 || len(incs[0].Timeline) != len(inc.Timeline) {
+			t.Fatalf("draft has %d incidents, events differ:\n%s", len(incs), b)
+		}
+	})
+}

@@ -1,0 +1,292 @@
+package paste
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-postmortem/postmortem/incident"
+	"github.com/go-postmortem/postmortem/timeline"
+	"github.com/go-postmortem/postmortem/tz"
+)
+
+// preamble is what may come before a time at the start of a timeline line.
+var preamble = map[string]bool{"at": true, "on": true, "by": true, "-": true, "–": true, "—": true, "•": true}
+
+// separators are stripped between a leading time and its text.
+const separators = " \t-–—:|,.;)"
+
+// add records a time read at s[start:end] of line n.
+func (p *parser) add(n, col int, e tz.Expr, written, s string, start, end int) {
+	if p.lineErr {
+		return
+	}
+	if e.Zone == "" && p.loc == nil {
+		p.diag(n, col, CodeNoZone, ErrNoZone, false,
+			"%q has no zone and none is named before it; write the zone (14:36 UTC), name it once (\"all times are UTC\") or pass --tz; the line is left out", written)
+		p.lineErr = true
+		return
+	}
+	it := &item{e: e, written: written, ctxDate: p.date, line: n, window: !e.End.IsZero()}
+	if e.Dated && p.prev != nil && e.Start.Before(p.prev.e.Start) {
+		if !e.HasDate && !p.dateSet {
+			if e2, err := tz.Parse(written, p.ctx(p.date.AddDays(1))); err == nil && !e2.Start.Before(p.prev.e.Start) {
+				p.diag(n, col, CodeNextDay, ErrNextDay, true,
+					"%q is earlier than the time before it (line %d), so it is read as the next day, %s; the draft writes that date", written, p.prev.line, p.date.AddDays(1))
+				it.e, it.ctxDate = e2, p.date.AddDays(1)
+				e = e2
+			}
+		}
+		if e.Start.Before(p.prev.e.Start) {
+			p.diag(n, col, CodeOrder, ErrOrder, true,
+				"%q (%s) is before the time of line %d (%s); kept as written: check the date", written,
+				e.Start.UTC().Format("2006-01-02 15:04Z"), p.prev.line, p.prev.e.Start.UTC().Format("2006-01-02 15:04Z"))
+		}
+	}
+	for _, w := range e.Warnings {
+		c := col
+		if w.Offset > 0 && written == s[start:end] {
+			c += w.Offset
+		}
+		p.diag(n, c, codeOf(w), w, true, "%q: %s", written, tzMessage(w))
+	}
+	// The text: what follows a time that starts the line, else the whole line.
+	before := strings.Fields(s[:start])
+	leading := true
+	for _, w := range before {
+		if !preamble[strings.ToLower(w)] {
+			leading = false
+		}
+	}
+	it.text = s
+	if leading {
+		if rest := strings.Trim(s[end:], separators); rest != "" {
+			it.text = upperFirst(rest)
+		}
+	}
+	if it.window && !leading {
+		it.text = "" // a window in prose is an outage, not an event
+	}
+	p.pending = append(p.pending, it)
+	if !it.window || leading {
+		p.prev = it // a window in prose (a summary's "from 10:50 until 12:38") does not order the lines
+	}
+	if e.Dated {
+		p.date = e.Date
+	}
+	p.dateSet = false
+}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+var (
+	dashDate   = regexp.MustCompile(`\b(\d{1,2})-([A-Za-z]{3,9})-(\d{4})\b`)
+	military   = regexp.MustCompile(`\b([01]\d|2[0-3])([0-5]\d)(\s+(?:UTC|GMT|Z|[A-Z]{2,4}T)\b)`)
+	slashPair  = regexp.MustCompile(`^(~?\d{1,2}:\d{2})/(\d{1,2}:\d{2})\s*([AaPp]\.?[Mm]\.?)?\s*([A-Za-z]{2,5})/([A-Za-z]{2,5})$`)
+	parenZone  = regexp.MustCompile(`\((UTC|GMT|[A-Z]{2,5})\)`)
+	dateDashed = regexp.MustCompile(`^([^:]*\d)\s+[-–—]\s+(.*\d.*)$`)
+)
+
+// alternatives returns spellings of span that tz.Parse reads, for forms real posts use:
+// "May 10, 2019 - 08:46 PDT", "30-March-2023 1000 UTC", "2:20/1:20 PM EST/CST".
+func alternatives(span string) []string {
+	var out []string
+	if m := dateDashed.FindStringSubmatch(span); m != nil {
+		out = append(out, m[1]+" "+m[2])
+	}
+	if t := military.ReplaceAllString(dashDate.ReplaceAllString(span, "$1 $2 $3"), "$1:$2$3"); t != span {
+		out = append(out, t)
+	}
+	if t := parenZone.ReplaceAllString(span, "$1"); t != span {
+		out = append(out, strings.Join(strings.Fields(t), " "))
+	}
+	if m := slashPair.FindStringSubmatch(span); m != nil {
+		mer := ""
+		if m[3] != "" {
+			mer = " " + m[3]
+		}
+		out = append(out, m[1]+mer+" "+m[4]+" / "+m[2]+mer+" "+m[5])
+	}
+	return out
+}
+
+var zoneWord = regexp.MustCompile(`^(?:[A-Z]{2,5}|(?:UTC|GMT)[+-−]\d{1,2}(?::?\d{2})?|[A-Za-z_]+/[A-Za-z_/+-]+)$`)
+
+var regionWords = map[string]bool{"pacific": true, "eastern": true, "central": true, "mountain": true}
+
+var timeWord = regexp.MustCompile(`(?i)\b(?:times?|timeline|timezone|time zone)\b`)
+
+// zoneSentence reads a line that names the zone of the times after it ("all times are UTC",
+// "Timeline (CET):", "(PDT)") and reports whether it did.
+func (p *parser) zoneSentence(n, lead int, s string) bool {
+	paren := strings.HasPrefix(s, "(") && strings.HasSuffix(strings.TrimSuffix(s, ":"), ")") && len(s) < 40
+	if !paren && !timeWord.MatchString(s) {
+		return false
+	}
+	ws := words(s)
+	for i, w := range ws {
+		tok := strings.Trim(s[w.start:w.end], "()[]*_,.;:!?\"'`")
+		name := ""
+		switch {
+		case zoneWord.MatchString(tok) && tok != "I" && tok != "A":
+			name = tok
+		case regionWords[strings.ToLower(tok)]:
+			name = tok
+			if i+1 < len(ws) && strings.EqualFold(strings.Trim(s[ws[i+1].start:ws[i+1].end], "()[]*_,.;:!?"), "time") {
+				name += " time"
+			}
+		default:
+			continue
+		}
+		loc, err := tz.Resolve(name)
+		if err != nil {
+			if semantic(err) {
+				p.diag(n, lead+w.start+1, codeOf(err), err, false, "%q: %s", name, tzMessage(err))
+				return true
+			}
+			continue
+		}
+		p.loc, p.zoneName = loc, name
+		if p.firstLoc == nil {
+			p.firstLoc = loc
+		}
+		return true
+	}
+	return false
+}
+
+// finish builds the draft from the items read.
+func (p *parser) finish() (*incident.Incident, []*Diagnostic) {
+	if len(p.items) == 0 {
+		if !p.hasErrors() {
+			p.diag(0, 0, CodeNoTime, ErrNoTime, false, "no line carries a time (like 14:36 UTC, 10:36am EDT or 2016-07-26 14:36); nothing to import")
+		}
+		return nil, p.sorted()
+	}
+	inc := &incident.Incident{Title: p.cfg.Title, Kind: incident.KindIncident, Location: time.UTC,
+		Source: &incident.Source{System: "text"}}
+	if inc.Title == "" {
+		inc.Title = p.title
+	}
+	if inc.Title == "" {
+		inc.Title = "Imported timeline"
+	}
+	inc.Summary = strings.Join(p.summary, "\n\n")
+	loc := p.firstLoc
+	if loc == nil {
+		for _, it := range p.items {
+			if l := it.e.Location; l != nil && strings.Contains(l.String(), "/") {
+				loc = l
+				break
+			}
+		}
+	}
+	if loc != nil && loc.String() != "UTC" {
+		inc.Location, inc.TimeZone = loc, loc.String()
+	}
+	dated := false
+	for _, it := range p.items {
+		if it.e.Dated {
+			dated = true
+			inc.Date = it.ctxDate
+			if it.e.HasDate || it.ctxDate.Day == 0 {
+				inc.Date = it.e.Date
+			}
+			break
+		}
+	}
+	if !dated {
+		p.diag(0, 0, CodeUndated, ErrUndated, true,
+			"no date in the text: the draft is an undated incident (durations only); pass --date with the day it happened, or add date: to the draft")
+	}
+	prevDate, prevT := inc.Date, time.Time{}
+	for _, it := range p.items {
+		if it.window {
+			start, end := p.windowText(inc, it, it.e.Start), p.windowText(inc, it, it.e.End)
+			inc.Outages = append(inc.Outages, incident.Outage{
+				Start: incident.Time{Instant: it.e.Start, Loc: it.e.Location, Approx: it.e.Approx, Dated: it.e.Dated, Written: start},
+				End:   incident.Time{Instant: it.e.End, Loc: it.e.Location, Approx: it.e.Approx, Dated: it.e.Dated, Written: end},
+				Level: timeline.Major,
+			})
+			if it.text == "" {
+				continue
+			}
+			it.written, it.needDate = start, false
+			it.e.End = time.Time{}
+		}
+		text := it.written
+		if it.e.Dated && !it.e.HasDate && (it.ctxDate != prevDate || !prevT.IsZero() && it.e.Start.Before(prevT)) {
+			text = it.ctxDate.String() + " " + text
+		}
+		got, err := tz.Parse(text, tz.Context{Date: prevDate, Location: inc.Location, After: prevT})
+		if err != nil || !got.Start.Equal(it.e.Start) {
+			text = fallback(it.e, it.e.Start)
+			got = it.e
+		}
+		inc.Timeline = append(inc.Timeline, incident.Event{
+			At:   incident.Time{Instant: it.e.Start, Loc: it.e.Location, Approx: it.e.Approx, Dated: it.e.Dated, Written: text},
+			Text: it.text,
+		})
+		prevDate, prevT = got.Date, got.Start
+	}
+	return inc, p.sorted()
+}
+
+// windowText writes one end of a window as a time the incident file reads back to t.
+func (p *parser) windowText(inc *incident.Incident, it *item, t time.Time) string {
+	loc := it.e.Location
+	zone := it.e.Zone
+	if zone == "" && loc != inc.Location {
+		zone = loc.String()
+	}
+	wall := t.In(loc).Format("2006-01-02 15:04")
+	if !it.e.Dated {
+		wall = t.UTC().Format("15:04") // an undated instant is its wall clock, kept in UTC
+	}
+	s := strings.TrimSpace(wall + " " + zone)
+	if it.e.Approx {
+		s += "~"
+	}
+	if got, err := tz.Parse(s, tz.Context{Location: inc.Location}); err == nil && got.Start.Equal(t) {
+		return s
+	}
+	return fallback(it.e, t)
+}
+
+// fallback writes t in RFC 3339 in the zone it was written in.
+func fallback(e tz.Expr, t time.Time) string {
+	var s string
+	if e.Dated {
+		s = t.In(e.Location).Format(time.RFC3339)
+	} else {
+		s = strings.TrimSpace(t.UTC().Format("15:04") + " " + e.Zone)
+	}
+	if e.Approx {
+		s += "~"
+	}
+	return s
+}
+
+func (p *parser) hasErrors() bool {
+	for _, d := range p.diags {
+		if !d.Warning {
+			return true
+		}
+	}
+	return false
+}
+
+// sorted returns the diagnostics in text order.
+func (p *parser) sorted() []*Diagnostic {
+	slices.SortStableFunc(p.diags, func(a, b *Diagnostic) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
+	return p.diags
+}
