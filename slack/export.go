@@ -196,7 +196,7 @@ func (r *reader) jsonError(name string, data []byte, err error) {
 	msg := err.Error()
 	switch {
 	case errors.As(err, &se):
-		off, msg = se.Offset, se.Error()
+		off, msg = se.Offset-1, se.Error() // Offset is past the byte at fault
 	case errors.As(err, &te):
 		off = te.Offset
 		msg = fmt.Sprintf("%s is a JSON %s, want a %s", cmp.Or(te.Field, "value"), te.Value, te.Type)
