@@ -54,6 +54,10 @@ func (c *Config) Parse(name string, data []byte) ([]*Incident, error) {
 	if max := c.maxBytes(); int64(len(data)) > max {
 		return nil, ErrorList{{File: name, Err: tooLarge(int64(len(data)), max)}}
 	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return nil, ErrorList{{File: name, Line: 1, Column: 1, Err: errorf(ErrSyntax,
+			"file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")}}
+	}
 	if max := c.maxValues(); countValues(data) > max {
 		return nil, ErrorList{{File: name, Err: errorf(ErrTooLarge,
 			"file has more than %d values (list items, keys and lines); split it into several files", max)}}
@@ -70,7 +74,7 @@ func (c *Config) Parse(name string, data []byte) ([]*Incident, error) {
 			break
 		}
 		if err != nil {
-			errs = append(errs, yamlError(name, err, c.maxDepth()))
+			errs = append(errs, yamlError(name, data, err, c.maxDepth()))
 			break
 		}
 		if lerr, at := checkTree(&doc, c.maxDepth()); lerr != nil {

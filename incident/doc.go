@@ -17,7 +17,7 @@
 // Times are read with [tz.Parse] against the incident's date and zone: each time without a
 // date takes the date of the previous time of its list (or the incident's date), and a time
 // alone that goes backwards is an error that asks for the date. The text of each time is kept
-// as written ([Time].Text), so that a marshalled file says what its author wrote.
+// as written ([Time].Written), so that a marshalled file says what its author wrote.
 //
 // # Parse errors and validation
 //

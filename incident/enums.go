@@ -5,6 +5,51 @@ import (
 	"strings"
 )
 
+// Kind says whether a document is an incident or a planned maintenance. The zero Kind is unknown;
+// files without a kind load as KindIncident. Do not reorder.
+type Kind int
+
+const (
+	KindUnknown Kind = iota
+	KindIncident
+	KindMaintenance
+)
+
+// Status is an incident's public status. The zero Status is unknown. Do not reorder.
+type Status int
+
+const (
+	StatusUnknown Status = iota
+	StatusInvestigating
+	StatusIdentified
+	StatusMonitoring
+	StatusResolved
+)
+
+// ActionKind is the kind of an action item. The zero ActionKind is unknown. Do not reorder.
+type ActionKind int
+
+const (
+	ActionUnknown ActionKind = iota
+	Prevent
+	Mitigate
+	Detect
+	Repair
+	Process
+	Other
+)
+
+// ActionStatus is the status of an action item. The zero ActionStatus is unknown. Do not reorder.
+type ActionStatus int
+
+const (
+	ActionStatusUnknown ActionStatus = iota
+	Open
+	InProgress
+	Done
+	WontDo
+)
+
 var kindNames = [...]string{KindUnknown: "", KindIncident: "incident", KindMaintenance: "maintenance"}
 
 // String returns the name of k as written in files ("incident", "maintenance"), or "" when unknown.

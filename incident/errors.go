@@ -37,6 +37,29 @@ var (
 	ErrUnknownService = errors.New("service not listed in services")
 )
 
+// ParseError is an error or warning at a place in a file.
+type ParseError struct {
+	File         string
+	Line, Column int    // 1-based; 0 when unknown
+	Path         string // field path, e.g. "timeline[2].at"
+	Err          error
+	Warning      bool // reports whether this is a warning rather than an error
+}
+
+// Unwrap returns e.Err.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// ErrorList is a list of *ParseError, sorted by position by Sort.
+type ErrorList []*ParseError
+
+// Err returns l as an error, or nil when l is empty.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
 // Error returns "file:line:col: path: message", leaving out the parts that are unknown.
 func (e *ParseError) Error() string {
 	var b strings.Builder
@@ -82,9 +105,6 @@ func comparePos(a, b *ParseError) int {
 
 // Sort sorts l by file, line, column and path; the order of equal positions is kept.
 func (l ErrorList) Sort() { slices.SortStableFunc(l, comparePos) }
-
-// Len returns the number of errors in l.
-func (l ErrorList) Len() int { return len(l) }
 
 // Error returns the first error, followed by "(and N more errors)" when there are more.
 func (l ErrorList) Error() string {

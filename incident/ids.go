@@ -9,9 +9,10 @@ import (
 	"github.com/google/uuid"
 )
 
-// IDNamespace is the UUID namespace of derived incident IDs: an incident without an id gets
-// uuid.NewSHA1(IDNamespace, []byte(slug)) (a version 5 UUID), so the ID stays the same from one
-// render to the next as long as the slug does. It is itself the version 5 UUID of the URL
+// IDNamespace is the UUID namespace of derived incident IDs, as text: an incident without an
+// id gets uuid.NewSHA1(uuid.MustParse(IDNamespace), []byte(slug)), a version 5 UUID that
+// DeriveID returns, so the ID stays the same from one render to the next as long as the slug
+// does. It is itself the version 5 UUID of the URL
 // "https://github.com/go-postmortem/postmortem/incident" in the RFC 4122 URL namespace.
 const IDNamespace = "7810c6b7-4e6d-5950-a62f-b0b30fbca700"
 

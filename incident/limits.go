@@ -231,12 +231,19 @@ func (tc *treeChecker) firstAlias(n *yaml.Node) *yaml.Node {
 var yamlLine = regexp.MustCompile(`^line (\d+): (.*)$`)
 
 // yamlError turns an error of yaml.v3 into a *ParseError at its line.
-func yamlError(file string, err error, maxDepth int) *ParseError {
+func yamlError(file string, data []byte, err error, maxDepth int) *ParseError {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	pe := &ParseError{File: file}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		pe.Line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+	}
+	if strings.Contains(msg, "cannot start any token") || strings.Contains(msg, "found a tab character") {
+		if line, col, ok := tabIndent(data, pe.Line); ok {
+			pe.Line, pe.Column = line, col
+			pe.Err = &fieldError{msg: "invalid YAML: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces", err: ErrSyntax}
+			return pe
+		}
 	}
 	sentinel := ErrSyntax
 	switch {
@@ -255,4 +262,28 @@ func yamlError(file string, err error, maxDepth int) *ParseError {
 		pe.Err = &fieldError{msg: strings.Join(te.Errors, "; "), err: ErrType}
 	}
 	return pe
+}
+
+// tabIndent returns the position of a tab in the indentation of line (1-based) of data, or,
+// when that line holds none, of the first line indented with a tab.
+func tabIndent(data []byte, line int) (int, int, bool) {
+	firstLine, firstCol := 0, 0
+	for n, rest := 1, data; len(rest) > 0; n++ {
+		text := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			text, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		indent := len(text) - len(bytes.TrimLeft(text, " \t"))
+		if i := bytes.IndexByte(text[:indent], '\t'); i >= 0 {
+			if n == line {
+				return n, i + 1, true
+			}
+			if firstLine == 0 {
+				firstLine, firstCol = n, i+1
+			}
+		}
+	}
+	return firstLine, firstCol, firstLine > 0
 }

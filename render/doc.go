@@ -19,10 +19,22 @@
 //
 // Incident files are not trusted. Markdown fields pass through one shared goldmark (GFM)
 // that never renders raw HTML unless Printer.UnsafeHTML is set (it shows as the text that was
-// written), unlinks URLs other than http, https, mailto and relative ones, and turns images
-// into links (a page makes no request). Markdown output gets the same treatment, so that a
-// site generator that renders raw HTML finds none. Only goldmark's output reaches the page
-// unescaped; everything else is escaped by html/template.
+// written), and turns images into links (a page makes no request). One link policy holds in
+// both outputs: a link is kept only to an http or https URL with a host, a mailto URL, or a
+// relative URL that names no other host ("//evil.example" and "/\evil.example" do), checked
+// on the destination as a browser gets it, after backslash escapes and character references
+// are undone ("javascript\:x" is javascript:). The HTML loses such a link and keeps its text;
+// in Markdown output the field's brackets are escaped, which also neutralises a reference
+// definition that another field, or another incident of the document, could use. So a site
+// generator that renders raw HTML finds none, and no "{{" or "{%" from the file is left for
+// a Hugo shortcode or Liquid to run (in code a zero-width space goes between the two).
+// Only goldmark's output reaches the page unescaped; everything else is escaped by
+// html/template.
+//
+// A Markdown field longer than 512 KiB, nesting block quotes or lists more than 32 deep on a
+// line, or with a paragraph of more than 5,000 emphasis and link delimiters (past which
+// goldmark's time grows faster than the text) is shown as the plain text it is.
+//
 // The page carries a Content-Security-Policy that lets only its own inline style and script
 // run. Bidirectional formatting and control characters are removed from every field.
 //

@@ -158,17 +158,6 @@ func isoUTC(t time.Time) string {
 	return string(appendISO(make([]byte, 0, 20), u, y, mo, d))
 }
 
-// dayShiftText formats a calendar-day difference: "", "+1 day", "-1 day", "+2 days".
-func dayShiftText(n int) string {
-	switch {
-	case n == 0:
-		return ""
-	case n == 1 || n == -1:
-		return fmt.Sprintf("%+d day", n)
-	}
-	return fmt.Sprintf("%+d days", n)
-}
-
 // dayKey formats t's date as "2006-01-02".
 func dayKey(t time.Time) string {
 	y, mo, d := t.Date()

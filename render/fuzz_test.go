@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/go-postmortem/postmortem/incident"
-	"github.com/stretchr/testify/assert"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
@@ -40,7 +39,7 @@ func FuzzMarkdownField(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		raw, err := newConverter(safeMarkdown).toHTML(clean(s), 2)
+		raw, err := toHTML(safeMarkdown, clean(s), 2)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,27 +72,6 @@ func FuzzMarkdownField(f *testing.F) {
 	})
 }
 
-func TestMayHoldScheme(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want bool
-	}{
-		{"no links: at 10:36", false},
-		{"[ok](https://example.com/a:b) and [rel](/x:y) [frag](#a)", false},
-		{"[mail](mailto:a@b.c)", false},
-		{"[bad](javascript:x)", true},
-		{"[bad]( \n JavaScript:x)", true},
-		{"[bad](<javascript:x>)", true},
-		{"[ref]: javascript:x", true},
-		{"[ent](java&#x09;script:x)", true},
-		{"[esc](javascript\\:x)", true},
-		{"[paren](():)", true},
-		{"[data](data:text/html,x)", true},
-	} {
-		assert.Equal(t, tc.want, mayHoldScheme(tc.in), "mayHoldScheme(%q)", tc.in)
-	}
-}
-
 // FuzzPage puts the same text in every field of an incident and checks that the HTML page
 // keeps exactly one script, no event handler and no unsafe URL, and that the Markdown
 // document renders.
@@ -101,18 +79,20 @@ func FuzzPage(f *testing.F) {
 	f.Add(hostileText, "javascript:alert(1)")
 	f.Add("plain", "https://example.com")
 	f.Add("a | b\n\n# h\n\n```\n<x>\n", "/relative")
+	// The incident and the zones are made once; every field the target sets is set on
+	// every run.
+	inc := hostile(f)
+	p := &Printer{Places: places(f), FrontMatter: true}
 	f.Fuzz(func(t *testing.T, s, link string) {
 		if len(s) > 2048 || len(link) > 512 {
 			return
 		}
-		inc := hostile(t)
 		inc.Title, inc.Summary, inc.Impact, inc.Trigger = s, s, s, s
 		inc.Timeline[0].Text, inc.Timeline[1].Text = s, s
 		inc.RootCauses[0].Text, inc.Lessons.Lucky[0] = s, s
 		inc.ActionItems[0].Text, inc.ActionItems[0].Link, inc.ActionItems[0].Owner = s, link, s
 		inc.Links[0] = incident.Link{Title: s, URL: link}
 		var page, md bytes.Buffer
-		p := &Printer{Places: places(t), FrontMatter: true}
 		if err := p.HTML(&page, inc); err != nil {
 			t.Fatal(err)
 		}
@@ -138,38 +118,4 @@ func FuzzPage(f *testing.F) {
 			}
 		}
 	})
-}
-
-func TestAllowedURL(t *testing.T) {
-	for _, tc := range []struct {
-		u        string
-		relative bool
-		want     bool
-	}{
-		{"https://example.com/a", false, true},
-		{"HTTP://example.com", false, true},
-		{"mailto:ops@example.com", false, true},
-		{"https:", false, false},
-		{"javascript:alert(1)", true, false},
-		{"JavaScript:alert(1)", true, false},
-		{"java\tscript:alert(1)", true, false},
-		{"java&#x09;script:alert(1)", true, false},
-		{" \x01javascript:x", true, false},
-		{"data:text/html,x", true, false},
-		{"vbscript:x", true, false},
-		{"a+b.c-d:x", true, false}, // a scheme we do not know
-		{"/incidents/42", true, true},
-		{"/incidents/42", false, false},
-		{"#timeline", true, true},
-		{"//evil.example/x", true, false},
-		{`\\evil.example\x`, true, false},
-		{"%3E:", true, true},   // no scheme: a relative path, as browsers read it
-		{"1abc:x", true, true}, // a scheme starts with a letter
-		{">:", true, true},
-		{"", true, false},
-	} {
-		if got := allowedURL(tc.u, tc.relative); got != tc.want {
-			t.Errorf("allowedURL(%q, %v) = %v, want %v", tc.u, tc.relative, got, tc.want)
-		}
-	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -331,4 +332,44 @@ func TestStyleScoped(t *testing.T) {
 			assert.True(t, strings.HasPrefix(s, ".postmortem") || strings.HasPrefix(s, "body.postmortem-page"), "unscoped selector %q", s)
 		}
 	}
+}
+
+// TestTemplateRowMethods runs user templates that store the row methods' values, test them
+// and place them after other output: the rows must appear where the template puts them, and
+// only there.
+func TestTemplateRowMethods(t *testing.T) {
+	inc := harvestGo(t)
+	want := func(v View) (string, string) {
+		return string(timelineRows(v.Timeline)), string(outageRows(v.Outages, v.TimelineDates))
+	}
+	d, err := (&Printer{}).builder(true).document([]*incident.Incident{inc})
+	require.NoError(t, err)
+	rows, outages := want(d.Incidents[0])
+	require.Contains(t, rows, "<tr")
+	require.Contains(t, outages, "<tr")
+
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"stored", `{{range .Incidents}}{{$rows := .TimelineRows}}<h1>{{.Title}}</h1><table>{{$rows}}</table>{{end}}`,
+			"<h1>Harvest and Forecast outage</h1><table>" + rows + "</table>"},
+		{"reordered", `{{range .Incidents}}{{$o := .OutageRows}}{{$t := .TimelineRows}}<p>x</p><table>{{$t}}</table><table>{{$o}}</table>{{end}}`,
+			"<p>x</p><table>" + rows + "</table><table>" + outages + "</table>"},
+		{"tested", `{{range .Incidents}}{{if .TimelineRows}}yes{{else}}no{{end}}{{end}}`, "yes"},
+		{"twice", `{{range .Incidents}}{{.OutageRows}}|{{.OutageRows}}{{end}}`, outages + "|" + outages},
+	} {
+		t.Run("html/"+tc.name, func(t *testing.T) {
+			ht, err := ParseHTMLTemplate(tc.name, tc.text)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, htmlOf(t, &Printer{HTMLTemplate: ht}, inc))
+		})
+	}
+
+	// A Markdown template that tests the rows and counts them gets no HTML written into it.
+	mt, err := ParseMarkdownTemplate("md", `{{range .Incidents}}# {{md .Title}}
+{{if .TimelineRows}}{{len .Timeline}} events{{end}}{{$r := .OutageRows}}
+{{if $r}}windows{{end}}{{end}}`)
+	require.NoError(t, err)
+	md := markdownOfIncs(t, &Printer{MarkdownTemplate: mt}, inc)
+	assert.Equal(t, fmt.Sprintf("# Harvest and Forecast outage\n%d events\nwindows", len(inc.Timeline)), md)
 }

@@ -29,7 +29,21 @@ const hostileText = `"'><script>` + pwn + `</script><img src=x onerror="` + pwn 
 	`<div onclick="` + pwn + `">raw block</div>` + "\n\n" +
 	`[click](javascript:` + pwn + `) [tab](java&#x09;script:` + pwn + `) [case](JaVaScRiPt:` + pwn + `)` +
 	` <javascript:` + pwn + `> ![img](javascript:` + pwn + `) [data](data:text/html;base64,PHNjcmlwdD4=)` +
-	` <a href="javascript:` + pwn + `">a</a> <iframe src="javascript:` + pwn + `"></iframe>` + "\n"
+	` <a href="javascript:` + pwn + `">a</a> <iframe src="javascript:` + pwn + `"></iframe>` + "\n\n" +
+	// Backslash-escaped colons, images, protocol-relative and host-less links.
+	`[esc](javascript\:` + pwn + `) [ESC](JavaScript\:x) [d](data\:text/html,x) [vb](vbscript\:x)` +
+	` ![i](javascript\:x) [ent](javascript&colon;x) [pr](//evil.example/p) [pr2](/\/evil.example/p)` +
+	` [pr3](<//evil.example>) [nohost](https:) [e]()` + "\n\n" +
+	// Hugo shortcodes and Liquid, in text and in code.
+	"{{< gist evil 1 >}} {{% x %}} {% include x %} {{ site.x }} `{{< y >}}`\n\n```\n{% include z %}\n```\n\n" +
+	"[def]: javascript\\:" + pwn + "\n[def2]: //evil.example\n"
+
+// hostileDefinitions are reference definitions a field makes and never uses, and
+// hostileUses the field that uses them: in one Markdown document they would meet.
+const (
+	hostileDefinitions = "x\n\n[s]: javascript:alert(1)\n[t]: data:text/html,x\n[u]: /\\/evil.example\n[v]: javascript\\:x"
+	hostileUses        = "see [s], [t][], [u] and [v]"
+)
 
 // hostile is an incident with a payload in every field.
 func hostile(t testing.TB) *incident.Incident {
@@ -127,23 +141,40 @@ func TestHostileHTML(t *testing.T) {
 
 func TestHostileMarkdown(t *testing.T) {
 	inc := hostile(t)
+	inc.Trigger, inc.Resolution = hostileDefinitions, hostileUses
+	// A second incident of the stream uses what the first defines.
+	other := hostile(t)
+	other.Summary, other.Trigger, other.Resolution = hostileUses, hostileUses, hostileUses
 	var buf bytes.Buffer
-	require.NoError(t, (&Printer{FrontMatter: true, Places: append(places(t), tz.Place{City: hostileText, Loc: time.UTC})}).Markdown(&buf, inc))
+	require.NoError(t, (&Printer{FrontMatter: true, Places: append(places(t), tz.Place{City: hostileText, Loc: time.UTC})}).Markdown(&buf, inc, other))
 	out := buf.String()
 	assert.NotContains(t, out, "\u202E")
+	// Neither Hugo nor Jekyll runs templates in front matter; the rest is content.
+	content := out[strings.Index(out[4:], "\n---\n")+9:]
+	for _, tag := range []string{"{{", "{%"} {
+		if i := strings.Index(content, tag); i >= 0 {
+			t.Errorf("%q survives: %q", tag, content[max(0, i-40):min(len(content), i+40)])
+		}
+	}
 
 	// A site generator that renders raw HTML (Hugo with unsafe: true) still gets nothing
 	// that runs from our Markdown.
 	var page bytes.Buffer
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
-	body := out[strings.Index(out[4:], "\n---\n")+9:]
-	require.NoError(t, md.Convert([]byte(body), &page))
+	require.NoError(t, md.Convert([]byte(content), &page))
 	got := page.String()
 	assert.NotRegexp(t, `(?i)<script`, got)
 	for _, tag := range tagRE.FindAllString(got, -1) {
 		assert.False(t, handlerRE.MatchString(tag), "event handler in %q", tag)
 		assert.NotContains(t, strings.ToLower(tag), "javascript:", "tag %q", tag)
 		assert.NotContains(t, strings.ToLower(tag), "<iframe", "tag %q", tag)
+		for _, m := range hrefRE.FindAllStringSubmatch(tag, -1) {
+			u := strings.Trim(m[1], `"'`)
+			assert.True(t, allowedURL(html.UnescapeString(u), true), "href %q in %q", u, tag)
+			for _, bad := range []string{"javascript:", "data:", "vbscript:", "//"} {
+				assert.False(t, strings.HasPrefix(strings.ToLower(html.UnescapeString(u)), bad), "href %q", u)
+			}
+		}
 	}
 
 	// Table rows keep their shape: every row of the timeline has the header's cell count.

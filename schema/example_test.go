@@ -15,7 +15,7 @@ func Example() {
 			Enum []string `json:"enum"`
 		} `json:"$defs"`
 	}
-	if err := json.Unmarshal(schema.JSON, &s); err != nil {
+	if err := json.Unmarshal(schema.JSON(), &s); err != nil {
 		panic(err)
 	}
 	fmt.Println(s.Schema)

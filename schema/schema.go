@@ -13,9 +13,13 @@
 // `postmortem validate` for that.
 package schema
 
-import _ "embed"
+import (
+	_ "embed"
+)
 
-// JSON is the schema document, incident.schema.json. It must not be modified.
-//
 //go:embed incident.schema.json
-var JSON []byte
+var schemaJSON string
+
+// JSON returns the schema document, incident.schema.json. Each call returns a new copy, which
+// the caller may modify.
+func JSON() []byte { return []byte(schemaJSON) }

@@ -253,7 +253,7 @@ func decodeStream(t *testing.T, data []byte) []any {
 func newValidator(t *testing.T) *validator {
 	t.Helper()
 	var root map[string]any
-	require.NoError(t, json.Unmarshal(schema.JSON, &root), "schema.JSON is not valid JSON")
+	require.NoError(t, json.Unmarshal(schema.JSON(), &root), "schema.JSON() is not valid JSON")
 	return &validator{root: root}
 }
 
@@ -388,4 +388,11 @@ func TestMarshal(t *testing.T) {
 			assert.Empty(t, v.validate(v.root, docs[0], "$"), "validate(Marshal(%s[%d]))", file, i)
 		}
 	}
+}
+
+// TestJSONCopy checks that a caller that modifies the schema it got changes no one else's.
+func TestJSONCopy(t *testing.T) {
+	a := schema.JSON()
+	a[0] = 'x'
+	assert.Equal(t, byte('{'), schema.JSON()[0])
 }

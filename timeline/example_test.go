@@ -189,3 +189,23 @@ func ExampleNewWeight() {
 	// no weight: 0s
 	// timeline: partial weight "NaN" is not a number; write a share from 0 to 1, like 0.3 or 30%
 }
+
+func ExampleParsePeriod() {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range []string{"2016-Q3", "2016-07-26", "2016-13"} {
+		p, unit, err := timeline.ParsePeriod(s, ny)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(unit, p.Start.UTC().Format(time.RFC3339), p.End.UTC().Format(time.RFC3339))
+	}
+	// Output:
+	// quarter 2016-07-01T04:00:00Z 2016-10-01T04:00:00Z
+	// day 2016-07-26T04:00:00Z 2016-07-27T04:00:00Z
+	// timeline: "2016-13": month must be 01 to 12
+}

@@ -13,6 +13,12 @@ type parser struct {
 	ctx   Context
 	toks  []token
 	i     int
+	// pick is the reading tried for an ambiguous abbreviation that the
+	// Context does not settle, to see whether its own pair does
+	pick *Candidate
+	// yearWarn is the warning that a year was taken from a weekday while
+	// other years near the reference fit too
+	yearWarn *Error
 }
 
 func (p *parser) peek() token { return p.toks[p.i] }

@@ -27,7 +27,45 @@ type resolved struct {
 	litWall [2]time.Time
 }
 
+// resolve reads f as an Expr. An abbreviation that is ambiguous in the
+// Context is settled by the form's own repeat in parentheses or after a slash
+// when exactly one of its readings agrees with it: "11:10 BST (10:10 UTC)" is
+// British Summer Time, not Bangladesh's.
 func (p *parser) resolve(f *form) (Expr, error) {
+	e, err := p.resolveExpr(f)
+	var amb *AmbiguousError
+	if err == nil || !hasAlt(f) || !errors.As(err, &amb) {
+		return e, err
+	}
+	var found Expr
+	n := 0
+	for i := range amb.Candidates {
+		p.pick = &amb.Candidates[i]
+		x, err2 := p.resolveExpr(f)
+		if err2 != nil || n > 0 && x.Start.Equal(found.Start) && x.End.Equal(found.End) {
+			continue
+		}
+		found, n = x, n+1
+	}
+	p.pick = nil
+	if n == 1 {
+		return found, nil
+	}
+	return Expr{}, err
+}
+
+// hasAlt reports whether f repeats a time in parentheses or after a slash.
+func hasAlt(f *form) bool {
+	for _, a := range f.alts {
+		if a != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) resolveExpr(f *form) (Expr, error) {
+	p.yearWarn = nil
 	r, err := p.resolveForm(f, p.ctx, true)
 	if err != nil {
 		return Expr{}, err
@@ -52,6 +90,9 @@ func (p *parser) resolve(f *form) (Expr, error) {
 				return Expr{}, err
 			}
 		}
+	}
+	if p.yearWarn != nil {
+		r.warnings = append(r.warnings, p.yearWarn)
 	}
 	e := Expr{
 		Start:    r.start,
@@ -323,11 +364,23 @@ func (p *parser) resolveDate(ds dateSpec, ctx Context) (Date, bool, error) {
 			if ref == 0 {
 				return Date{}, false, p.errf(ds.pos, ErrNoDate, "%s has no year and none is known; write the year, as in \"%s %d\"", p.s[ds.pos:ds.end], p.s[ds.pos:ds.end], 2013)
 			}
-			y, ok := nearestYear(d, ds.wd, ref)
-			if !ok {
+			ys := fittingYears(d, ds.wd, ref)
+			if len(ys) == 0 {
 				return Date{}, false, p.errf(ds.pos, ErrWeekday, "%s %s falls on no year within 7 of %d; write the year", p.wdText(ds), p.s[ds.pos:ds.end], ref)
 			}
-			d.Year = y
+			d.Year = ys[0]
+			if len(ys) > 1 && ys[0] != ref && p.yearWarn == nil {
+				others := make([]string, len(ys)-1)
+				for i, y := range ys[1:] {
+					others[i] = fmt.Sprint(y)
+				}
+				verb := "fit"
+				if len(others) == 1 {
+					verb = "fits"
+				}
+				p.yearWarn = p.errf(ds.pos, ErrYearFromWeekday, "%s %s has no year: read as %d, the year nearest %d in which it falls on a %s; %s %s too; write the year",
+					p.wdText(ds), p.s[ds.pos:ds.end], ys[0], ref, ds.wd, strings.Join(others, " and "), verb)
+			}
 		case ctx.Date.Year != 0:
 			d.Year = ctx.Date.Year
 		default:
@@ -358,18 +411,22 @@ func (p *parser) wdText(ds dateSpec) string {
 	return p.s[ds.wdPos:end]
 }
 
-// nearestYear returns the year nearest ref (the earlier on a tie), at most 7
-// away, in which d's month and day fall on wd.
-func nearestYear(d Date, wd time.Weekday, ref int) (int, bool) {
+// fittingYears returns the years at most 7 from ref in which d's month and
+// day fall on wd, nearest first (the earlier on a tie).
+func fittingYears(d Date, wd time.Weekday, ref int) []int {
+	var ys []int
 	for k := 0; k <= 7; k++ {
-		for _, y := range [2]int{ref - k, ref + k} {
-			c := Date{y, d.Month, d.Day}
-			if c.Valid() && c.Weekday() == wd {
-				return y, true
+		cand := []int{ref - k, ref + k}
+		if k == 0 {
+			cand = cand[:1]
+		}
+		for _, y := range cand {
+			if c := (Date{y, d.Month, d.Day}); c.Valid() && c.Weekday() == wd {
+				ys = append(ys, y)
 			}
 		}
 	}
-	return 0, false
+	return ys
 }
 
 // longDate writes "April 28th 2013".
@@ -420,6 +477,9 @@ func (p *parser) resolveZone(z *zoneSpec, d Date, dated bool, ctx Context) (zone
 			zr.loc = loc
 			return zr, nil
 		}
+		if c, ok := p.picked(z.amb.Candidates); ok {
+			return p.readAs(zr, c)
+		}
 		return zr, p.ambiguous(z, z.amb)
 	}
 	// An abbreviation.
@@ -428,6 +488,13 @@ func (p *parser) resolveZone(z *zoneSpec, d Date, dated bool, ctx Context) (zone
 		if !contains(zones, c.Zone) {
 			zones = append(zones, c.Zone)
 		}
+	}
+	if off, ok := p.contextUses(z.name, zones, d, dated, ctx); ok {
+		// The Context's zone itself shows the abbreviation on that date, and
+		// is no reading's region: Phoenix's "MST", Algiers' "CET" in July.
+		zr.loc, zr.literal, zr.offset = ctx.Location, true, off
+		zr.cand = &Candidate{Abbrev: z.name, Zone: ctx.Location.String(), Region: ctx.Location.String(), Offset: off}
+		return zr, nil
 	}
 	var loc *time.Location
 	if len(zones) == 1 {
@@ -445,6 +512,8 @@ func (p *parser) resolveZone(z *zoneSpec, d Date, dated bool, ctx Context) (zone
 		return zr, nil
 	} else if l, err := Resolve(z.name); err == nil && l != nil {
 		loc = l
+	} else if c, ok := p.picked(z.cands); ok {
+		return p.readAs(zr, c)
 	} else {
 		amb := &AmbiguousError{Abbrev: z.name, Candidates: z.cands}
 		errors.As(err, &amb)
@@ -461,6 +530,46 @@ func (p *parser) resolveZone(z *zoneSpec, d Date, dated bool, ctx Context) (zone
 	if zr.cand != nil {
 		zr.literal, zr.offset = true, zr.cand.Offset
 	}
+	return zr, nil
+}
+
+// contextUses reports whether clocks in ctx.Location, which is none of the
+// readings' zones, show abbr at some time on date d, and with which offset.
+// Such a zone settles the abbreviation: a time written with it is that zone's.
+func (p *parser) contextUses(abbr string, zones []string, d Date, dated bool, ctx Context) (int, bool) {
+	if ctx.Location == nil || !dated || !d.Valid() || contains(zones, ctx.Location.String()) {
+		return 0, false
+	}
+	for _, h := range [3]int{0, 12, 23} {
+		t := time.Date(d.Year, d.Month, d.Day, h, 0, 0, 0, ctx.Location)
+		if name, off := t.Zone(); strings.EqualFold(name, abbr) {
+			return off, true
+		}
+	}
+	return 0, false
+}
+
+// picked returns the reading of cands being tried (p.pick), if it is one of them.
+func (p *parser) picked(cands []Candidate) (*Candidate, bool) {
+	if p.pick == nil {
+		return nil, false
+	}
+	for i := range cands {
+		if cands[i] == *p.pick {
+			return &cands[i], true
+		}
+	}
+	return nil, false
+}
+
+// readAs reads the zone as the abbreviation's reading c: c's region's wall
+// clock, its DST half checked against c.Offset.
+func (p *parser) readAs(zr zoneRes, c *Candidate) (zoneRes, error) {
+	loc, err := c.Location()
+	if err != nil {
+		return zr, p.errf(zr.spec.pos, ErrUnknownZone, "%s names %s, which this system's time zone database lacks; write an offset instead", zr.spec.name, c.Zone)
+	}
+	zr.loc, zr.cand, zr.literal, zr.offset = loc, c, true, c.Offset
 	return zr, nil
 }
 
@@ -714,8 +823,12 @@ func (p *parser) checkAlt(f *form, i int, r *resolved) error {
 		if !ar.dated {
 			for k := 0; k < 2; k++ {
 				if clock[k] >= 0 && ar.utcClock[k] >= 0 && clock[k] != ar.utcClock[k] {
-					return p.errf(pos, ErrMismatch, "%q is %02d:%02dZ but %q is %02d:%02dZ; correct one of them",
+					e := p.errf(pos, ErrMismatch, "%q is %02d:%02dZ but %q is %02d:%02dZ; correct one of them",
 						text, clock[k]/3600, clock[k]/60%60, p.s[alt.start:alt.end], ar.utcClock[k]/3600, ar.utcClock[k]/60%60)
+					day := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+					e.Err = &MismatchError{Written: day.Add(time.Duration(clock[k]) * time.Second),
+						Repeat: day.Add(time.Duration(ar.utcClock[k]) * time.Second), Zone: r.zone}
+					return e
 				}
 			}
 		}
@@ -754,8 +867,14 @@ func (p *parser) checkAlt(f *form, i int, r *resolved) error {
 		return nil
 	}
 	if !best.start.Equal(start) || !best.end.Equal(end) {
-		return p.errf(pos, ErrMismatch, "%q is %s but %q is %s; correct one of them",
+		e := p.errf(pos, ErrMismatch, "%q is %s but %q is %s; correct one of them",
 			text, fmtSpan(start, end), p.s[alt.start:alt.end], fmtSpan(best.start, best.end))
+		me := &MismatchError{Written: start, Repeat: best.start, Zone: r.zone, Dated: true}
+		if start.Equal(best.start) {
+			me.Written, me.Repeat = end, best.end
+		}
+		e.Err = me
+		return e
 	}
 	r.warnings = append(r.warnings, best.warnings...)
 	return nil

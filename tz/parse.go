@@ -9,7 +9,7 @@ import (
 // list, pass each Expr's Date and Start as the next Context's Date and After.
 type Context struct {
 	Date     Date           // date of an expression that has none; zero: none known; only Year set: the year of a date written without one, and no date for a time alone
-	Location *time.Location // zone of an expression that has none, and the context that settles an ambiguous abbreviation; nil is UTC
+	Location *time.Location // zone of an expression that has none, and of an abbreviation this zone itself shows on the date; it settles an ambiguous one; nil is UTC
 	After    time.Time      // previous instant in the same list, if any: a time alone before it is ErrBackwards, except midnight, which then means the end of Date
 	Strict   bool           // reports whether an abbreviation's wrong DST half is an error rather than a warning
 	Policy   Policy         // for DST gaps and folds; zero is Reject
@@ -26,7 +26,7 @@ type Expr struct {
 	Date     Date           // calendar date of Start in Location (for the next expression in a list); zero when !Dated
 	Location *time.Location // the zone to display the instant in: the zone written, else the Context's, else UTC
 	Zone     string         // the zone text as written, "" when none
-	Warnings []*Error       // e.g. ErrDSTMismatch when not Strict
+	Warnings []*Error       // ErrDSTMismatch when not Strict, ErrYearFromWeekday
 }
 
 // maxInput bounds the length of an expression; longer text is not a time.
@@ -63,8 +63,11 @@ const maxInput = 512
 // with an optional weekday that must agree (else ErrWeekday). A date written
 // without its year takes the year of ctx.Date when that is a whole date;
 // otherwise, with a weekday, the year nearest ctx.Date.Year (or ctx.After's)
-// within seven in which the date falls on that weekday; otherwise
-// ctx.Date.Year; otherwise it is ErrNoDate.
+// within seven in which the date falls on that weekday, with a warning
+// matching ErrYearFromWeekday that names the other years that fit when that
+// is not the reference year itself ("Thursday, April 11th" near 2026 is 2024,
+// though 2019 and 2030 fit too); otherwise ctx.Date.Year; otherwise it is
+// ErrNoDate.
 //
 // A time without a date is on ctx.Date. With ctx.After set (the previous
 // instant of a list), such a time before it is ErrBackwards, except midnight
@@ -75,14 +78,18 @@ const maxInput = 512
 //
 // Zones are UTC, GMT and Z, numeric offsets (+05:30, -0400, UTC-4, GMT+1),
 // IANA names and whatever Resolve accepts (PT, ET, US Pacific time, cities);
-// without one the time is in ctx.Location. An abbreviation of a
-// daylight-saving pair names its region's wall clock; when the half written
-// does not match the date ("PST" in July), a warning matching ErrDSTMismatch
-// names both readings (it is the error instead when ctx.Strict). An ambiguous
-// abbreviation (CST, IST, BST, AST) is settled by ctx.Location when one
-// reading's zone is ctx.Location, or keeps the same offsets and abbreviation
-// on that date, or ctx.Location itself shows the abbreviation; otherwise it is
-// an error listing the readings. A wall-clock time becomes an instant through
+// without one the time is in ctx.Location. An abbreviation that ctx.Location
+// itself shows on that date, in a zone that is none of its readings' regions,
+// is that zone's, with no warning ("MST" in America/Phoenix, "CET" in
+// Africa/Algiers in July). Otherwise an abbreviation of a daylight-saving pair
+// names its region's wall clock; when the half written does not match the
+// date ("PST" in July), a warning matching ErrDSTMismatch names both readings
+// (it is the error instead when ctx.Strict). An ambiguous abbreviation (CST,
+// IST, BST, AST) is settled by ctx.Location when one reading's zone is
+// ctx.Location, or keeps the same offsets and abbreviation on that date;
+// else by the time's own repeat in parentheses or after a slash when exactly
+// one reading agrees with it ("11:10 BST (10:10 UTC)" is the UK's); otherwise
+// it is an error listing the readings. A wall-clock time becomes an instant through
 // Wall with ctx.Policy; a written offset, UTC, or an abbreviation whose offset
 // is one of the two readings settles a fold.
 //
@@ -96,6 +103,9 @@ const maxInput = 512
 // Start is the wall clock on 0001-01-01 in UTC (on the day of ctx.After when
 // that is such an undated instant, so that a list passing midnight keeps
 // counting days): only durations mean something.
+//
+// Instants must lie within years 1 to 9999 in UTC, which RFC 3339 can write:
+// "9999-12-31T23:00-05:00" is ErrInvalidDate.
 //
 // Errors are *Error with the byte offset of the offending text and a message
 // that says how to fix it; they match ErrSyntax, ErrMismatch, ErrWeekday,

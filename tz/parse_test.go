@@ -2,6 +2,7 @@ package tz_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -187,7 +188,7 @@ func parseCases(t testing.TB) []parseCase {
 
 		// Ambiguous abbreviations settled by the Context's zone.
 		{in: "10:00 CST", ctx: tz.Context{Date: tz.Date{Year: 2020, Month: time.January, Day: 15}, Location: mustLoad(t, "America/Chicago")}, start: "2020-01-15T16:00:00Z", loc: "America/Chicago"},
-		{in: "10:00 CST", ctx: tz.Context{Date: tz.Date{Year: 2020, Month: time.January, Day: 15}, Location: mustLoad(t, "America/Winnipeg")}, start: "2020-01-15T16:00:00Z", loc: "America/Chicago"},
+		{in: "10:00 CST", ctx: tz.Context{Date: tz.Date{Year: 2020, Month: time.January, Day: 15}, Location: mustLoad(t, "America/Winnipeg")}, start: "2020-01-15T16:00:00Z", loc: "America/Winnipeg"},
 		{in: "10:00 CST", ctx: tz.Context{Date: tz.Date{Year: 2020, Month: time.January, Day: 15}, Location: mustLoad(t, "Asia/Shanghai")}, start: "2020-01-15T02:00:00Z", loc: "Asia/Shanghai"},
 		{in: "10:00 IST", ctx: tz.Context{Date: tz.Date{Year: 2020, Month: time.January, Day: 15}, Location: mustLoad(t, "Asia/Kolkata")}, start: "2020-01-15T04:30:00Z"},
 		{in: "10:00 IST", ctx: tz.Context{Date: tz.Date{Year: 2020, Month: time.July, Day: 15}, Location: mustLoad(t, "Europe/Dublin")}, start: "2020-07-15T09:00:00Z", loc: "Europe/Dublin"},
@@ -196,6 +197,25 @@ func parseCases(t testing.TB) []parseCase {
 		{in: "10:00 AST", ctx: tz.Context{Date: tz.Date{Year: 2020, Month: time.January, Day: 15}, Location: mustLoad(t, "America/Puerto_Rico")}, start: "2020-01-15T14:00:00Z"},
 		{in: "10:00 PST", ctx: tz.Context{Date: tz.Date{Year: 2020, Month: time.January, Day: 15}}, start: "2020-01-15T18:00:00Z", loc: "America/Los_Angeles"},
 		{in: "10:00 PST", ctx: tz.Context{Date: tz.Date{Year: 2020, Month: time.January, Day: 15}, Location: mustLoad(t, "Asia/Manila")}, start: "2020-01-15T02:00:00Z", loc: "Asia/Manila"},
+
+		// An abbreviation that the Context's zone itself shows on that date is
+		// that zone's, with no warning; otherwise its region's wall clock.
+		{in: "2024-07-15 10:00 CET", ctx: tz.Context{Location: mustLoad(t, "Africa/Algiers")}, start: "2024-07-15T09:00:00Z", hasDate: true, loc: "Africa/Algiers"},
+		{in: "2024-07-15 10:00 MST", ctx: tz.Context{Location: mustLoad(t, "America/Phoenix")}, start: "2024-07-15T17:00:00Z", hasDate: true, loc: "America/Phoenix"},
+		{in: "2024-07-15 10:00 EST", ctx: tz.Context{Location: mustLoad(t, "America/Cancun")}, start: "2024-07-15T15:00:00Z", hasDate: true, loc: "America/Cancun"},
+		{in: "2024-07-15 10:00 AEST", ctx: tz.Context{Location: mustLoad(t, "Australia/Brisbane")}, start: "2024-07-15T00:00:00Z", hasDate: true, loc: "Australia/Brisbane"},
+		{in: "2024-07-15 10:00 CET", ctx: tz.Context{Location: mustLoad(t, "Europe/Paris")}, start: "2024-07-15T08:00:00Z", hasDate: true, loc: "Europe/Berlin", warnings: 1},
+		{in: "2024-07-15 10:00 EST", ctx: tz.Context{Location: ny}, start: "2024-07-15T14:00:00Z", hasDate: true, loc: "America/New_York", warnings: 1},
+		{in: "2024-07-15 10:00 EST", ctx: tz.Context{Location: mustLoad(t, "America/Toronto")}, start: "2024-07-15T14:00:00Z", hasDate: true, loc: "America/New_York", warnings: 1},
+		{in: "2024-07-15 10:00 EST", start: "2024-07-15T14:00:00Z", hasDate: true, loc: "America/New_York", warnings: 1},
+
+		// An ambiguous abbreviation settled by its own pair.
+		{in: "2024-07-01 11:10 BST (10:10 UTC)", start: "2024-07-01T10:10:00Z", hasDate: true, loc: "Europe/London"},
+		{in: "2024-07-01 11:10 BST (05:10 UTC)", start: "2024-07-01T05:10:00Z", hasDate: true, loc: "Asia/Dhaka"},
+		{in: "2024-07-01 11:10 BST / 06:10 EDT", start: "2024-07-01T10:10:00Z", hasDate: true, loc: "Europe/London"},
+		{in: "2024-07-01 9:00 – 10:00 IST (03:30 – 04:30 UTC)", start: "2024-07-01T03:30:00Z", end: "2024-07-01T04:30:00Z", hasDate: true, loc: "Asia/Kolkata"},
+		{in: "2024-01-10 11:10 BST (10:10 UTC)", start: "2024-01-10T10:10:00Z", hasDate: true, loc: "Europe/London", warnings: 1},
+		{in: "11:10 BST (10:10 UTC)", undated: true, start: "0001-01-01T11:10:00Z"},
 	}
 }
 
@@ -361,6 +381,7 @@ func TestParseErrors(t *testing.T) {
 		{in: "10:00 IST", ctx: inNY, err: tz.ErrAmbiguous, offset: 6, msg: "Asia/Kolkata"},
 		{in: "10:00 CST", ctx: inNY, err: tz.ErrAmbiguous},
 		{in: "10:00 CST", err: tz.ErrAmbiguous},
+		{in: "2024-07-01 11:10 BST (07:10 UTC)", err: tz.ErrAmbiguous, offset: 17, msg: "Asia/Dhaka"}, // no reading agrees
 		{in: "10:00 AST", ctx: tz.Context{Date: jul26, Location: mustLoad(t, "Etc/GMT+4")}, err: tz.ErrAmbiguous, msg: "Asia/Riyadh"},
 		{in: "10:00 +15:00", err: tz.ErrSyntax},
 		{in: "from 11:16 to 11:44 for 20 minutes", ctx: inNY, err: tz.ErrMismatch, offset: 20, msg: "the window lasts 28m but the text says 20m"},
@@ -580,4 +601,63 @@ func ordinalSuffix(d int) string {
 		suffix = "rd"
 	}
 	return suffix
+}
+
+func TestParseYearFromWeekdayWarning(t *testing.T) {
+	cases := []struct {
+		in   string
+		ref  int
+		want string // the start, RFC 3339
+		warn string // a part of the warning; "" for none
+	}{
+		{"Thursday, April 11th 10:00 UTC", 2026, "2024-04-11T10:00:00Z", "read as 2024, the year nearest 2026 in which it falls on a Thursday; 2030 and 2019 fit too"},
+		{"Sunday, April 28th 9am UTC", 2013, "2013-04-28T09:00:00Z", ""}, // the reference year itself fits
+		{"Sunday, April 28th 9am UTC", 2015, "2013-04-28T09:00:00Z", "2019 fits too"},
+		{"Tuesday, February 29th 10:00 UTC", 2026, "2028-02-29T10:00:00Z", ""}, // the only year within 7 that fits
+	}
+	for _, c := range cases {
+		t.Run(fmt.Sprint(c.in, " ", c.ref), func(t *testing.T) {
+			e, err := tz.Parse(c.in, tz.Context{Date: tz.Date{Year: c.ref}})
+			require.NoError(t, err, "Parse(%q)", c.in)
+			assert.Equal(t, c.want, e.Start.Format(time.RFC3339), "Parse(%q) with year %d", c.in, c.ref)
+			if c.warn == "" {
+				assert.Empty(t, e.Warnings, "Parse(%q) with year %d", c.in, c.ref)
+				return
+			}
+			require.Len(t, e.Warnings, 1, "Parse(%q) with year %d", c.in, c.ref)
+			assert.ErrorIs(t, e.Warnings[0], tz.ErrYearFromWeekday)
+			assert.Contains(t, e.Warnings[0].Msg, c.warn, "Parse(%q) with year %d", c.in, c.ref)
+		})
+	}
+}
+
+func TestParseMismatchError(t *testing.T) {
+	jul26 := tz.Date{Year: 2016, Month: time.July, Day: 26}
+	london := mustLoad(t, "Europe/London")
+	cases := []struct {
+		in    string
+		ctx   tz.Context
+		shift time.Duration
+		zone  string
+		dated bool
+	}{
+		// timezone: UTC on a London post: each pair off by the same hour.
+		{"11:36 (10:36 UTC)", tz.Context{Date: jul26}, -time.Hour, "", true},
+		{"10:36am EDT (14:37 UTC)", tz.Context{Date: jul26}, time.Minute, "EDT", true},
+		{"23:30 (00:30 UTC)", tz.Context{Date: jul26, Location: london}, 2 * time.Hour, "", true},
+		{"11:36 UTC (10:36 UTC)", tz.Context{}, -time.Hour, "UTC", false},
+		{"00:30 UTC (23:30 UTC)", tz.Context{}, -time.Hour, "UTC", false},
+		{"10:00 – 11:00 UTC (10:00 – 11:30 UTC)", tz.Context{Date: jul26}, 30 * time.Minute, "UTC", true},
+	}
+	for _, c := range cases {
+		t.Run(c.in, func(t *testing.T) {
+			_, err := tz.Parse(c.in, c.ctx)
+			require.ErrorIs(t, err, tz.ErrMismatch, "Parse(%q)", c.in)
+			var me *tz.MismatchError
+			require.ErrorAs(t, err, &me, "Parse(%q) = %v", c.in, err)
+			assert.Equal(t, c.shift, me.Shift(), "Parse(%q): Shift() = %v, want %v", c.in, me.Shift(), c.shift)
+			assert.Equal(t, c.zone, me.Zone, "Parse(%q): Zone", c.in)
+			assert.Equal(t, c.dated, me.Dated, "Parse(%q): Dated", c.in)
+		})
+	}
 }

@@ -10,8 +10,10 @@ import (
 //
 // It exists because RFC 3339 is the form tools write: every time an importer
 // produces, and most times in a file written by a program, are in it, and
-// time.Parse reads it without the lexer's tokens and the grammar's forms
-// (BenchmarkParse/forms=rfc3339 against the general path; see BENCHMARKS.md).
+// time.Parse reads it without the lexer's tokens and the grammar's forms: about
+// 0.2 µs and no allocation against 1.5 µs and 5 allocations, some 10 % of
+// loading a 1,000-event imported incident (BenchmarkParse/forms=rfc3339,
+// impl=ours against impl=general; see BENCHMARKS.md).
 // Instants outside years 1 to 9999 in UTC are left to the general parser,
 // which refuses them with an error.
 func fastRFC3339(s string) (Expr, bool) {

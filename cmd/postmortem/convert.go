@@ -18,13 +18,17 @@ Convert answers "what time is that for you": it reads TIME, and END for a window
 any form an incident file accepts, and shows the instant or window in many zones, with
 the day shift from the source zone (-1, +1) marked. A TIME without a zone is in --tz;
 a TIME without a date is on --date, else today in that zone. --year supplies the year
-of a date written without one ("Sunday, April 28th").
+of a date written without one ("Sunday, April 28th"); without it, such a date takes this
+year, or, when it has a weekday, the year nearest this one in which the date falls on that
+weekday, and a warning names the other years near it that fit too: pass --year to choose.
+An abbreviation with several readings (IST, CST, BST) is read in --tz when that zone uses it;
+else give --tz, or an offset, to settle it.
 
 Without --to, the zones are a default list of about 20 business hubs around the world.
 --to takes IANA zones, cities or abbreviations, comma-separated or repeated.
 
 Formats: table (for people), json ({"start", "end", "source", "rows"}, instants in RFC
-3339), markdown and html (a table to paste into an announcement).
+3339, "end" only for a window), markdown and html (a table to paste into an announcement).
 
 Exit status: 0 on success, 1 when TIME or END cannot be read, 2 for a usage error
 (an unknown flag, an unknown zone in --to or --tz).
@@ -85,12 +89,9 @@ func runConvert(e *env, args []string) error {
 	}
 	var x tz.Expr
 	if *date != "" {
-		d, ok, err := parseCalendar(*date)
+		d, err := parseDay(*date)
 		if err != nil {
 			return flags.usagef("--date: %s", err)
-		}
-		if !ok || strings.Count(*date, "-") != 2 {
-			return flags.usagef("--date %q: want YYYY-MM-DD", *date)
 		}
 		if *year != 0 {
 			d.Year = *year
@@ -154,11 +155,17 @@ func runConvert(e *env, args []string) error {
 // timeError labels an error of reading the arguments TIME [END] with the one it
 // is about.
 func timeError(args []string, err error) error {
+	msg := oneLine(err.Error())
+	var amb *tz.AmbiguousError
+	if errors.As(err, &amb) && len(amb.Candidates) > 0 {
+		// The library says "set the timezone"; here that is --tz.
+		msg += fmt.Sprintf(" (here: --tz %s, or another of the zones above)", amb.Candidates[0].Zone)
+	}
 	var te *tz.Error
 	if len(args) == 2 && errors.As(err, &te) && te.Input == args[1] && te.Input != args[0] {
-		return fmt.Errorf("END: %s", oneLine(err.Error()))
+		return fmt.Errorf("END: %s", msg)
 	}
-	return fmt.Errorf("TIME: %s", oneLine(err.Error()))
+	return fmt.Errorf("TIME: %s", msg)
 }
 
 // parsePlaces resolves the --to names; nil for none.

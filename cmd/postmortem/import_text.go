@@ -50,12 +50,9 @@ func runImportText(e *env, args []string) error {
 	}
 	cfg := paste.Config{Title: strings.TrimSpace(*title), Strict: *strict}
 	if *date != "" {
-		d, ok, err := parseCalendar(*date)
+		d, err := parseDay(*date)
 		if err != nil {
 			return fs.usagef("--date: %s", err)
-		}
-		if !ok || strings.Count(*date, "-") != 2 {
-			return fs.usagef("--date %q: want YYYY-MM-DD", *date)
 		}
 		cfg.Date = d
 	}

@@ -15,7 +15,7 @@ import (
 
 // maxFileSize bounds what is read of one input: incident files are small, and a
 // mistaken argument (a disk image, /dev/zero) must not exhaust memory.
-const maxFileSize = 16 << 20
+const maxFileSize = incident.DefaultMaxBytes
 
 // stdinName is how standard input is named in diagnostics.
 const stdinName = "<stdin>"
@@ -74,7 +74,10 @@ func unwrapPath(err error) error {
 // UTF-8. The error is an *incident.ParseError at the offending byte.
 func checkText(name string, data []byte) error {
 	if len(data) > maxFileSize {
-		return &incident.ParseError{File: name, Err: fmt.Errorf("larger than %d MiB, not an incident file", maxFileSize>>20)}
+		return &incident.ParseError{File: name, Err: fmt.Errorf("file is larger than the limit of %d MiB; split it into several files", maxFileSize>>20)}
+	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return nil // UTF-16: incident.Parse names it and says to save as UTF-8
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := position(data, i)
@@ -215,7 +218,7 @@ func loadFiles(e *env, cfg *incident.Config, names []string, d *diagnostics) []l
 			out = append(out, loaded{name: name, display: display})
 			continue
 		}
-		incs, err := cfg.Parse(display, data)
+		incs, err := parseInput(cfg, display, data) // Statuspage JSON or incident files
 		d.addErr(display, err)
 		for _, inc := range incs {
 			if inc == nil {

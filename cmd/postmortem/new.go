@@ -46,13 +46,8 @@ func runNew(e *env, args []string) error {
 	if *date == "" {
 		d = tz.DateOf(e.now().In(loc))
 	} else {
-		var ok bool
-		d, ok, err = parseCalendar(*date)
-		if err != nil {
+		if d, err = parseDay(*date); err != nil {
 			return flags.usagef("--date: %s", err)
-		}
-		if !ok || strings.Count(*date, "-") != 2 {
-			return flags.usagef("--date %q: want YYYY-MM-DD", *date)
 		}
 	}
 	if strings.TrimSpace(*title) == "" {
@@ -118,7 +113,7 @@ var newTemplate = template.Must(template.New("new").Funcs(template.FuncMap{
 		s := strings.Join(parts, "")
 		return s + strings.Repeat(" ", max(1, commentColumn-len(s)))
 	},
-}).Parse(`# yaml-language-server: $schema=`+schemaURL+`
+}).Parse(`# yaml-language-server: $schema=` + schemaURL + `
 # An incident postmortem (format version 1). Check it with: postmortem validate FILE
 # Times are written in the timezone below unless they carry their own zone
 # ("10:36am EDT", "14:36 UTC", "2016-07-26T14:36:00Z"). A time alone is on the date of

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/go-postmortem/postmortem/incident"
@@ -32,7 +33,7 @@ func runRender(e *env, args []string) error {
 	tmpl := flags.String("template", "", "render with the Go template in `FILE` instead of the built-in one")
 	front := flags.Bool("front-matter", false, "Markdown: begin with YAML front matter (title, date, slug, tags) for Hugo and Jekyll")
 	unsafe := flags.Bool("unsafe-html", false, "let raw HTML in the Markdown fields through (only for trusted files)")
-	out := flags.String("o", "", "write to `FILE` instead of standard output (atomically; never over an input)")
+	out := flags.String("o", "", "write to `FILE` instead of standard output (atomically; never over an input; a symbolic link is followed and the file it points to replaced)")
 	strict := flags.Bool("strict", false, "treat an abbreviation's wrong daylight-saving half (PST in July) as an error")
 	files, err := flags.parse(e, args)
 	if err != nil {
@@ -85,10 +86,12 @@ func runRender(e *env, args []string) error {
 	for _, l := range loaded {
 		incs = append(incs, l.incidents...)
 	}
+	// The document is written as it is made: to standard output, or with -o through the
+	// temporary file that replaces OUT once it is complete.
 	o := &output{path: *out}
-	err = pr.render(o, incs)
+	err = o.stream(e, func(w io.Writer) error { return pr.render(w, incs) })
 	if err != nil {
 		return fmt.Errorf("%s", oneLine(err.Error()))
 	}
-	return o.flush(e)
+	return nil
 }

@@ -1,14 +1,13 @@
 package render
 
 import (
-	"bufio"
 	"html"
 	htmltemplate "html/template"
 	"strings"
 )
 
-// timelineRows writes the <tr> elements of a timeline table. The built-in HTML template
-// calls it instead of ranging over Entry values: html/template's escaping costs reflection
+// timelineRows returns the <tr> elements of a timeline table. The built-in HTML template
+// uses it instead of ranging over Entry values: html/template's escaping costs reflection
 // calls per action, which dominated long timelines. Every string from the incident is
 // escaped here, and Text.HTML is goldmark's sanitized output, as in the template.
 func timelineRows(entries []Entry) htmltemplate.HTML {
@@ -22,14 +21,8 @@ func timelineRows(entries []Entry) htmltemplate.HTML {
 	return htmltemplate.HTML(b.String())
 }
 
-// stringWriter is what the row writers write to: a strings.Builder or a bufio.Writer.
-type stringWriter interface {
-	WriteString(s string) (int, error)
-	WriteByte(c byte) error
-}
-
 // writeTimelineRows writes what timelineRows returns to b.
-func writeTimelineRows(b stringWriter, entries []Entry) {
+func writeTimelineRows(b *strings.Builder, entries []Entry) {
 	for _, e := range entries {
 		b.WriteString("\n<tr")
 		if e.Class != "" {
@@ -77,7 +70,7 @@ func writeTimelineRows(b stringWriter, entries []Entry) {
 }
 
 // writeInstant writes the element the "time" template writes for in.
-func writeInstant(b stringWriter, in Instant) {
+func writeInstant(b *strings.Builder, in Instant) {
 	if !in.Dated {
 		b.WriteString(`<span class="wall">`)
 		b.WriteString(html.EscapeString(in.Clock + " " + in.Zone))
@@ -100,7 +93,7 @@ func writeInstant(b stringWriter, in Instant) {
 	b.WriteString(`</time>`)
 }
 
-// outageRows writes the <tr> elements of the outage windows table; withDates shows each
+// outageRows returns the <tr> elements of the outage windows table; withDates shows each
 // instant's date. See timelineRows for why it is written in Go.
 func outageRows(spans []Span, withDates bool) htmltemplate.HTML {
 	var b strings.Builder
@@ -110,7 +103,7 @@ func outageRows(spans []Span, withDates bool) htmltemplate.HTML {
 }
 
 // writeOutageRows writes what outageRows returns to b.
-func writeOutageRows(b stringWriter, spans []Span, withDates bool) {
+func writeOutageRows(b *strings.Builder, spans []Span, withDates bool) {
 	for _, s := range spans {
 		b.WriteString("\n<tr><td>")
 		for i, in := range []Instant{s.Start, s.End} {
@@ -141,29 +134,9 @@ func writeOutageRows(b stringWriter, spans []Span, withDates bool) {
 	}
 }
 
-// sink is the output of a template being executed by a Printer. View's row methods write
-// straight to it rather than return large strings (which html/template would copy through
-// fmt, and the garbage collector would then have to reclaim).
-type sink struct{ w *bufio.Writer }
+// TimelineRows returns the <tr> rows of the timeline table, every value escaped.
+func (v View) TimelineRows() htmltemplate.HTML { return timelineRows(v.Timeline) }
 
-// TimelineRows returns the <tr> rows of the timeline table, every value escaped. While a
-// Printer executes the template it writes them straight to the output instead and returns
-// nothing, which keeps long timelines fast.
-func (v View) TimelineRows() htmltemplate.HTML {
-	if v.sink != nil && v.sink.w != nil {
-		writeTimelineRows(v.sink.w, v.Timeline)
-		return ""
-	}
-	return timelineRows(v.Timeline)
-}
-
-// OutageRows returns the <tr> rows of the outage windows table, every value escaped; dates
-// show when the timeline crosses midnight. Like TimelineRows, it writes straight to the
-// output while a Printer executes the template.
-func (v View) OutageRows() htmltemplate.HTML {
-	if v.sink != nil && v.sink.w != nil {
-		writeOutageRows(v.sink.w, v.Outages, v.TimelineDates)
-		return ""
-	}
-	return outageRows(v.Outages, v.TimelineDates)
-}
+// OutageRows returns the <tr> rows of the state windows table, every value escaped; dates
+// show when the timeline crosses midnight.
+func (v View) OutageRows() htmltemplate.HTML { return outageRows(v.Outages, v.TimelineDates) }

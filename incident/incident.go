@@ -1,33 +1,11 @@
 package incident
 
 import (
-	"io/fs"
 	"time"
 
 	"github.com/go-postmortem/postmortem/timeline"
 	"github.com/go-postmortem/postmortem/tz"
 	"github.com/google/uuid"
-)
-
-// Kind says whether a document is an incident or a planned maintenance. The zero Kind is unknown;
-// files without a kind load as KindIncident. Do not reorder.
-type Kind int
-
-const (
-	KindUnknown Kind = iota
-	KindIncident
-	KindMaintenance
-)
-
-// Status is an incident's public status. The zero Status is unknown. Do not reorder.
-type Status int
-
-const (
-	StatusUnknown Status = iota
-	StatusInvestigating
-	StatusIdentified
-	StatusMonitoring
-	StatusResolved
 )
 
 // Outage is an explicit outage window [Start, End).
@@ -56,30 +34,6 @@ type Cause struct {
 type Lessons struct {
 	WentWell, WentWrong, Lucky []string // Markdown
 }
-
-// ActionKind is the kind of an action item. The zero ActionKind is unknown. Do not reorder.
-type ActionKind int
-
-const (
-	ActionUnknown ActionKind = iota
-	Prevent
-	Mitigate
-	Detect
-	Repair
-	Process
-	Other
-)
-
-// ActionStatus is the status of an action item. The zero ActionStatus is unknown. Do not reorder.
-type ActionStatus int
-
-const (
-	ActionStatusUnknown ActionStatus = iota
-	Open
-	InProgress
-	Done
-	WontDo
-)
 
 // ActionItem is a follow-up task.
 type ActionItem struct {
@@ -145,47 +99,6 @@ type Incident struct {
 	src *fileFacts // what Parse learnt about the file; nil for an incident built in code
 }
 
-// ParseError is an error or warning at a place in a file.
-type ParseError struct {
-	File         string
-	Line, Column int    // 1-based; 0 when unknown
-	Path         string // field path, e.g. "timeline[2].at"
-	Err          error
-	Warning      bool // reports whether this is a warning rather than an error
-}
-
-// Unwrap returns e.Err.
-func (e *ParseError) Unwrap() error { return e.Err }
-
-// ErrorList is a list of *ParseError, sorted by position by Sort.
-type ErrorList []*ParseError
-
-// Err returns l as an error, or nil when l is empty.
-func (l ErrorList) Err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
-}
-
-// Config says how files are read and checked. The zero Config reads leniently with the
-// default limits. A Config is safe for concurrent use as long as it is not modified.
-type Config struct {
-	// Strict reports whether an abbreviation's wrong daylight-saving half (PST in July) is an
-	// error rather than a warning.
-	Strict bool
-
-	// MaxBytes is the largest file read; zero means DefaultMaxBytes.
-	MaxBytes int64
-
-	// MaxValues bounds the values (list items, keys and lines) of a file, as counted before
-	// decoding; zero means DefaultMaxValues.
-	MaxValues int
-
-	// MaxDepth is the deepest nesting of lists and mappings accepted; zero means DefaultMaxDepth.
-	MaxDepth int
-}
-
 // Metrics are the computed figures of an incident.
 type Metrics struct {
 	Start, End         time.Time         // first and last instant of the timeline (nominal 0001-01-01 when undated)
@@ -196,9 +109,3 @@ type Metrics struct {
 	Lifecycle          timeline.Lifecycle // milestones; TimeTo(timeline.Detected) etc.
 	Dated              bool               // reports whether instants are real (false: only durations mean something)
 }
-
-// Parse is (*Config).Parse with the zero Config.
-func Parse(name string, data []byte) ([]*Incident, error) { var c Config; return c.Parse(name, data) }
-
-// Load is (*Config).Load with the zero Config.
-func Load(fsys fs.FS, name string) ([]*Incident, error) { var c Config; return c.Load(fsys, name) }

@@ -11,29 +11,9 @@ import (
 	"strings"
 	"sync"
 	texttemplate "text/template"
-	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/go-postmortem/postmortem/incident"
-	"github.com/go-postmortem/postmortem/timeline"
-	"github.com/go-postmortem/postmortem/tz"
 )
-
-// Printer renders incidents. The zero Printer writes a full HTML page or plain Markdown
-// without front matter, shows raw HTML in Markdown fields as text, weighs downtime as
-// Statuspage does and converts times into tz.DefaultPlaces.
-//
-// A Printer is safe for concurrent use as long as its fields are not changed meanwhile.
-type Printer struct {
-	Fragment         bool                   // HTML: a fragment to embed instead of a full page
-	FrontMatter      bool                   // Markdown: YAML front matter (title, date, slug, tags, summary) for Hugo and Jekyll
-	UnsafeHTML       bool                   // render raw HTML inside Markdown fields (default: not rendered)
-	Config           timeline.Policy        // downtime weights
-	Places           []tz.Place             // converter zones; nil: tz.DefaultPlaces()
-	MarkdownTemplate *texttemplate.Template // nil: built-in
-	HTMLTemplate     *htmltemplate.Template // nil: built-in
-}
 
 var (
 	//go:embed templates/document.md.tmpl
@@ -60,9 +40,6 @@ func cspHash(s string) string {
 	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
 }
 
-// writerPool holds the buffered writers documents are written through.
-var writerPool = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
-
 var builtinMarkdown = sync.OnceValue(func() *texttemplate.Template {
 	return texttemplate.Must(ParseMarkdownTemplate("document.md", markdownSource))
 })
@@ -71,134 +48,18 @@ var builtinHTML = sync.OnceValue(func() *htmltemplate.Template {
 	return htmltemplate.Must(ParseHTMLTemplate("document.html", htmlSource))
 })
 
-// Markdown writes incs as one GitHub-flavoured Markdown document (a post may cover several
-// incidents). It returns an error when incs is empty or holds nil, the template's error, an
-// error computing a view (such as missing time zones for a converter), or w's write error;
-// after a template or write error part of the document may have been written.
-func (p *Printer) Markdown(w io.Writer, incs ...*incident.Incident) error {
-	b := p.builder(false)
-	d, err := b.document(incs)
-	b.release()
-	if err != nil {
-		return err
-	}
-	return p.executeMarkdown(w, d)
-}
-
-func (p *Printer) executeMarkdown(w io.Writer, d *Document) error {
-	if p.MarkdownTemplate != nil {
-		return execute(w, d, p.MarkdownTemplate)
-	}
-	return execute(w, d, builtinMarkdown())
-}
-
 // executor is what text/template and html/template have in common.
 type executor interface {
 	Execute(w io.Writer, data any) error
 }
 
-// execute runs t on d into w through a pooled buffered writer, which the document's rows
-// sink (when it has one) writes to as well.
+// execute runs t on d into w through a buffered writer.
 func execute(w io.Writer, d *Document, t executor) error {
-	bw := writerPool.Get().(*bufio.Writer)
-	bw.Reset(w)
-	defer func() {
-		bw.Reset(nil)
-		writerPool.Put(bw)
-	}()
-	if d.sink != nil {
-		d.sink.w = bw
-		defer func() { d.sink.w = nil }()
-	}
+	bw := bufio.NewWriterSize(w, 32<<10)
 	if err := t.Execute(bw, d); err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
 	return bw.Flush()
-}
-
-// HTML writes incs as one HTML page, or as a fragment when p.Fragment is set. It returns the
-// same errors as Markdown.
-func (p *Printer) HTML(w io.Writer, incs ...*incident.Incident) error {
-	b := p.builder(true)
-	d, err := b.document(incs)
-	b.release()
-	if err != nil {
-		return err
-	}
-	return p.executeHTML(w, d)
-}
-
-func (p *Printer) executeHTML(w io.Writer, d *Document) error {
-	if p.HTMLTemplate != nil {
-		return execute(w, d, p.HTMLTemplate)
-	}
-	return execute(w, d, builtinHTML())
-}
-
-// Markdown writes incs as Markdown with the zero Printer.
-func Markdown(w io.Writer, incs ...*incident.Incident) error {
-	var p Printer
-	return p.Markdown(w, incs...)
-}
-
-// HTML writes incs as an HTML page with the zero Printer.
-func HTML(w io.Writer, incs ...*incident.Incident) error {
-	var p Printer
-	return p.HTML(w, incs...)
-}
-
-// Conversion is an instant, or a window [Start, End), to show in other zones.
-type Conversion struct {
-	Start, End time.Time      // End zero: an instant
-	Source     *time.Location // the zone it was written in; nil: UTC
-	Zone       string         // the zone as written ("EDT"); "": Source's name
-	Approx     bool           // reports whether the times are approximate
-}
-
-func (p *Printer) conversion(c Conversion, html bool) (*Document, error) {
-	if c.Start.IsZero() {
-		return nil, fmt.Errorf("render: conversion without a start")
-	}
-	if !c.End.IsZero() && c.End.Before(c.Start) {
-		return nil, fmt.Errorf("render: conversion ends (%s) before it starts (%s)",
-			c.End.UTC().Format(time.RFC3339), c.Start.UTC().Format(time.RFC3339))
-	}
-	cv, err := p.converter(c.Start, c.End, c.Source, c.Zone)
-	if err != nil {
-		return nil, err
-	}
-	if c.Approx {
-		cv.Start.Clock = "about " + cv.Start.Clock
-		if cv.Window {
-			cv.End.Clock = "about " + cv.End.Clock
-		}
-	}
-	d := &Document{Title: "What time is that for you?", Lang: "en", Fragment: p.Fragment, Convert: cv}
-	if html {
-		d.CSP, d.Style, d.Script = pageCSP, pageStyle, pageScript
-	}
-	return d, nil
-}
-
-// ConvertMarkdown writes the "what time is that for you" table of c in Markdown: one row per
-// place of p.Places (nil: tz.DefaultPlaces), day shifts marked. Errors: a zero Start, an End
-// before Start, the default zones failing to load, the template's and w's errors.
-func (p *Printer) ConvertMarkdown(w io.Writer, c Conversion) error {
-	d, err := p.conversion(c, false)
-	if err != nil {
-		return err
-	}
-	return p.executeMarkdown(w, d)
-}
-
-// ConvertHTML writes the table of ConvertMarkdown as an HTML page (or fragment) whose script
-// adds a row with the reader's own local time. It returns the errors of ConvertMarkdown.
-func (p *Printer) ConvertHTML(w io.Writer, c Conversion) error {
-	d, err := p.conversion(c, true)
-	if err != nil {
-		return err
-	}
-	return p.executeHTML(w, d)
 }
 
 // funcs are the template functions shared by both formats.
@@ -246,8 +107,8 @@ func ParseMarkdownTemplate(name, text string) (*texttemplate.Template, error) {
 //	duration d  d as Duration formats it
 //	title s     s with its first letter upper case
 //
-// The template receives a *Document. The built-in template writes its long tables with
-// View.TimelineRows and View.OutageRows, which are faster still. Errors are html/template's.
+// The template receives a *Document; View.TimelineRows and View.OutageRows give the same rows
+// as timelineRows and outageRows. Errors are html/template's.
 func ParseHTMLTemplate(name, text string) (*htmltemplate.Template, error) {
 	fm := htmltemplate.FuncMap(funcs())
 	fm["hopen"] = func(n int, id string) htmltemplate.HTML {
@@ -296,6 +157,10 @@ func mdEscape(s string) string {
 			}
 		case '\\', '`', '*', '[', ']', '<', '>', '|', '~', '#', '!':
 			b.WriteByte('\\')
+		case '{', '%':
+			if i > 0 && s[i-1] == '{' {
+				b.WriteByte('\\') // no "{{" or "{%" for Hugo or Liquid to run
+			}
 		case '&':
 			if i+1 < len(s) && (s[i+1] == '#' || isASCIILetter(s[i+1])) {
 				b.WriteByte('\\')
@@ -339,7 +204,7 @@ func mdURL(u string) string {
 	b.WriteByte('<')
 	for i := 0; i < len(u); i++ {
 		switch c := u[i]; {
-		case c == '<' || c == '>' || c == '\\' || c <= ' ' || c == 0x7f:
+		case c == '<' || c == '>' || c == '\\' || c <= ' ' || c == 0x7f || c == '{' || c == '}':
 			fmt.Fprintf(&b, "%%%02X", c)
 		default:
 			b.WriteByte(c)
