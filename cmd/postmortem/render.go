@@ -13,7 +13,9 @@ import (
 const renderDoc = `
 Render writes the postmortem document of every FILE (- for standard input): GitHub-
 flavoured Markdown, a standalone HTML page (CSS inline, no external requests) or an
-HTML fragment, or an iCalendar file of the planned maintenance windows. Several incidents, from
+HTML fragment, an iCalendar file of the planned maintenance windows, or JSON for scripts
+and jq ({"incidents": [...]}: every field of the file, each event with "at" in RFC 3339
+UTC, the merged windows and the figures of each service and of the incident). Several incidents, from
 one file or many, make one document. Nothing is written when any file has an error;
 the errors go to standard error as FILE:LINE:COL: error: message.
 
@@ -34,9 +36,9 @@ Example:
 `
 
 func runRender(e *env, args []string) error {
-	flags := newFlagSet("render", "[--format markdown|html|ical] [--fragment] [--template FILE] [--front-matter] [--unsafe-html] [--pictures DIR] [--diagram auto|none] [--strict] [-o OUT] FILE...", renderDoc)
-	format := newChoice("markdown", "markdown", "html", "ical")
-	flags.Var(format, "format", "output `format`: markdown, html or ical")
+	flags := newFlagSet("render", "[--format markdown|html|ical|json] [--fragment] [--template FILE] [--front-matter] [--unsafe-html] [--pictures DIR] [--diagram auto|none] [--strict] [-o OUT] FILE...", renderDoc)
+	format := newChoice("markdown", "markdown", "html", "ical", "json")
+	flags.Var(format, "format", "output `format`: markdown, html, ical or json")
 	fragment := flags.Bool("fragment", false, "HTML: write the document's body only, to embed in another page")
 	tmpl := flags.String("template", "", "render with the Go template in `FILE` instead of the built-in one")
 	front := flags.Bool("front-matter", false, "Markdown: begin with YAML front matter (title, date, slug, tags) for Hugo and Jekyll")
@@ -58,9 +60,9 @@ func runRender(e *env, args []string) error {
 		return flags.usagef("--fragment needs --format html")
 	case *front && format.value != "markdown":
 		return flags.usagef("--front-matter needs --format markdown")
-	case *tmpl != "" && format.value == "ical":
+	case *tmpl != "" && (format.value == "ical" || format.value == "json"):
 		return flags.usagef("--template works with --format markdown or html")
-	case *pictures != "" && format.value == "ical":
+	case *pictures != "" && (format.value == "ical" || format.value == "json"):
 		return flags.usagef("--pictures works with --format markdown or html")
 	case *pictures != "" && diagram.value == "none":
 		return flags.usagef("--pictures and --diagram none contradict each other")
