@@ -241,7 +241,7 @@ func yamlError(file string, data []byte, err error, maxDepth int) *ParseError {
 	if strings.Contains(msg, "cannot start any token") || strings.Contains(msg, "found a tab character") {
 		if line, col, ok := tabIndent(data, pe.Line); ok {
 			pe.Line, pe.Column = line, col
-			pe.Err = &fieldError{msg: "invalid YAML: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces", err: ErrSyntax}
+			pe.Err = &fieldError{msg: "invalid YAML: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces", err: ErrSyntax, codeName: CodeTabIndent}
 			return pe
 		}
 	}

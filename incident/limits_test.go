@@ -68,7 +68,7 @@ func TestLoadTooLarge(t *testing.T) {
 	var err error
 	alloc := allocated(func() { _, err = Load(endlessFS{size: 50 << 20, read: &read}, "big.yaml") })
 	assert.ErrorIs(t, err, ErrTooLarge)
-	assert.EqualError(t, err, "big.yaml: file is 50 MiB, larger than the limit of 8 MiB; split it into several files")
+	assert.EqualError(t, err, "big.yaml: file is 50 MiB, larger than the limit of 8 MiB; split it into several files [too-large]")
 	assert.Zero(t, read, "Load read %d bytes of a file whose size is known to be too large", read)
 	assert.Less(t, alloc, uint64(1<<20))
 
@@ -84,7 +84,7 @@ func TestLoadTooLarge(t *testing.T) {
 	assert.ErrorIs(t, err, ErrTooLarge)
 	_, err = small.Parse("f.yaml", []byte("title: "+strings.Repeat("x", 200)))
 	assert.ErrorIs(t, err, ErrTooLarge)
-	assert.EqualError(t, err, "f.yaml: file is 207 bytes, larger than the limit of 100 bytes; split it into several files")
+	assert.EqualError(t, err, "f.yaml: file is 207 bytes, larger than the limit of 100 bytes; split it into several files [too-large]")
 
 	_, err = Load(fstest.MapFS{}, "missing.yaml")
 	assert.ErrorIs(t, err, fs.ErrNotExist)
@@ -100,7 +100,7 @@ func TestTooManyValues(t *testing.T) {
 			var err error
 			alloc := allocated(func() { _, err = Parse("many.yaml", src) })
 			assert.ErrorIs(t, err, ErrTooLarge)
-			assert.EqualError(t, err, "many.yaml: file has more than 250000 values (list items, keys and lines); split it into several files")
+			assert.EqualError(t, err, "many.yaml: file has more than 250000 values (list items, keys and lines); split it into several files [too-large]")
 			assert.Less(t, alloc, uint64(1<<20), "Parse allocated %d MiB", alloc>>20)
 		})
 	}

@@ -216,6 +216,7 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 			}
 			e.add("services", flowList(ev.Services))
 			e.add("text", str(ev.Text))
+			e.add("ignore", flowList(ev.Ignore))
 			seq.Content = append(seq.Content, e.n)
 		}
 		m.add("timeline", seq)
@@ -232,6 +233,7 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 			}
 			e.add("level", n)
 			e.add("services", flowList(o.Services))
+			e.add("ignore", flowList(o.Ignore))
 			seq.Content = append(seq.Content, e.n)
 		}
 		m.add("outages", seq)
@@ -276,6 +278,7 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 			}
 			e.add("status", n)
 			e.add("link", str(a.Link))
+			e.add("ignore", flowList(a.Ignore))
 			seq.Content = append(seq.Content, e.n)
 		}
 		m.add("action_items", seq)
@@ -298,6 +301,7 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 		e.add("url", str(src.URL))
 		m.add("source", e.n)
 	}
+	m.add("ignore", flowList(inc.Ignore))
 	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{m.n}}, nil
 }
 

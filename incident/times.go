@@ -36,7 +36,6 @@ func (d *decoder) time(n *yaml.Node, path string, ck *clock, approx, window bool
 		Date:     ck.date,
 		Location: d.inc.Location,
 		After:    ck.after,
-		Strict:   d.cfg != nil && d.cfg.Strict,
 		Policy:   tz.Reject,
 	})
 	if err != nil {
@@ -75,7 +74,7 @@ func (d *decoder) tzReport(n *yaml.Node, path, raw string, err error, warning bo
 	if len(d.errs) >= d.max && !warning {
 		return
 	}
-	pe := &ParseError{File: d.file, Line: n.Line, Column: n.Column, Path: path, Err: tzError(err, ""), Warning: warning}
+	pe := &ParseError{File: d.file, Line: n.Line, Column: n.Column, Path: path, Err: tzError(err, ""), Warning: warning, Code: codeOf(err)}
 	var te *tz.Error
 	if v := deref(n); v == n && errors.As(err, &te) && te.Offset > 0 && !strings.ContainsAny(raw, "\n\\") {
 		lead := len(raw) - len(strings.TrimLeft(raw, " \t"))
@@ -96,7 +95,7 @@ func (d *decoder) tzReport(n *yaml.Node, path, raw string, err error, warning bo
 	d.errs = append(d.errs, pe)
 }
 
-var eventKeys = []string{"at", "text", "kind", "state", "services", "approx"}
+var eventKeys = []string{"at", "text", "kind", "state", "services", "approx", "ignore"}
 
 func (d *decoder) timeline(n *yaml.Node, path string) []Event {
 	var out []Event
@@ -110,6 +109,7 @@ func (d *decoder) timeline(n *yaml.Node, path string) []Event {
 			Text:     d.str(v[1], join(p, "text")),
 			State:    d.level(v[3], join(p, "state")),
 			Services: d.strs(v[4], join(p, "services")),
+			Ignore:   d.ignore(v[6], join(p, "ignore")),
 			pos:      pos{line: c.Line, col: c.Column, path: p, item: i + 1},
 		}
 		d.enum(v[2], join(p, "kind"), &ev.Kind)
@@ -137,7 +137,7 @@ func sortEvents(evs []Event) {
 // defaultOutageLevel is the level of an outage written without one.
 const defaultOutageLevel = timeline.Major
 
-var outageKeys = []string{"start", "end", "level", "services"}
+var outageKeys = []string{"start", "end", "level", "services", "ignore"}
 
 func (d *decoder) outages(n *yaml.Node, path string) []Outage {
 	var out []Outage
@@ -151,6 +151,7 @@ func (d *decoder) outages(n *yaml.Node, path string) []Outage {
 		o := Outage{
 			Level:    d.level(v[2], join(p, "level")),
 			Services: d.strs(v[3], join(p, "services")),
+			Ignore:   d.ignore(v[4], join(p, "ignore")),
 			pos:      pos{line: c.Line, col: c.Column, path: p, item: i + 1},
 		}
 		if o.Level == 0 && v[2] == nil {

@@ -369,6 +369,27 @@ func TestEnums(t *testing.T) {
 	}
 }
 
+// TestIgnoreCodes checks that the codes the schema offers for ignore are exactly the
+// warnings' codes.
+func TestIgnoreCodes(t *testing.T) {
+	v := newValidator(t)
+	items := v.root["$defs"].(map[string]any)["ignore"].(map[string]any)["items"].(map[string]any)
+	var got, want []string
+	for _, e := range items["enum"].([]any) {
+		got = append(got, e.(string))
+	}
+	for _, c := range incident.Codes() {
+		if c.Warning {
+			want = append(want, c.Code)
+		}
+	}
+	assert.ElementsMatch(t, want, got)
+	docs := decodeStream(t, []byte("title: a\nignore: [undated]\ntimeline:\n  - {at: '10:00', ignore: [abbrev-dst-mismatch]}\n"))
+	assert.Empty(t, v.validate(v.root, docs[0], "$"))
+	docs = decodeStream(t, []byte("title: a\nignore: [forms-disagree]\n"))
+	assert.NotEmpty(t, v.validate(v.root, docs[0], "$"), "an error's code")
+}
+
 // TestMarshal validates what incident.Marshal writes for every example, so that the schema
 // accepts every key and value the library itself produces.
 func TestMarshal(t *testing.T) {
