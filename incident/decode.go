@@ -24,7 +24,8 @@ import (
 type pos struct {
 	line, col int
 	path      string
-	item      int // written index + 1 of a list item; 0 when not from a file
+	item      int  // written index + 1 of a list item; 0 when not from a file
+	window    bool // reports whether an outage was written as one window expression
 }
 
 // fileFacts is what Parse remembers about a file beyond the incident's values.

@@ -8,7 +8,9 @@ import (
 	"github.com/google/uuid"
 )
 
-// Outage is an explicit outage window [Start, End).
+// Outage is an explicit outage window [Start, End). A file writes it as {start, end}, or as
+// one window expression ("from 5:45 AM to 7:00 AM UTC", alone or as window:); in the latter
+// case Start.Written and End.Written both hold the whole expression.
 type Outage struct {
 	Start, End Time
 	Level      timeline.Level // major_outage when the file gives none

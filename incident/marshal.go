@@ -224,9 +224,19 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 	if len(inc.Outages) > 0 {
 		seq := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, o := range inc.Outages {
+			window := o.Start.Written != "" && o.Start.Written == o.End.Written &&
+				(o.pos.window || !o.Start.Instant.Equal(o.End.Instant))
+			if window && o.Level == defaultOutageLevel && len(o.Services) == 0 && len(o.Ignore) == 0 {
+				seq.Content = append(seq.Content, timeStr(o.Start.Written))
+				continue
+			}
 			e := newMap()
-			e.add("start", timeStr(timeText(o.Start)))
-			e.add("end", timeStr(timeText(o.End)))
+			if window {
+				e.add("window", timeStr(o.Start.Written))
+			} else {
+				e.add("start", timeStr(timeText(o.Start)))
+				e.add("end", timeStr(timeText(o.End)))
+			}
 			n, err := enumNode(o.Level, false)
 			if err != nil {
 				return nil, err
