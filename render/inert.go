@@ -43,13 +43,14 @@ func inertMarkdown(src string) string {
 }
 
 func inertOnce(src string) string {
-	if !strings.Contains(src, "<") && !(strings.Contains(src, "[") && mayHoldScheme(src)) {
+	if !strings.Contains(src, "<") && !(strings.Contains(src, "[") && mayHoldScheme(src)) && !mayHoldBareURL(src) {
 		return src
 	}
 	source := []byte(src)
 	ctx := parser.NewContext()
 	doc := plainParser.Parse(text.NewReader(source), parser.WithContext(ctx))
 	var spans, code [][2]int
+	var colons []int
 	// A reference definition with a bad destination is neutralised even when this field
 	// does not use it: in the one Markdown document, another field (or incident) could.
 	badLink := false
@@ -94,13 +95,25 @@ func inertOnce(src string) string {
 		case *ast.AutoLink:
 			// <javascript:...> is an autolink to CommonMark; keep it from becoming one.
 			if !allowedURL(string(n.URL(source)), false) {
-				spans = append(spans, autolinkSpans(source, n)...)
+				// A bare URL ("http://#x", GFM's extended autolink) has no "<" to escape:
+				// its colon is escaped instead, so that it is no URL downstream.
+				if at := n.Pos(); at >= 0 && at < len(source) && source[at] == '<' {
+					spans = append(spans, [2]int{at, at + 1})
+				} else if c := bytes.IndexByte(n.Label(source), ':'); at >= 0 && c >= 0 {
+					colons = append(colons, at+c)
+				} else if at < 0 {
+					spans = append(spans, autolinkSpans(source, n)...)
+				}
 			}
 		}
 		return ast.WalkContinue, nil
 	})
-	if len(spans) == 0 && !badLink {
+	if len(spans) == 0 && len(colons) == 0 && !badLink {
 		return src
+	}
+	escapeAt := make(map[int]bool, len(colons))
+	for _, c := range colons {
+		escapeAt[c] = true
 	}
 	mark := make([]bool, len(source))
 	for _, s := range spans {
@@ -125,6 +138,8 @@ func inertOnce(src string) string {
 			b.WriteString("&lt;")
 		case badLink && r == '[' && !inCode[i] && !escaped(source, i):
 			b.WriteString(`\[`)
+		case escapeAt[i] && !inCode[i]:
+			b.WriteString(`\:`)
 		default:
 			b.Write(source[i : i+size])
 		}
@@ -140,6 +155,21 @@ func escaped(source []byte, i int) bool {
 		n++
 	}
 	return n%2 == 1
+}
+
+// mayHoldBareURL reports whether src may hold a bare URL ("http://…", which GFM links) that
+// names no host: a "://" not followed by a letter or digit.
+func mayHoldBareURL(src string) bool {
+	for off := 0; ; {
+		i := strings.Index(src[off:], "://")
+		if i < 0 {
+			return false
+		}
+		off += i + 3
+		if off >= len(src) || !isASCIIAlnum(src[off]) {
+			return true
+		}
+	}
 }
 
 // autolinkSpans returns the "<" of every "<label>" in source, label being autolink n's.

@@ -58,6 +58,7 @@ var pathological = []struct {
 	{"table rows", func(n int) string { return "| a | b |\n|---|---|\n" + strings.Repeat("| x | y |\n", n/10) }},
 	{"emphasis run", func(n int) string { return strings.Repeat("*", n) }},
 	{"character references", func(n int) string { return strings.Repeat("&#x20;", n/6) }},
+	{"host-less bare URLs", func(n int) string { return strings.Repeat("http://#x <javascript:x> ", n/25) }},
 	{"template tags", func(n int) string { return strings.Repeat("{{< x >}}{% y %}`{{z}}`", n/22) }},
 	// Just within the limits, so that goldmark gets them.
 	{"mismatched emphasis paragraphs at the limit", func(n int) string {
