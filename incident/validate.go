@@ -32,7 +32,11 @@ import (
 //     daylight-saving half (tz.ErrDSTMismatch) when not strict;
 //   - an action item without an owner (ErrNoOwner) or due before the incident's date (ErrDueEarly);
 //   - a service named by an event or outage but not listed in services (ErrUnknownService);
-//   - an undated incident: one warning that UTC instants are not available (ErrUndated).
+//   - an undated incident: one warning that UTC instants are not available (ErrUndated);
+//   - milestones out of order (ErrOrder): a started, detected, acknowledged or mitigated
+//     event after the resolved one, a detected event more than an hour before the started one,
+//     a second started or detected event. Strict does not make these errors: it is about
+//     abbreviations only.
 //
 // Every problem has its Code. A warning whose code an ignore: lists, on the incident or on
 // the event, outage or action item the warning is about, is acknowledged and left out.
@@ -261,7 +265,59 @@ func (v *validator) timeline() {
 	if started != nil && resolved != nil && resolved.At.Instant.Before(started.At.Instant) {
 		v.at(resolved.pos, "timeline", errorc(CodeResolvedFirst, ErrOrder, "resolved at %s, before the incident started at %s",
 			showTime(resolved.At), showTime(started.At)), false)
+		return
 	}
+	v.milestones(started, resolved)
+}
+
+// detectedEarly is how long before the started event a detected event must be to be
+// worth a warning: alerts that fire a few minutes before the impact are common.
+const detectedEarly = time.Hour
+
+// milestones warns of milestones out of order: a started, detected, acknowledged or
+// mitigated event after the resolved one, a detected event hours before the started one, and
+// a second started or detected event. started and resolved are the first of their kind.
+func (v *validator) milestones(started, resolved *Event) {
+	inc := v.inc
+	var detected *Event
+	for i := range inc.Timeline {
+		ev := &inc.Timeline[i]
+		path := index("timeline", i)
+		switch ev.Kind {
+		case timeline.Started, timeline.Detected, timeline.Acknowledged, timeline.Mitigated:
+		default:
+			continue
+		}
+		if resolved != nil && ev.At.Instant.After(resolved.At.Instant) {
+			code := CodeMilestoneAfterEnd
+			if ev.Kind == timeline.Started {
+				code = CodeStartedAfterResolved
+			}
+			v.at(ev.pos, path, errorc(code, ErrOrder, "%s at %s, %s after the incident was resolved at %s; check its date and am/pm, or give it another kind",
+				ev.Kind, showTime(ev.At), roundDuration(ev.At.Instant.Sub(resolved.At.Instant)), showTime(resolved.At)), true)
+			continue
+		}
+		switch {
+		case ev.Kind == timeline.Started && ev != started:
+			v.at(ev.pos, path, errorc(CodeRepeatedMilestone, ErrOrder, "a second started event (%s), %s after the first (%s); an incident starts once: make the later one another kind (update, note)",
+				showTime(ev.At), roundDuration(ev.At.Instant.Sub(started.At.Instant)), showTime(started.At)), true)
+		case ev.Kind == timeline.Detected && detected != nil:
+			v.at(ev.pos, path, errorc(CodeRepeatedMilestone, ErrOrder, "a second detected event (%s), %s after the first (%s); an incident is detected once: make the later one another kind (update, note)",
+				showTime(ev.At), roundDuration(ev.At.Instant.Sub(detected.At.Instant)), showTime(detected.At)), true)
+		case ev.Kind == timeline.Detected:
+			detected = ev
+			if started != nil && started.At.Instant.Sub(ev.At.Instant) > detectedEarly {
+				v.at(ev.pos, path, errorc(CodeDetectedEarly, ErrOrder, "detected at %s, %s before the incident started at %s; check its date and am/pm, or move started to when the impact began",
+					showTime(ev.At), roundDuration(started.At.Instant.Sub(ev.At.Instant)), showTime(started.At)), true)
+			}
+		}
+	}
+}
+
+// roundDuration returns d to the minute, as "8h0m" without its seconds.
+func roundDuration(d time.Duration) string {
+	s := d.Round(time.Minute).String()
+	return strings.TrimSuffix(s, "0s")
 }
 
 func showTime(t Time) string {
