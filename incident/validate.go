@@ -314,10 +314,13 @@ func (v *validator) milestones(started, resolved *Event) {
 	}
 }
 
-// roundDuration returns d to the minute, as "8h0m" without its seconds.
+// roundDuration returns d to the minute: "10h45m", "1h", "5m".
 func roundDuration(d time.Duration) string {
-	s := d.Round(time.Minute).String()
-	return strings.TrimSuffix(s, "0s")
+	s := strings.TrimSuffix(d.Round(time.Minute).String(), "0s")
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
 func showTime(t Time) string {
