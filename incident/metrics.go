@@ -64,9 +64,8 @@ func (inc *Incident) Metrics(p timeline.Policy) Metrics {
 	merged := timeline.Merge(ws)
 	m := Metrics{Windows: merged, Totals: p.Measure(ws), Dated: inc.dated()}
 	m.SpanStart, m.SpanEnd = timeline.Span(merged)
-	if !m.SpanStart.IsZero() {
-		m.Span = m.SpanEnd.Sub(m.SpanStart)
-	}
+	m.Span = m.SpanEnd.Sub(m.SpanStart) // 0 when there is no span: both are zero then; 0001-01-01T00:00Z is an instant like another
+
 	m.Lifecycle = timeline.Milestones(inc.Events(), merged)
 	first := true
 	for _, t := range inc.times() {
