@@ -61,7 +61,7 @@ func (c *Config) Parse(name string, data []byte) ([]*Incident, error) {
 	}
 	if max := c.maxValues(); countValues(data) > max {
 		return nil, ErrorList{{File: name, Code: CodeTooLarge, Err: errorf(ErrTooLarge,
-			"file has more than %d values (list items, keys and lines); split it into several files", max)}}
+			"file has more than %d values (list items, keys and scalars); split it into several files", max)}}
 	}
 	var (
 		incs []*Incident
