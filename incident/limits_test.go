@@ -106,7 +106,7 @@ func TestTooManyValues(t *testing.T) {
 	}
 	// A value hidden behind a false block header is still counted.
 	for name, src := range map[string][]byte{
-		"plain text ending in |": []byte("title: x\nsummary: a|\n" + "authors: [" + strings.Repeat("a,", 300_000) + "a]\n"),
+		"plain text ending in |":   []byte("title: x\nsummary: a|\n" + "authors: [" + strings.Repeat("a,", 300_000) + "a]\n"),
 		"indented after a plain |": []byte("title: x\nauthors:\n- a |\n" + strings.Repeat("- a\n", 300_000)),
 	} {
 		t.Run(name, func(t *testing.T) {
