@@ -113,4 +113,15 @@ type Metrics struct {
 	Span               time.Duration
 	Lifecycle          timeline.Lifecycle // milestones; TimeTo(timeline.Detected) etc.
 	Dated              bool               // reports whether instants are real (false: only durations mean something)
+	Services           []ServiceMetrics   // per service, sorted case-insensitively; nil when no window names one
+}
+
+// ServiceMetrics are the figures of one service of an incident, from its own windows alone:
+// what it went through, whatever the other services did.
+type ServiceMetrics struct {
+	Name               string            // as the file spells it (the smallest spelling when it varies in case)
+	Windows            []timeline.Window // its merged windows, with nil Services; shared by services of one history
+	Totals             timeline.Totals
+	SpanStart, SpanEnd time.Time // first instant at partial or worse → last instant leaving it
+	Span               time.Duration
 }

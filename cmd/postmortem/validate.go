@@ -45,7 +45,8 @@ func runValidate(e *env, args []string) error {
 	d := newDiagnostics(e.stderr)
 	d.quiet = *quiet
 	d.collect = format.value != "text"
-	loadFiles(e, cfg, files, d)
+	files = expandArgs(files, d)
+	eachFile(e, cfg, files, d, nil, nil) // each file is dropped once checked
 	switch format.value {
 	case "json":
 		if err := writeProblemsJSON(e.stdout, d.list); err != nil {
