@@ -37,7 +37,10 @@ func (inc *Incident) Events() []timeline.Event {
 // Events and outages without services apply to the incident's; an incident that lists no
 // services counts as one service named by its title. Undated incidents return windows on the
 // nominal date 0001-01-01 (durations are right, instants are not).
-func (inc *Incident) Windows() []timeline.Window {
+func (inc *Incident) Windows() []timeline.Window { return inc.windows(inc.Events()) }
+
+// windows is Windows with the timeline's events, evs, already made.
+func (inc *Incident) windows(evs []timeline.Event) []timeline.Window {
 	var end time.Time
 	for _, ev := range inc.Timeline {
 		if ev.At.Instant.After(end) {
@@ -45,7 +48,7 @@ func (inc *Incident) Windows() []timeline.Window {
 		}
 	}
 	svcs := inc.services()
-	ws := timeline.Derive(inc.Events(), svcs, end)
+	ws := timeline.Derive(evs, svcs, end)
 	for _, o := range inc.Outages {
 		s := o.Services
 		if len(s) == 0 {
@@ -61,20 +64,32 @@ func (inc *Incident) Windows() []timeline.Window {
 // own windows. For an undated incident (Metrics.Dated false) the instants are nominal and only
 // durations mean something.
 func (inc *Incident) Metrics(p timeline.Policy) Metrics {
-	ws := inc.Windows()
+	evs := inc.Events()
+	ws := inc.windows(evs)
 	merged := timeline.Merge(ws)
 	m := Metrics{Windows: merged, Totals: p.Measure(ws), Dated: inc.dated()}
 	m.SpanStart, m.SpanEnd, m.Span = span(merged)
-	m.Lifecycle = timeline.Milestones(inc.Events(), merged)
+	m.Lifecycle = timeline.Milestones(evs, merged)
 	first := true
-	for _, t := range inc.times() {
-		if first || t.Instant.Before(m.Start) {
-			m.Start = t.Instant
+	extend := func(t time.Time) {
+		if first || t.Before(m.Start) {
+			m.Start = t
 		}
-		if first || t.Instant.After(m.End) {
-			m.End = t.Instant
+		if first || t.After(m.End) {
+			m.End = t
 		}
 		first = false
+	}
+	for i := range inc.Timeline { // in the order of times(), without making it
+		extend(inc.Timeline[i].At.Instant)
+	}
+	for i := range inc.Outages {
+		extend(inc.Outages[i].Start.Instant)
+		extend(inc.Outages[i].End.Instant)
+	}
+	if w := inc.Scheduled; w != nil {
+		extend(w.Start.Instant)
+		extend(w.End.Instant)
 	}
 	m.Services = serviceMetrics(ws, &p)
 	return m

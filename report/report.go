@@ -212,7 +212,10 @@ func (r *Report) Measure(file string, inc *incident.Incident) (*Measured, error)
 	}
 	var warn error
 	changed := false
-	raw := inc.Windows()
+	var raw []timeline.Window // made only to be filtered or clipped
+	if r.want != nil || m.Dated && r.ranged {
+		raw = inc.Windows()
+	}
 	if r.want != nil {
 		raw = timeline.Filter(raw, r.opts.Services...)
 		changed = true
