@@ -76,9 +76,10 @@
 //
 //	Text         Markdown (source, raw HTML made inert) and HTML (goldmark's output, HTML only)
 //	Instant      Time, Dated, Approx, Clock ("about 10:53"), Zone ("EDT"), UTC ("14:53 UTC"),
-//	             Date ("Tue 26 Jul 2016"), UTCDay, ISO ("2016-07-26T14:53:00Z"), Day; String()
+//	             Date ("Tue 26 Jul 2016"), UTCDay, ISO ("2016-07-26T14:53:00Z"), Day, Written
+//	             (what the file wrote, when it names another zone); String()
 //	Converter    Start, End Instant; Window; Source; Rows []ConvertRow; URL
-//	ConvertRow   City, Zone, Start, End, Date, EndDate, Abbrev, Offset, DayShift ("+1 day"), ISO, EndISO, Clock
+//	ConvertRow   City, Zone, Start, End, Date, EndDate, Abbrev, Offset, DayShift ("+1 day"), Day ("+1 day, end same day"), ISO, EndISO, Clock
 //
 // Every string other than Text.HTML is plain text: html/template escapes it; Markdown
 // templates should pass it through the "md" or "cell" function.

@@ -75,7 +75,7 @@ func TestFigures(t *testing.T) {
 		"- **Downtime:** 1 h 42 min (time at major outage)",
 		"- **Outage span:** 1 h 48 min",
 		"- **Degraded performance:** 14 min (not counted as downtime)",
-		"- **Time to detect:** 14 min before the impact began",
+		"- **Time to detect:** detected 14 min before the outage began (while degraded)",
 		"- **Time to acknowledge:** unavailable",
 		"- **Time to mitigate:** unavailable",
 		"- **Time to resolve:** 1 h 48 min",
@@ -196,9 +196,9 @@ func TestMaintenanceConverter(t *testing.T) {
 	p := &Printer{Places: places(t)}
 	md := markdownOfIncs(t, p, maintenanceGo(t))
 	assert.Contains(t, md, "### What time is that for you?")
-	assert.Contains(t, md, "| Los Angeles | PDT (UTC-7) | Sun 28 Apr 18:00 | 21:30 |  |")
-	assert.Contains(t, md, "| Tokyo | JST (UTC+9) | Mon 29 Apr 10:00 | 13:30 | +1 day |")
-	assert.Contains(t, md, "| Kolkata | IST (UTC+5:30) | Mon 29 Apr 06:30 | 10:00 | +1 day |")
+	assert.Contains(t, md, "| Los Angeles | PDT (UTC-7) | Sun 28 Apr 18:00 | 21:30 | end -1 day |")
+	assert.Contains(t, md, "| Tokyo | JST (UTC+9) | Mon 29 Apr 10:00 | 13:30 | +1 day, end same day |")
+	assert.Contains(t, md, "| Kolkata | IST (UTC+5:30) | Mon 29 Apr 06:30 | 10:00 | +1 day, end same day |")
 	assert.Contains(t, md, "(<https://www.timeanddate.com/worldclock/fixedtime.html?")
 
 	page := htmlOf(t, p, maintenanceGo(t))
@@ -214,7 +214,7 @@ func TestConvert(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, p.ConvertMarkdown(&buf, Conversion{Start: start, Source: ny, Zone: "EDT", Approx: true}))
 	md := buf.String()
-	assert.Contains(t, md, "Tue 26 Jul 2016, about 22:36 EDT (02:36 UTC) in other zones:")
+	assert.Contains(t, md, "Tue 26 Jul 2016, about 22:36 EDT · 02:36 UTC (Wed 27 Jul) in other zones:")
 	assert.Contains(t, md, "| City | Zone | Time | Day |")
 	assert.Contains(t, md, "| Tokyo | JST (UTC+9) | Wed 27 Jul 11:36 | +1 day |")
 	assert.Contains(t, md, "| Los Angeles | PDT (UTC-7) | Tue 26 Jul 19:36 |  |")
