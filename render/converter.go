@@ -142,7 +142,7 @@ func (p *Printer) conversion(c Conversion, html bool) (*Document, error) {
 	}
 	d := &Document{Title: "What time is that for you?", Lang: "en", Fragment: p.Fragment, Convert: cv}
 	if html {
-		d.CSP, d.Style, d.Script = pageCSP, pageStyle, pageScript
+		d.CSP, d.Style, d.Script = pageCSP, pageStyle, script(cv.Start.Time, true)
 	}
 	return d, nil
 }

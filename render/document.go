@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/go-postmortem/postmortem/incident"
 )
@@ -107,11 +108,30 @@ func (b *builder) document(incs []*incident.Incident) (*Document, error) {
 		d.Title = "Postmortem"
 	}
 	if b.html {
-		d.CSP, d.Style, d.Script = pageCSP, pageStyle, pageScript
+		ref, ok := firstDated(d.Incidents)
+		d.CSP, d.Style, d.Script = pageCSP, pageStyle, script(ref, ok)
 	} else if b.p.FrontMatter {
 		d.FrontMatter = frontMatter(d, incs)
 	}
 	return d, nil
+}
+
+// firstDated returns the first dated instant of the views' timelines and windows.
+func firstDated(vs []View) (time.Time, bool) {
+	for _, v := range vs {
+		for _, e := range v.Timeline {
+			if e.At.Dated {
+				return e.At.Time, true
+			}
+		}
+		if v.Window != nil && v.Window.Start.Dated {
+			return v.Window.Start.Time, true
+		}
+		for _, o := range v.Outages {
+			return o.Start.Time, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // frontMatter returns the YAML front matter of d: title, date, slug, tags and summary.
