@@ -57,16 +57,14 @@ func (inc *Incident) Windows() []timeline.Window {
 }
 
 // Metrics computes the figures of inc with p's weights: the merged windows, their totals,
-// the span and the lifecycle milestones. For an undated incident (Metrics.Dated false) the
-// instants are nominal and only durations mean something.
+// the span, the lifecycle milestones and, per service, the same figures from that service's
+// own windows. For an undated incident (Metrics.Dated false) the instants are nominal and only
+// durations mean something.
 func (inc *Incident) Metrics(p timeline.Policy) Metrics {
 	ws := inc.Windows()
 	merged := timeline.Merge(ws)
 	m := Metrics{Windows: merged, Totals: p.Measure(ws), Dated: inc.dated()}
-	m.SpanStart, m.SpanEnd = timeline.Span(merged)
-	if !m.SpanStart.IsZero() {
-		m.Span = m.SpanEnd.Sub(m.SpanStart)
-	}
+	m.SpanStart, m.SpanEnd, m.Span = span(merged)
 	m.Lifecycle = timeline.Milestones(inc.Events(), merged)
 	first := true
 	for _, t := range inc.times() {
@@ -78,5 +76,37 @@ func (inc *Incident) Metrics(p timeline.Policy) Metrics {
 		}
 		first = false
 	}
+	m.Services = serviceMetrics(ws, &p)
 	return m
+}
+
+// serviceMetrics returns the figures of each service of ws from its own windows. Services
+// with one history share their windows and are measured once.
+func serviceMetrics(ws []timeline.Window, p *timeline.Policy) []ServiceMetrics {
+	per := timeline.ByService(ws)
+	if len(per) == 0 {
+		return nil
+	}
+	out := make([]ServiceMetrics, len(per))
+	var prev *ServiceMetrics
+	for i, s := range per {
+		if prev != nil && len(s.Windows) > 0 && len(prev.Windows) == len(s.Windows) && &prev.Windows[0] == &s.Windows[0] {
+			out[i] = *prev
+			out[i].Name = s.Service
+			continue
+		}
+		sm := ServiceMetrics{Name: s.Service, Windows: s.Windows, Totals: p.Measure(s.Windows)}
+		sm.SpanStart, sm.SpanEnd, sm.Span = span(s.Windows)
+		out[i] = sm
+		prev = &out[i]
+	}
+	return out
+}
+
+// span returns the first instant at partial or worse of ws, the last instant leaving it, and
+// the time between (zero when there is no outage).
+func span(ws []timeline.Window) (start, end time.Time, d time.Duration) {
+	start, end = timeline.Span(ws)
+	// 0 when there is no span (both zero); 0001-01-01T00:00Z is an instant like another.
+	return start, end, end.Sub(start)
 }

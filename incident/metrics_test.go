@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -135,4 +136,74 @@ func TestMetricsExamples(t *testing.T) {
 	assert.Equal(t, 6120*time.Second, m.Totals.Downtime)
 	assert.WithinDuration(t, time.Date(2016, 7, 26, 14, 36, 0, 0, time.UTC), m.Start, 0)
 	assert.WithinDuration(t, time.Date(2016, 7, 26, 16, 38, 0, 0, time.UTC), m.End, 0)
+}
+
+func TestMetricsPerService(t *testing.T) {
+	type fig struct{ major, partial, degraded, span time.Duration }
+	tests := []struct {
+		name    string
+		src     []byte
+		total   fig
+		windows []string // merged windows: "HH:MM-HH:MM level services"
+		want    map[string]fig
+	}{
+		{
+			name: "services change level at different instants (monday.com)",
+			src: doc("title: x", "date: 2023-05-02", "timezone: America/New_York",
+				"services: [US accounts, API, Automations, Integrations]", "timeline:",
+				"  - {at: '03:18', state: major, services: [US accounts]}",
+				"  - {at: '03:38', state: degraded, services: [US accounts]}",
+				"  - {at: '03:38', state: major, services: [API, Automations, Integrations]}",
+				"  - {at: '04:17', state: degraded, services: [API, Automations, Integrations]}",
+				"  - {at: '04:40', state: ok}"),
+			total: fig{major: 59 * time.Minute, degraded: 23 * time.Minute, span: 59 * time.Minute},
+			windows: []string{
+				"07:18-07:38 major_outage [US accounts]",
+				"07:38-08:17 major_outage [API Automations Integrations]",
+				"08:17-08:40 degraded_performance [API Automations Integrations US accounts]",
+			},
+			want: map[string]fig{
+				"US accounts":  {major: 20 * time.Minute, degraded: 62 * time.Minute, span: 20 * time.Minute},
+				"API":          {major: 39 * time.Minute, degraded: 23 * time.Minute, span: 39 * time.Minute},
+				"Automations":  {major: 39 * time.Minute, degraded: 23 * time.Minute, span: 39 * time.Minute},
+				"Integrations": {major: 39 * time.Minute, degraded: 23 * time.Minute, span: 39 * time.Minute},
+			},
+		},
+		{
+			name: "overlapping services at different levels, with an outage",
+			src: doc("title: x", "date: 2020-01-01", "services: [db, api]", "timeline:",
+				"  - {at: '10:00', state: partial, services: [db]}",
+				"  - {at: '10:10', state: major, services: [api]}",
+				"  - {at: '10:30', state: ok}",
+				"outages:", "  - {start: '2020-01-01 10:20', end: '10:40', level: partial_outage, services: [API]}"),
+			total: fig{major: 20 * time.Minute, partial: 20 * time.Minute, span: 40 * time.Minute},
+			windows: []string{
+				"10:00-10:10 partial_outage [db]",
+				"10:10-10:30 major_outage [API]", // spelled as the smallest spelling
+				"10:30-10:40 partial_outage [API]",
+			},
+			want: map[string]fig{
+				"API": {major: 20 * time.Minute, partial: 10 * time.Minute, span: 30 * time.Minute},
+				"db":  {partial: 30 * time.Minute, span: 30 * time.Minute},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			incs, err := Parse("f.yaml", tt.src)
+			require.NoError(t, err)
+			m := incs[0].Metrics(timeline.Policy{})
+			assert.Equal(t, tt.total, fig{m.Totals.Major, m.Totals.Partial, m.Totals.Degraded, m.Span}, "incident")
+			var ws []string
+			for _, w := range m.Windows {
+				ws = append(ws, fmt.Sprintf("%s-%s %s %v", w.Start.Format("15:04"), w.End.Format("15:04"), w.Level, w.Services))
+			}
+			assert.Equal(t, tt.windows, ws)
+			got := map[string]fig{}
+			for _, s := range m.Services {
+				got[s.Name] = fig{s.Totals.Major, s.Totals.Partial, s.Totals.Degraded, s.Span}
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
 }

@@ -18,7 +18,7 @@ func FuzzParse(f *testing.F) {
 			f.Add(string(data))
 		}
 	}
-	for _, s := range []string{"10:00 UTC a\n09:00 UTC b\n", "Yesterday 10pm PST x", "| 12:33 | a |", "3/30 from 12:30 to 12:55 hours PST", "all times are IST\n10:00 x"} {
+	for _, s := range []string{"10:00 UTC a\n09:00 UTC b\n", "Yesterday 10pm PST x", "| 12:33 | a |", "3/30 from 12:30 to 12:55 hours PST", "all times are IST\n10:00 x", "10:05 UTC down, lasting twenty-five minutes", "for 28 minutes from 11:16 UTC", "2:20/1:20 PM EST/CST x"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -191,6 +191,15 @@ func (p *parser) line(n int, raw string) {
 	}
 	p.lineErr, p.pending = false, nil
 	found := p.scan(n, lead, search)
+	// One time and a duration in words ("10:05 UTC the API failed, lasting 25 minutes",
+	// "for nineteen minutes from 11:16"): the window [time, time+duration).
+	if !p.lineErr && len(p.pending) == 1 && !p.pending[0].window {
+		if d, ok := durationIn(search); ok {
+			it := p.pending[0]
+			it.window = true
+			it.e.End = it.e.Start.Add(d)
+		}
+	}
 	if !p.lineErr && len(p.pending) > 0 {
 		p.items = append(p.items, p.pending...)
 		for _, it := range p.pending {
@@ -296,6 +305,12 @@ func codeOf(err error) string {
 		return CodeNoYear
 	case errors.Is(err, tz.ErrWeekday):
 		return CodeWeekday
+	case errors.Is(err, tz.ErrNonexistentTime):
+		return CodeNonexistent
+	case errors.Is(err, tz.ErrAmbiguousTime):
+		return CodeAmbigTime
+	case errors.Is(err, tz.ErrInvalidDate):
+		return CodeBadDate
 	}
 	return CodeBadTime
 }

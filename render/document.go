@@ -103,6 +103,7 @@ func (b *builder) document(incs []*incident.Incident) (*Document, error) {
 		d.Incidents = append(d.Incidents, v)
 		titles = append(titles, v.Title)
 	}
+	b.draw(d, incs)
 	d.Title = strings.Join(titles, "; ")
 	if d.Title == "" {
 		d.Title = "Postmortem"

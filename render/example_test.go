@@ -66,6 +66,18 @@ func ExampleMarkdown() {
 	// |---|---|---|---|---|
 	// | 09:00 UTC | 09:20 UTC | 20 min | partial outage | API |
 	//
+	// ```mermaid
+	// gantt
+	//     title API errors after a bad deploy (times UTC)
+	//     dateFormat YYYY-MM-DD HH:mm:ss
+	//     axisFormat %H:%M
+	//     section API
+	//     partial outage :active, 2024-03-05 09:00:00, 1200s
+	//     section Events
+	//     detected :milestone, 2024-03-05 09:05:00, 0s
+	//     resolved :milestone, 2024-03-05 09:20:00, 0s
+	// ```
+	//
 	// ## Timeline
 	//
 	// Times are UTC.

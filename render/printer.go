@@ -23,6 +23,13 @@ type Printer struct {
 	Places           []tz.Place             // converter zones; nil: tz.DefaultPlaces()
 	MarkdownTemplate *texttemplate.Template // nil: built-in
 	HTMLTemplate     *htmltemplate.Template // nil: built-in
+
+	// NoPictures leaves out each incident's picture: the SVG in HTML, the Mermaid block
+	// and the SVG file's link in Markdown.
+	NoPictures bool
+	// PictureDir, when set, makes Markdown link each incident's picture as the SVG file
+	// PictureDir/<slug>.svg (GitHub shows SVG files, not inline SVG); Pictures makes the files.
+	PictureDir string
 }
 
 // Markdown writes incs as one GitHub-flavoured Markdown document (a post may cover several

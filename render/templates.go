@@ -29,10 +29,10 @@ var (
 // The page's inline style and script, and the Content-Security-Policy that allows exactly
 // them: no other script, style, image, font, frame or connection.
 var (
-	pageStyle  = htmltemplate.HTML("<style>" + styleSource + "</style>")
+	pageStyle  = htmltemplate.HTML("<style>" + pageCSS + "</style>")
 	pageScript = htmltemplate.HTML("<script>" + scriptSource + "</script>")
 	pageCSP    = htmltemplate.HTML(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src '` +
-		cspHash(styleSource) + `'; script-src '` + cspHash(scriptSource) + `'; base-uri 'none'; form-action 'none'">`)
+		cspHash(pageCSS) + `'; script-src '` + cspHash(scriptSource) + `'; base-uri 'none'; form-action 'none'">`)
 )
 
 func cspHash(s string) string {

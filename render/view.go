@@ -50,6 +50,8 @@ type View struct {
 	ActionItems                    []Action
 	ActionColumns                  ActionColumns
 	Links                          []Link
+
+	Picture *Picture // the timeline drawn; nil when there is nothing to draw or the Printer leaves pictures out
 }
 
 // HasLessons reports whether v has any lesson.

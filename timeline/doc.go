@@ -3,7 +3,8 @@
 //
 // Derive turns an incident's timeline of Events into Windows, one state per service until
 // its next change. Merge takes the union of windows from any number of incidents, each
-// instant at its worst Level (Major > Partial > Degraded > Maintenance), and Measure sums it
+// instant at its worst Level (Major > Partial > Degraded > Maintenance) and naming exactly the
+// services at that level; ByService gives each service its own windows. Measure sums them
 // without counting an overlap twice: major, partial, degraded and maintenance time, and
 // downtime, which weighs partial outages as Statuspage does (Policy.PartialWeight, a Weight).
 //
@@ -15,6 +16,5 @@
 //
 // Instants are time.Time values; the package never reads the clock (callers pass the end of
 // an open incident) and never loads a zone itself. Functions never modify their
-// arguments, and the package has no mutable state: everything is safe for concurrent use
-// except a Merger, which is scratch memory for one goroutine.
+// arguments, and the package has no mutable state: everything is safe for concurrent use.
 package timeline

@@ -38,8 +38,29 @@ func ExampleMerge() {
 	}
 	// Output:
 	// 10:00 10:30 under_maintenance [db]
-	// 10:30 10:50 major_outage [api web]
+	// 10:30 10:40 major_outage [api]
+	// 10:40 10:45 major_outage [api web]
+	// 10:45 10:50 major_outage [web]
 	// 10:50 11:00 under_maintenance [db]
+}
+
+func ExampleByService() {
+	// "US accounts" is down first, then the API; both are degraded until 04:40.
+	events := []timeline.Event{
+		{At: hm(3, 18), State: timeline.Major, Services: []string{"US accounts"}},
+		{At: hm(3, 38), State: timeline.Degraded, Services: []string{"US accounts"}},
+		{At: hm(3, 38), State: timeline.Major, Services: []string{"API"}},
+		{At: hm(4, 17), State: timeline.Degraded, Services: []string{"API"}},
+		{At: hm(4, 40), State: timeline.Operational},
+	}
+	ws := timeline.Derive(events, []string{"US accounts", "API"}, hm(4, 40))
+	for _, s := range timeline.ByService(ws) {
+		t := timeline.Measure(s.Windows)
+		fmt.Printf("%s: major %v, degraded %v\n", s.Service, t.Major, t.Degraded)
+	}
+	// Output:
+	// API: major 39m0s, degraded 23m0s
+	// US accounts: major 20m0s, degraded 1h2m0s
 }
 
 func ExampleMeasure() {

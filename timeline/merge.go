@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"math"
-	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -10,43 +9,25 @@ import (
 
 // Merge returns the union of ws as windows sorted by Start, non-overlapping, in which every
 // instant has the worst level any window gives it by Level.Severity (Major > Partial >
-// Degraded > Maintenance) and adjacent windows of one level are joined. Each merged window's
-// Services is the union of the Services of the input windows of its level that overlap it,
-// sorted case-insensitively; names that differ only in case are one service, spelled as the
-// smallest of its spellings. A merged window whose input windows name no service has nil
-// Services. Instants are returned in UTC.
+// Degraded > Maintenance). Each merged window names exactly the services at its level during
+// it: the union of the Services of the input windows of that level that cover it, sorted
+// case-insensitively. Where that set changes, a new window starts, so two services down one
+// after the other make two windows, not one that names both; adjacent windows of one level and
+// one set of services are joined. Names that differ only in case are one service, spelled as
+// the smallest of its spellings. A merged window whose input windows name no service has nil
+// Services. Instants are returned in UTC. Merged windows with the same services share one
+// Services slice: treat it as read-only.
 //
 // Windows that end at or before their start, and windows at Operational, LevelUnknown or an
 // out-of-range level, make no time and are left out (callers that must reject them check them
-// first). Merge does not modify ws. It sorts once and sweeps once: O(n log n) for n windows.
+// first). Merge does not modify ws.
+//
+// The work is O(n log n) for n windows, plus, for each distinct set of services shown, the
+// size of that set: windows that share one Services slice (as Derive returns for services
+// with one history) cost the same as windows naming one service.
 func Merge(ws []Window) []Window {
-	var m Merger
-	return m.Merge(nil, ws)
-}
-
-// Merger merges windows like Merge, reusing its scratch memory from one call to the next,
-// which saves allocations when many sets of windows are merged. The zero Merger is ready to
-// use. A Merger is not safe for concurrent use; use one per goroutine.
-type Merger struct {
-	recs   []rec
-	sids   []int32 // service ids of the windows, in input order; rec.svc indexes it
-	byLvl  [ranks][]int32
-	keys   []svcState // per service id and rank
-	pairs  []pair
-	off    []int32 // per merged window: offset of its services in ids
-	ids    []int32
-	rankOf []int32
-	order  []int32 // the service ids in case-insensitive order of their names
-
-	names map[string]int32 // exact spelling → service id
-	folds map[string]int32 // lower-case spelling → service id
-	spell []string         // service id → its spelling
-	cache [64]cached       // recent names, to skip most map look-ups
-}
-
-type cached struct {
-	name string
-	id1  int32 // the id + 1; 0 for an empty entry
+	var m merger
+	return m.merge(ws)
 }
 
 // ranks is the number of levels that make a window: Maintenance, Degraded, Partial, Major.
@@ -84,6 +65,16 @@ func (a instant) before(b instant) bool {
 	return a.sec < b.sec || a.sec == b.sec && a.nsec < b.nsec
 }
 
+func (a instant) compare(b instant) int {
+	switch {
+	case a.before(b):
+		return -1
+	case b.before(a):
+		return 1
+	}
+	return 0
+}
+
 func (a instant) time() time.Time { return time.Unix(a.sec, int64(a.nsec)).UTC() }
 
 // sub returns a−b, saturating at the range of time.Duration like time.Time.Sub.
@@ -105,345 +96,73 @@ func (a instant) sub(b instant) time.Duration {
 	return time.Duration(ds*int64(time.Second) + dn)
 }
 
-// rec is one input window, compact for sorting: 32 bytes.
-type rec struct {
-	ss, es int64  // start and end, seconds since 1970
-	sn, en int32  // their nanoseconds
-	svc    int32  // offset of the window's service ids in Merger.sids
-	meta   uint32 // rank | number of services << 2
+// point is where a window starts (delta +1) or ends (delta −1).
+type point struct {
+	at    instant
+	grp   int32 // the window's group of services, -1 for none
+	rank  int8
+	delta int8
 }
 
-func (r *rec) start() instant { return instant{r.ss, r.sn} }
-func (r *rec) end() instant   { return instant{r.es, r.en} }
-func (r *rec) rank() int32    { return int32(r.meta & (ranks - 1)) }
-func (r *rec) nsvc() int32    { return int32(r.meta >> 2) }
-
-// svcState is the union, so far, of the windows of one service at one rank.
-type svcState struct {
-	active     bool
-	start, end instant
-	ptr        int32 // first merged window of byLvl[rank] that ends after start
-	last       int32 // last merged window given this service, -1 for none
-}
-
-type pair struct{ win, svc int32 }
-
-// collect fills m.recs with the valid windows of ws, sorted by start, and, withServices, m.sids
-// with the ids of their services.
-func (m *Merger) collect(ws []Window, maintenanceFirst, withServices bool) {
-	m.recs = slices.Grow(m.recs[:0], len(ws))
-	m.sids = m.sids[:0]
-	if withServices {
-		n := 0
-		for i := range ws {
-			n += len(ws[i].Services)
-		}
-		m.sids = slices.Grow(m.sids, n)
-		clear(m.names)
-		clear(m.folds)
-		m.cache = [64]cached{}
-		m.spell, m.keys = m.spell[:0], m.keys[:0]
-	}
+// points returns the starts and ends of the windows of ws that hold time, sorted by instant,
+// with grp giving each window's group of services (nil: none).
+func points(ws []Window, maintenanceFirst bool, grp func(*Window) int32) []point {
+	pts := make([]point, 0, 2*len(ws))
 	for i := range ws {
 		w := &ws[i]
 		r := rank(w.Level, maintenanceFirst)
 		if r < 0 {
 			continue
 		}
-		ss, sn := w.Start.Unix(), int32(w.Start.Nanosecond())
-		es, en := w.End.Unix(), int32(w.End.Nanosecond())
-		if es < ss || es == ss && en <= sn {
+		s, e := instantOf(w.Start), instantOf(w.End)
+		if !s.before(e) {
 			continue
 		}
-		rc := rec{ss: ss, es: es, sn: sn, en: en, svc: int32(len(m.sids)), meta: uint32(r)}
-		if withServices && len(w.Services) > 0 {
-			for _, name := range w.Services {
-				m.sids = append(m.sids, m.intern(name))
-			}
-			rc.meta |= uint32(len(w.Services)) << 2
+		g := int32(-1)
+		if grp != nil {
+			g = grp(w)
 		}
-		m.recs = append(m.recs, rc)
+		pts = append(pts, point{s, g, int8(r), 1}, point{e, g, int8(r), -1})
 	}
-	m.sort()
+	slices.SortFunc(pts, func(a, b point) int { return a.at.compare(b.at) })
+	return pts
 }
 
-// sort sorts m.recs by start. When the starts lie within 290 years of one another, as they do
-// but for nonsense, each start becomes one integer, nanoseconds from the earliest, so that
-// comparing two is one comparison.
-func (m *Merger) sort() {
-	if len(m.recs) < 2 {
-		return
-	}
-	lo, hi := m.recs[0].ss, m.recs[0].ss
-	for i := range m.recs {
-		lo, hi = min(lo, m.recs[i].ss), max(hi, m.recs[i].ss)
-	}
-	const limit = math.MaxInt64/int64(time.Second) - 1
-	if hi-lo < 0 || hi-lo >= limit { // the subtraction may overflow
-		slices.SortFunc(m.recs, func(a, b rec) int {
-			switch {
-			case a.ss < b.ss:
-				return -1
-			case a.ss > b.ss:
-				return 1
-			}
-			return int(a.sn - b.sn)
-		})
-		return
-	}
-	top := int64(0)
-	for i := range m.recs {
-		rc := &m.recs[i]
-		rc.ss = (rc.ss-lo)*int64(time.Second) + int64(rc.sn)
-		top = max(top, rc.ss)
-	}
-	radixSort(m.recs, max(bits.Len64(uint64(top))-8, 0))
-	for i := range m.recs {
-		rc := &m.recs[i]
-		rc.ss = lo + rc.ss/int64(time.Second)
-	}
-}
-
-// radixSort sorts a by ss, a non-negative key whose bits above shift+8 are all equal, by
-// bytes from the most significant down, in place (an American flag sort); short runs are
-// finished by insertion.
-func radixSort(a []rec, shift int) {
-	if len(a) <= 32 {
-		for i := 1; i < len(a); i++ {
-			for j := i; j > 0 && a[j].ss < a[j-1].ss; j-- {
-				a[j], a[j-1] = a[j-1], a[j]
-			}
+// sweep calls apply with each point of pts in order and, between two instants of pts, emit
+// with the piece [start, end) and the rank top reports, unless top reports none (-1). The
+// pieces are the elementary intervals between consecutive instants, so consecutive pieces may
+// have one rank.
+func sweep(pts []point, apply func(p point), top func() int, emit func(start, end instant, r int)) {
+	for i := 0; i < len(pts); {
+		at := pts[i].at
+		for i < len(pts) && pts[i].at == at {
+			apply(pts[i])
+			i++
 		}
-		return
-	}
-	var count, next [256]int
-	for i := range a {
-		count[uint64(a[i].ss)>>shift&255]++
-	}
-	sum := 0
-	for d := range count {
-		next[d] = sum
-		sum += count[d]
-	}
-	end := 0
-	for d := range count {
-		end += count[d]
-		for next[d] < end {
-			v := a[next[d]]
-			for e := int(uint64(v.ss) >> shift & 255); e != d; e = int(uint64(v.ss) >> shift & 255) {
-				v, a[next[e]] = a[next[e]], v
-				next[e]++
-			}
-			a[next[d]] = v
-			next[d]++
-		}
-	}
-	if shift == 0 {
-		return
-	}
-	lo := 0
-	for d := range count {
-		if n := count[d]; n > 1 {
-			radixSort(a[lo:lo+n], max(shift-8, 0))
-		}
-		lo += count[d]
-	}
-}
-
-// sweep calls emit with the merged windows of m.recs (without services), in order: each
-// instant at the highest rank that covers it, adjacent windows of one rank joined.
-func (m *Merger) sweep(emit func(start, end instant, rank int32)) {
-	if len(m.recs) == 0 {
-		return
-	}
-	var reach [ranks]instant // furthest end of the windows of each rank seen so far
-	var seen [ranks]bool
-	cur := m.recs[0].start()
-	var pstart, pend instant // the last window, emitted once the next one cannot join it
-	prank := int32(-1)
-	put := func(start, end instant, r int32) {
-		if prank == r && pend == start {
-			pend = end
+		if i == len(pts) {
 			return
 		}
-		if prank >= 0 {
-			emit(pstart, pend, prank)
+		if r := top(); r >= 0 {
+			emit(at, pts[i].at, r)
 		}
-		pstart, pend, prank = start, end, r
-	}
-	// fill emits the merged windows in [cur, to); to == nil means until the last end.
-	fill := func(to *instant) {
-		for to == nil || cur.before(*to) {
-			r := -1
-			for k := ranks - 1; k >= 0; k-- {
-				if seen[k] && cur.before(reach[k]) {
-					r = k
-					break
-				}
-			}
-			if r < 0 {
-				if to != nil {
-					cur = *to
-				}
-				return
-			}
-			end := reach[r]
-			if to != nil && to.before(end) {
-				end = *to
-			}
-			put(cur, end, int32(r))
-			cur = end
-		}
-	}
-	for i := range m.recs {
-		rc := &m.recs[i]
-		start, end, r := rc.start(), rc.end(), rc.rank()
-		fill(&start)
-		if !seen[r] || reach[r].before(end) {
-			reach[r], seen[r] = end, true
-		}
-	}
-	fill(nil)
-	if prank >= 0 {
-		emit(pstart, pend, prank)
 	}
 }
 
-// Merge appends the union of ws to dst, as the package-level Merge computes it, and returns
-// the extended slice. The windows appended do not share memory with m: m may be reused at once.
-func (m *Merger) Merge(dst, ws []Window) []Window {
-	m.collect(ws, false, true)
-	var n [ranks]int
-	m.sweep(func(_, _ instant, r int32) { n[r]++ })
-	base := len(dst)
-	dst = slices.Grow(dst, n[0]+n[1]+n[2]+n[3])
-	for r := range m.byLvl {
-		m.byLvl[r] = slices.Grow(m.byLvl[r][:0], n[r])
-	}
-	m.sweep(func(start, end instant, r int32) {
-		m.byLvl[r] = append(m.byLvl[r], int32(len(dst)-base))
-		dst = append(dst, Window{Start: start.time(), End: end.time(), Level: rankLevel[0][r]})
-	})
-	m.services(dst[base:])
-	return dst
-}
+// merger holds the scratch memory of one Merge: the interned services and their groups.
+type merger struct {
+	folds map[string]int32 // lower-case spelling → service id
+	spell []string         // service id → its smallest spelling
+	order []int32          // service id → its position in case-insensitive order
 
-// services sets the Services of the merged windows out.
-func (m *Merger) services(out []Window) {
-	m.pairs = slices.Grow(m.pairs[:0], len(m.sids))
-	// first[r] is the first merged window of rank r that ends after the current window's
-	// start: the windows come by start, so it only moves forward.
-	var first [ranks]int32
-	for i := range m.recs {
-		rc := &m.recs[i]
-		n := rc.nsvc()
-		if n == 0 {
-			continue
-		}
-		start, end, r := rc.start(), rc.end(), rc.rank()
-		list := m.byLvl[r]
-		for int(first[r]) < len(list) && !start.before(instantOf(out[list[first[r]]].End)) {
-			first[r]++
-		}
-		for _, id := range m.sids[rc.svc : rc.svc+n] {
-			st := &m.keys[int(id)*ranks+int(r)]
-			if st.active && !st.end.before(start) {
-				if st.end.before(end) {
-					st.end = end
-				}
-				continue
-			}
-			if st.active {
-				m.flush(out, st, id, r)
-			}
-			st.active, st.start, st.end, st.ptr = true, start, end, first[r]
-		}
-	}
-	for k := range m.keys {
-		if st := &m.keys[k]; st.active {
-			m.flush(out, st, int32(k/ranks), int32(k%ranks))
-		}
-	}
-	if len(m.pairs) == 0 {
-		return
-	}
-	// Case-insensitive order of the services.
-	m.order = m.order[:0]
-	for id := range m.spell {
-		m.order = append(m.order, int32(id))
-	}
-	slices.SortFunc(m.order, func(a, b int32) int { return compareName(m.spell[a], m.spell[b]) })
-	m.rankOf = slices.Grow(m.rankOf[:0], len(m.order))[:len(m.order)]
-	for r, id := range m.order {
-		m.rankOf[id] = int32(r)
-	}
-	// Counting sort of the pairs by window.
-	off := slices.Grow(m.off[:0], len(out)+1)[:len(out)+1]
-	clear(off)
-	for _, p := range m.pairs {
-		off[p.win+1]++
-	}
-	for i := 1; i < len(off); i++ {
-		off[i] += off[i-1]
-	}
-	m.ids = slices.Grow(m.ids[:0], len(m.pairs))[:len(m.pairs)]
-	for _, p := range m.pairs {
-		m.ids[off[p.win]] = m.rankOf[p.svc]
-		off[p.win]++
-	}
-	// off[i] is now the end of window i's services, the start of window i+1's.
-	names := make([]string, len(m.ids))
-	start := int32(0)
-	for i := range out {
-		end := off[i]
-		if end > start {
-			ids := m.ids[start:end]
-			if len(ids) > 1 {
-				slices.Sort(ids)
-			}
-			for j, r := range ids {
-				names[int(start)+j] = m.spell[m.order[r]]
-			}
-			out[i].Services = names[start:end:end]
-		}
-		start = end
-	}
-	m.off = off
-}
-
-// flush gives service id to the merged windows of rank r that overlap st's interval.
-func (m *Merger) flush(out []Window, st *svcState, id, r int32) {
-	list := m.byLvl[r]
-	for j := st.ptr; int(j) < len(list) && instantOf(out[list[j]].Start).before(st.end); j++ {
-		if list[j] != st.last {
-			m.pairs = append(m.pairs, pair{list[j], id})
-			st.last = list[j]
-		}
-	}
-	st.active = false
+	groups  map[string]int32 // a group's sorted service ids, as a key → group id
+	members [][]int32        // group id → its service ids
+	last    []string         // the Services slice seen last, and its group
+	lastGrp int32
 }
 
 // intern returns the id of the service name, merging spellings that differ only in case.
-func (m *Merger) intern(name string) int32 {
-	h := len(name)
-	if h > 0 {
-		h = h*31 + int(name[0])*7 + int(name[len(name)/2])*3 + int(name[len(name)-1])
-	}
-	c := &m.cache[h%len(m.cache)]
-	if c.id1 > 0 && c.name == name {
-		return c.id1 - 1
-	}
-	id := m.lookup(name)
-	c.name, c.id1 = name, id+1
-	return id
-}
-
-func (m *Merger) lookup(name string) int32 {
-	if id, ok := m.names[name]; ok {
-		return id
-	}
-	if m.names == nil {
-		m.names = make(map[string]int32)
+func (m *merger) intern(name string) int32 {
+	if m.folds == nil {
 		m.folds = make(map[string]int32)
 	}
 	fold := strings.ToLower(name)
@@ -452,14 +171,174 @@ func (m *Merger) lookup(name string) int32 {
 		id = int32(len(m.spell))
 		m.folds[fold] = id
 		m.spell = append(m.spell, name)
-		for range ranks {
-			m.keys = append(m.keys, svcState{last: -1})
-		}
 	} else if name < m.spell[id] {
 		m.spell[id] = name
 	}
-	m.names[name] = id
 	return id
+}
+
+// group returns the group of the services of w: windows naming the same set of services
+// (in any order, any case) share one. Windows sharing a Services slice are grouped once.
+func (m *merger) group(w *Window) int32 {
+	s := w.Services
+	if len(s) == 0 {
+		return -1
+	}
+	if len(m.last) == len(s) && &m.last[0] == &s[0] {
+		return m.lastGrp
+	}
+	ids := make([]int32, len(s))
+	for i, name := range s {
+		ids[i] = m.intern(name)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	key := idsKey(ids)
+	if m.groups == nil {
+		m.groups = make(map[string]int32)
+	}
+	g, ok := m.groups[key]
+	if !ok {
+		g = int32(len(m.members))
+		m.groups[key] = g
+		m.members = append(m.members, ids)
+	}
+	m.last, m.lastGrp = s, g
+	return g
+}
+
+// idsKey encodes ids as a map key.
+func idsKey(ids []int32) string {
+	b := make([]byte, 0, 4*len(ids))
+	for _, id := range ids {
+		b = append(b, byte(id), byte(id>>8), byte(id>>16), byte(id>>24))
+	}
+	return string(b)
+}
+
+// activeSet is the set of groups with a window open at one rank.
+type activeSet struct {
+	list    []int32 // the groups, in no order
+	unnamed int     // open windows that name no service
+	changed bool    // reports whether the set changed since it was last read
+}
+
+func (m *merger) merge(ws []Window) []Window {
+	pts := points(ws, false, m.group)
+	if len(pts) == 0 {
+		return nil
+	}
+	// Case-insensitive order of the services, now that every spelling is known.
+	byName := make([]int32, len(m.spell))
+	for i := range byName {
+		byName[i] = int32(i)
+	}
+	slices.SortFunc(byName, func(a, b int32) int { return compareName(m.spell[a], m.spell[b]) })
+	m.order = make([]int32, len(m.spell))
+	for pos, id := range byName {
+		m.order[id] = int32(pos)
+	}
+
+	count := make([]int32, len(m.members)*ranks) // open windows per group and rank
+	pos := make([]int32, len(m.members)*ranks)   // a group's index in its rank's list
+	var act [ranks]activeSet
+	apply := func(p point) {
+		a := &act[p.rank]
+		if p.grp < 0 {
+			a.unnamed += int(p.delta)
+			return
+		}
+		k := int(p.grp)*ranks + int(p.rank)
+		count[k] += int32(p.delta)
+		switch {
+		case p.delta > 0 && count[k] == 1:
+			pos[k] = int32(len(a.list))
+			a.list = append(a.list, p.grp)
+			a.changed = true
+		case p.delta < 0 && count[k] == 0:
+			i := pos[k]
+			moved := a.list[len(a.list)-1]
+			a.list[i] = moved
+			pos[int(moved)*ranks+int(p.rank)] = i
+			a.list = a.list[:len(a.list)-1]
+			a.changed = true
+		}
+	}
+	top := func() int {
+		for r := ranks - 1; r >= 0; r-- {
+			if len(act[r].list) > 0 || act[r].unnamed > 0 {
+				return r
+			}
+		}
+		return -1
+	}
+
+	// The services a set of groups shows, by the set's key; sets of groups that show the
+	// same services share one entry, so that their windows join and share one slice.
+	type shown struct {
+		key   string // the services' ids in order
+		names []string
+	}
+	memo := make(map[string]*shown)
+	byServices := make(map[string]*shown)
+	none := &shown{}
+	var (
+		out    []Window
+		cur    [ranks]*shown // each rank's services when last read
+		last   *shown
+		seen   []int32 // per service id: the stamp of the last union it joined
+		stamp  int32
+		lastAt instant
+	)
+	emit := func(start, end instant, r int) {
+		a := &act[r]
+		if a.changed || cur[r] == nil {
+			a.changed = false
+			gs := slices.Clone(a.list)
+			slices.Sort(gs)
+			gk := idsKey(gs)
+			sh, ok := memo[gk]
+			if !ok {
+				if seen == nil {
+					seen = make([]int32, len(m.spell))
+				}
+				stamp++
+				var ids []int32
+				for _, g := range gs {
+					for _, id := range m.members[g] {
+						if seen[id] != stamp {
+							seen[id] = stamp
+							ids = append(ids, id)
+						}
+					}
+				}
+				slices.SortFunc(ids, func(a, b int32) int { return int(m.order[a] - m.order[b]) })
+				sk := idsKey(ids)
+				if sh, ok = byServices[sk]; !ok {
+					sh = none
+					if len(ids) > 0 {
+						sh = &shown{key: sk, names: make([]string, len(ids))}
+						for i, id := range ids {
+							sh.names[i] = m.spell[id]
+						}
+					}
+					byServices[sk] = sh
+				}
+				memo[gk] = sh
+			}
+			cur[r] = sh
+		}
+		sh := cur[r]
+		if n := len(out); n > 0 && out[n-1].Level == rankLevel[0][r] && lastAt == start && last == sh {
+			out[n-1].End = end.time()
+			lastAt = end
+			return
+		}
+		out = append(out, Window{Start: start.time(), End: end.time(), Level: rankLevel[0][r], Services: sh.names})
+		last, lastAt = sh, end
+	}
+	sweep(pts, apply, top, emit)
+	return out
 }
 
 // compareName orders service names case-insensitively, then by spelling.
@@ -471,25 +350,43 @@ func compareName(a, b string) int {
 }
 
 // measure returns the totals of ws under weight w, maintenance ranking first or last.
-func (m *Merger) measure(ws []Window, weight float64, maintenanceFirst bool) Totals {
-	m.collect(ws, maintenanceFirst, false)
+func measure(ws []Window, weight float64, maintenanceFirst bool) Totals {
+	return measurePoints(points(ws, maintenanceFirst, nil), weight, maintenanceFirst)
+}
+
+// measurePoints returns the totals of the windows behind pts.
+func measurePoints(pts []point, weight float64, maintenanceFirst bool) Totals {
+	var open [ranks]int
 	var t Totals
 	levels := &rankLevel[b2i(maintenanceFirst)]
-	m.sweep(func(start, end instant, r int32) {
-		d := end.sub(start)
-		switch levels[r] {
-		case Major:
-			t.Major = addSat(t.Major, d)
-		case Partial:
-			t.Partial = addSat(t.Partial, d)
-		case Degraded:
-			t.Degraded = addSat(t.Degraded, d)
-		case Maintenance:
-			t.Maintenance = addSat(t.Maintenance, d)
+	apply := func(p point) { open[p.rank] += int(p.delta) }
+	top := func() int {
+		for r := ranks - 1; r >= 0; r-- {
+			if open[r] > 0 {
+				return r
+			}
 		}
+		return -1
+	}
+	sweep(pts, apply, top, func(start, end instant, r int) {
+		t.add(levels[r], end.sub(start))
 	})
 	t.Downtime = addSat(t.Major, scale(t.Partial, weight))
 	return t
+}
+
+// add adds d to the time at level l.
+func (t *Totals) add(l Level, d time.Duration) {
+	switch l {
+	case Major:
+		t.Major = addSat(t.Major, d)
+	case Partial:
+		t.Partial = addSat(t.Partial, d)
+	case Degraded:
+		t.Degraded = addSat(t.Degraded, d)
+	case Maintenance:
+		t.Maintenance = addSat(t.Maintenance, d)
+	}
 }
 
 func b2i(b bool) int {

@@ -1,9 +1,6 @@
 package timeline
 
 import (
-	"cmp"
-	"math"
-	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -39,12 +36,20 @@ func TestMerge(t *testing.T) {
 		{"empty and invalid windows left out",
 			[]Window{win(5, 5, Major), win(9, 3, Major), win(0, 4, Operational), win(0, 4, LevelUnknown), win(0, 4, Level(42))},
 			nil},
-		{"overlap same level joins, services unioned and sorted",
+		{"overlap same level: a window per set of services",
 			[]Window{win(0, 10, Major, "b"), win(5, 20, Major, "A")},
-			[]Window{win(0, 20, Major, "A", "b")}},
-		{"adjacent same level coalesce",
+			[]Window{win(0, 5, Major, "b"), win(5, 10, Major, "A", "b"), win(10, 20, Major, "A")}},
+		{"adjacent same level, same services coalesce",
+			[]Window{win(10, 20, Partial, "A"), win(0, 10, Partial, "a")},
+			[]Window{win(0, 20, Partial, "A")}},
+		{"adjacent same level, other services stay apart",
 			[]Window{win(10, 20, Partial, "A"), win(0, 10, Partial, "B")},
-			[]Window{win(0, 20, Partial, "A", "B")}},
+			[]Window{win(0, 10, Partial, "B"), win(10, 20, Partial, "A")}},
+		{"one after the other at different levels (monday.com)",
+			[]Window{win(0, 20, Major, "US accounts"), win(20, 82, Degraded, "US accounts"),
+				win(20, 59, Major, "API", "Automations"), win(59, 82, Degraded, "API", "Automations")},
+			[]Window{win(0, 20, Major, "US accounts"), win(20, 59, Major, "API", "Automations"),
+				win(59, 82, Degraded, "API", "Automations", "US accounts")}},
 		{"adjacent different level stay apart",
 			[]Window{win(0, 10, Partial), win(10, 20, Major)},
 			[]Window{win(0, 10, Partial), win(10, 20, Major)}},
@@ -62,7 +67,7 @@ func TestMerge(t *testing.T) {
 			[]Window{win(0, 10, Major, "A"), win(10, 20, Partial, "B")}},
 		{"case-insensitive service names, smallest spelling",
 			[]Window{win(0, 10, Major, "api"), win(5, 15, Major, "API", "web")},
-			[]Window{win(0, 15, Major, "API", "web")}},
+			[]Window{win(0, 5, Major, "API"), win(5, 15, Major, "API", "web")}},
 		{"gap keeps windows apart",
 			[]Window{win(0, 10, Major), win(11, 20, Major)},
 			[]Window{win(0, 10, Major), win(11, 20, Major)}},
@@ -94,17 +99,24 @@ func TestMergeDoesNotModifyInput(t *testing.T) {
 	assert.Equal(t, keep, in)
 }
 
-func TestMergerReuse(t *testing.T) {
-	var m Merger
-	a := m.Merge(nil, []Window{win(0, 10, Major, "A")})
-	b := m.Merge(nil, []Window{win(0, 5, Partial, "B"), win(3, 8, Partial, "C")})
-	assertWindows(t, []Window{win(0, 10, Major, "A")}, a)
-	assertWindows(t, []Window{win(0, 8, Partial, "B", "C")}, b)
-}
-
 // reference merges by brute force: every elementary interval between window boundaries gets
-// the worst level of the windows that cover it and the services of those at that level.
+// the worst level of the windows that cover it and the services of those at that level;
+// neighbours of one level and one set of services join.
 func reference(ws []Window) []Window {
+	// Names that differ only in case are one, spelled as the smallest spelling in a window
+	// that holds time.
+	spelling := map[string]string{}
+	for _, w := range ws {
+		if rank(w.Level, false) < 0 || !w.Start.Before(w.End) {
+			continue
+		}
+		for _, n := range w.Services {
+			k := strings.ToLower(n)
+			if sp, ok := spelling[k]; !ok || n < sp {
+				spelling[k] = n
+			}
+		}
+	}
 	var cuts []time.Time
 	for _, w := range ws {
 		cuts = append(cuts, w.Start, w.End)
@@ -126,40 +138,18 @@ func reference(ws []Window) []Window {
 		var svcs []string
 		for _, w := range ws {
 			if w.Level == lvl && !a.Before(w.Start) && b.Compare(w.End) <= 0 {
-				svcs = append(svcs, w.Services...)
+				for _, n := range w.Services {
+					svcs = append(svcs, spelling[strings.ToLower(n)])
+				}
 			}
 		}
-		if n := len(out); n > 0 && out[n-1].Level == lvl && out[n-1].End.Equal(a) {
+		slices.SortFunc(svcs, compareName)
+		svcs = slices.Compact(svcs)
+		if n := len(out); n > 0 && out[n-1].Level == lvl && out[n-1].End.Equal(a) && slices.Equal(out[n-1].Services, svcs) {
 			out[n-1].End = b
-			out[n-1].Services = append(out[n-1].Services, svcs...)
 			continue
 		}
 		out = append(out, Window{Start: a, End: b, Level: lvl, Services: svcs})
-	}
-	// Names that differ only in case are one, spelled as the smallest spelling in a window
-	// that holds time.
-	spelling := map[string]string{}
-	for _, w := range ws {
-		if rank(w.Level, false) < 0 || !w.Start.Before(w.End) {
-			continue
-		}
-		for _, n := range w.Services {
-			k := strings.ToLower(n)
-			if sp, ok := spelling[k]; !ok || n < sp {
-				spelling[k] = n
-			}
-		}
-	}
-	for i := range out {
-		s := out[i].Services
-		for j := range s {
-			s[j] = spelling[strings.ToLower(s[j])]
-		}
-		slices.SortFunc(s, compareName)
-		out[i].Services = slices.CompactFunc(s, func(a, b string) bool { return a == b })
-		if len(out[i].Services) == 0 {
-			out[i].Services = nil
-		}
 	}
 	return out
 }
@@ -182,11 +172,10 @@ func randomWindows(r *rand.Rand, n, span int) []Window {
 
 func TestMergeMatchesReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	var m Merger
 	for i := range 2000 {
 		ws := randomWindows(r, 1+r.IntN(12), 10+r.IntN(60))
 		want := reference(ws)
-		got := m.Merge(nil, ws)
+		got := Merge(ws)
 		if !assert.Equal(t, len(want), len(got), "case %d: Merge(%v)", i, ws) {
 			continue
 		}
@@ -211,9 +200,9 @@ func TestMergeMatchesReference(t *testing.T) {
 	}
 }
 
-func TestMergeManyServicesBinarySearch(t *testing.T) {
+func TestMergeManyWindowsOneSet(t *testing.T) {
 	// Many merged windows of one level and a service that appears only at the start and the
-	// end: the service is given to exactly the windows it overlaps.
+	// end: the service is given to exactly the windows it is in.
 	var ws []Window
 	for i := range 100 {
 		ws = append(ws, win(2*i, 2*i+1, Major, "x"))
@@ -222,6 +211,7 @@ func TestMergeManyServicesBinarySearch(t *testing.T) {
 	got := Merge(ws)
 	require.Len(t, got, 100)
 	assert.Equal(t, []string{"late", "x"}, got[0].Services)
+	assert.Same(t, &got[1].Services[0], &got[50].Services[0], "windows of one set of services share it")
 	assert.Equal(t, []string{"x"}, got[50].Services)
 	assert.Equal(t, []string{"late", "x"}, got[99].Services)
 }
@@ -252,37 +242,6 @@ func TestMergeNanosecondsAndUTC(t *testing.T) {
 	assert.Equal(t, time.UTC, got[0].Start.Location())
 	assert.True(t, got[0].Start.Equal(a))
 	assert.Equal(t, time.Nanosecond, got[0].End.Sub(got[0].Start))
-}
-
-func TestRadixSort(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	gens := map[string]func() int64{
-		"uniform":   func() int64 { return r.Int64N(1 << 50) },
-		"narrow":    func() int64 { return r.Int64N(1000) },
-		"equal":     func() int64 { return 42 },
-		"clustered": func() int64 { return int64(r.IntN(3))<<40 + r.Int64N(50) },
-		"top bit":   func() int64 { return r.Int64N(math.MaxInt64) },
-	}
-	for name, gen := range gens {
-		t.Run(name, func(t *testing.T) {
-			for _, n := range []int{0, 1, 2, 31, 33, 257, 5000} {
-				a := make([]rec, n)
-				top := int64(0)
-				for i := range a {
-					a[i] = rec{ss: gen(), svc: int32(i)}
-					top = max(top, a[i].ss)
-				}
-				want := slices.Clone(a)
-				slices.SortStableFunc(want, func(x, y rec) int { return cmp.Compare(x.ss, y.ss) })
-				radixSort(a, max(bits.Len64(uint64(top))-8, 0))
-				require.True(t, slices.IsSortedFunc(a, func(x, y rec) int { return cmp.Compare(x.ss, y.ss) }), "n=%d", n)
-				// Same multiset: sort both by (ss, svc) and compare.
-				byBoth := func(x, y rec) int { return cmp.Or(cmp.Compare(x.ss, y.ss), cmp.Compare(x.svc, y.svc)) }
-				slices.SortFunc(a, byBoth)
-				assert.Equal(t, want, a, "n=%d", n)
-			}
-		})
-	}
 }
 
 func TestMergeMatchesReferenceLarge(t *testing.T) {
@@ -372,11 +331,10 @@ func refTotals(ws []Window, maintenanceFirst bool) Totals {
 
 func TestMeasureMatchesReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(8, 9))
-	var m Merger
 	for i := range 1000 {
 		ws := randomWindows(r, 1+r.IntN(15), 10+r.IntN(100))
 		for _, first := range []bool{false, true} {
-			assert.Equal(t, refTotals(ws, first), m.measure(ws, DefaultPartialWeight, first), "case %d, maintenance first %v: %v", i, first, ws)
+			assert.Equal(t, refTotals(ws, first), measure(ws, DefaultPartialWeight, first), "case %d, maintenance first %v: %v", i, first, ws)
 		}
 	}
 }

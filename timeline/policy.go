@@ -199,8 +199,7 @@ func (c *Policy) Availability(ws []Window, p Period) Availability {
 		return a
 	}
 	first := c.Maintenance == MaintenanceUp || c.Maintenance == MaintenanceExclude
-	var m Merger
-	a.Totals = m.measure(Clip(ws, p.Start, p.End), c.PartialWeight.Share(), first)
+	a.Totals = measure(Clip(ws, p.Start, p.End), c.PartialWeight.Share(), first)
 	a.Length = p.Length()
 	if c.Maintenance == MaintenanceExclude {
 		a.Length -= a.Totals.Maintenance

@@ -23,8 +23,12 @@ import (
 //
 // The windows returned are sorted by Start, then End, then Level; a service's consecutive
 // windows of one level are joined, and windows of several services with the same Start, End
-// and Level are one window whose Services are sorted case-insensitively. Instants keep the
-// location they were given in.
+// and Level are one window whose Services are sorted case-insensitively.
+//
+// Services that share a history (no event names one without the other) share their windows:
+// the work and the memory grow with the events and the names they list, not with services ×
+// events, and the windows of such services share one Services slice, which callers treat as
+// read-only. Instants keep the location they were given in.
 func Derive(events []Event, services []string, end time.Time) []Window {
 	order := make([]int, 0, len(events))
 	for i := range events {
@@ -38,31 +42,85 @@ func Derive(events []Event, services []string, end time.Time) []Window {
 	slices.SortStableFunc(order, func(a, b int) int { return events[a].At.Compare(events[b].At) })
 
 	var reg registry
-	defaults := make([]int, 0, len(services))
+	var defaults []int
 	for _, s := range services {
 		defaults = appendUnique(defaults, reg.id(s))
 	}
-	unnamed := -1 // the service of events when neither they nor services name one
-	if len(defaults) == 0 {
-		unnamed = len(reg.names)
+	unnamed := len(defaults) == 0 // the one service of events when neither they nor services name one
+	if unnamed {
 		reg.names = append(reg.names, "")
-		defaults = append(defaults, unnamed)
+		defaults = append(defaults, 0)
+	}
+
+	// A service's history is the default events, if it is a default service, and the events
+	// that name it: services with the same history form one class.
+	isDefault := make([]bool, len(reg.names), len(reg.names)+8)
+	for _, id := range defaults {
+		isDefault[id] = true
+	}
+	var named [][]int32 // per service: the positions in order of the events that name it
+	for k, i := range order {
+		for _, s := range events[i].Services {
+			id := reg.id(s)
+			for len(named) <= id {
+				named = append(named, nil)
+			}
+			if l := named[id]; len(l) == 0 || l[len(l)-1] != int32(k) {
+				named[id] = append(l, int32(k))
+			}
+		}
+	}
+	for len(isDefault) < len(reg.names) {
+		isDefault = append(isDefault, false)
+	}
+	for len(named) < len(reg.names) {
+		named = append(named, nil)
+	}
+	classOf := make([]int, len(reg.names))
+	classes := make(map[string]int)
+	var members [][]int // per class: its services
+	for id := range reg.names {
+		key := make([]byte, 1, 1+4*len(named[id]))
+		if isDefault[id] {
+			key[0] = 1
+		}
+		for _, k := range named[id] {
+			key = append(key, byte(k), byte(k>>8), byte(k>>16), byte(k>>24))
+		}
+		c, ok := classes[string(key)]
+		if !ok {
+			c = len(members)
+			classes[string(key)] = c
+			members = append(members, nil)
+		}
+		classOf[id] = c
+		members[c] = append(members[c], id)
+	}
+	var defaultClasses []int
+	for c, ms := range members {
+		if isDefault[ms[0]] {
+			defaultClasses = append(defaultClasses, c)
+		}
 	}
 
 	type state struct {
 		open  bool
 		level Level
 		at    time.Time
-		last  int // index in raws of the service's last window, -1 for none
+		last  int // index in raws of the class's last window, -1 for none
+		mark  int // the position of the last event that touched the class, +1
 	}
 	type raw struct {
 		start, end time.Time
 		level      Level
-		svc        int
+		class      int
 	}
-	var states []state
+	states := make([]state, len(members))
+	for c := range states {
+		states[c].last = -1
+	}
 	var raws []raw
-	emit := func(svc int, st *state, until time.Time) {
+	emit := func(c int, st *state, until time.Time) {
 		if until.After(end) {
 			until = end
 		}
@@ -74,44 +132,58 @@ func Derive(events []Event, services []string, end time.Time) []Window {
 			return
 		}
 		st.last = len(raws)
-		raws = append(raws, raw{st.at, until, st.level, svc})
+		raws = append(raws, raw{st.at, until, st.level, c})
 	}
 	var targets []int
-	for _, i := range order {
+	for k, i := range order {
 		ev := &events[i]
 		targets = targets[:0]
 		if len(ev.Services) == 0 {
-			targets = append(targets, defaults...)
+			targets = append(targets, defaultClasses...)
 		} else {
 			for _, s := range ev.Services {
-				targets = appendUnique(targets, reg.id(s))
+				c := classOf[reg.id(s)]
+				if states[c].mark != k+1 {
+					states[c].mark = k + 1
+					targets = append(targets, c)
+				}
 			}
 		}
-		for _, svc := range targets {
-			for len(states) <= svc {
-				states = append(states, state{last: -1})
-			}
-			st := &states[svc]
+		for _, c := range targets {
+			st := &states[c]
 			switch {
 			case !st.open:
 				st.open, st.level, st.at = true, ev.State, ev.At
 			case st.at.Equal(ev.At):
 				st.level = ev.State // same instant: the later event wins
 			case st.level != ev.State:
-				emit(svc, st, ev.At)
+				emit(c, st, ev.At)
 				st.level, st.at = ev.State, ev.At
 			}
 		}
 	}
-	for svc := range states {
-		if st := &states[svc]; st.open {
-			emit(svc, st, end)
+	for c := range states {
+		if st := &states[c]; st.open {
+			emit(c, st, end)
 		}
 	}
 	if len(raws) == 0 {
 		return nil
 	}
 
+	// Each class's names, sorted, shared by its windows.
+	names := make([][]string, len(members))
+	nameOf := func(c int) []string {
+		if names[c] == nil && !(unnamed && members[c][0] == 0) {
+			ns := make([]string, len(members[c]))
+			for i, id := range members[c] {
+				ns[i] = reg.names[id]
+			}
+			slices.SortFunc(ns, compareName)
+			names[c] = ns
+		}
+		return names[c]
+	}
 	slices.SortFunc(raws, func(a, b raw) int {
 		if c := a.start.Compare(b.start); c != 0 {
 			return c
@@ -119,10 +191,7 @@ func Derive(events []Event, services []string, end time.Time) []Window {
 		if c := a.end.Compare(b.end); c != 0 {
 			return c
 		}
-		if a.level != b.level {
-			return int(a.level) - int(b.level)
-		}
-		return compareName(reg.names[a.svc], reg.names[b.svc])
+		return int(a.level) - int(b.level)
 	})
 	out := make([]Window, 0, len(raws))
 	for i := 0; i < len(raws); {
@@ -131,11 +200,14 @@ func Derive(events []Event, services []string, end time.Time) []Window {
 			raws[j].level == raws[i].level {
 			j++
 		}
-		w := Window{Start: raws[i].start, End: raws[i].end, Level: raws[i].level}
-		for _, r := range raws[i:j] {
-			if r.svc != unnamed {
-				w.Services = append(w.Services, reg.names[r.svc])
+		w := Window{Start: raws[i].start, End: raws[i].end, Level: raws[i].level, Services: nameOf(raws[i].class)}
+		if j > i+1 {
+			var all []string
+			for _, r := range raws[i:j] {
+				all = append(all, nameOf(r.class)...)
 			}
+			slices.SortFunc(all, compareName)
+			w.Services = all
 		}
 		out = append(out, w)
 		i = j
@@ -200,8 +272,7 @@ func (c *Policy) Measure(ws []Window) Totals {
 	if c == nil {
 		c = &Policy{}
 	}
-	var m Merger
-	return m.measure(ws, c.PartialWeight.Share(), false)
+	return measure(ws, c.PartialWeight.Share(), false)
 }
 
 // Measure is Measure with the zero Policy.
@@ -234,7 +305,10 @@ func Span(ws []Window) (start, end time.Time) {
 // with Services narrowed to those among services (in its own order and spelling). Names match
 // case-insensitively. Windows with nil Services name no service and are left out. With no
 // services, Filter applies no filter and returns a copy of ws. The result shares no Services
-// slice with ws.
+// slice with ws; windows of ws that share a Services slice share the narrowed one.
+//
+// Filter the windows of Derive and of an incident's outages, before Merge: a merged window
+// names the services at its level, not the history of each (see ByService).
 func Filter(ws []Window, services ...string) []Window {
 	if len(services) == 0 {
 		out := slices.Clone(ws)
@@ -248,17 +322,82 @@ func Filter(ws []Window, services ...string) []Window {
 		want[strings.ToLower(s)] = true
 	}
 	var out []Window
+	var last, lastKeep []string
 	for _, w := range ws {
 		var keep []string
-		for _, s := range w.Services {
-			if want[strings.ToLower(s)] {
-				keep = append(keep, s)
+		if len(w.Services) > 0 && len(last) == len(w.Services) && &last[0] == &w.Services[0] {
+			keep = lastKeep
+		} else {
+			for _, s := range w.Services {
+				if want[strings.ToLower(s)] {
+					keep = append(keep, s)
+				}
 			}
+			last, lastKeep = w.Services, keep
 		}
 		if keep != nil {
 			w.Services = keep
 			out = append(out, w)
 		}
 	}
+	return out
+}
+
+// ServiceWindows are one service's own windows.
+type ServiceWindows struct {
+	Service string   // the service, spelled as Merge spells it
+	Windows []Window // its windows merged as by Merge, with nil Services
+}
+
+// ByService returns, for each service that ws names, the windows of ws that name it merged
+// as by Merge: what that service went through, whatever the others did. Services are sorted
+// case-insensitively; names that differ only in case are one service, spelled as the smallest
+// of its spellings. Windows that name no service belong to none.
+//
+// Services named by the same windows (as Derive's windows are for services with one history)
+// share one Windows slice: treat it as read-only. The work grows with the windows, the names
+// they list, and the windows of each distinct history, not with services × windows.
+func ByService(ws []Window) []ServiceWindows {
+	var m merger
+	grp := make([]int32, len(ws))
+	for i := range ws {
+		grp[i] = m.group(&ws[i])
+	}
+	if len(m.spell) == 0 {
+		return nil
+	}
+	byService := make([][]int32, len(m.spell)) // the groups naming each service
+	for g, ids := range m.members {
+		for _, id := range ids {
+			byService[id] = append(byService[id], int32(g))
+		}
+	}
+	classes := make(map[string][]Window)
+	out := make([]ServiceWindows, len(m.spell))
+	in := make([]bool, len(m.members))
+	for id, gs := range byService {
+		key := idsKey(gs)
+		merged, ok := classes[key]
+		if !ok {
+			for _, g := range gs {
+				in[g] = true
+			}
+			var own []Window
+			for i := range ws {
+				if grp[i] >= 0 && in[grp[i]] {
+					w := ws[i]
+					w.Services = nil
+					own = append(own, w)
+				}
+			}
+			for _, g := range gs {
+				in[g] = false
+			}
+			merged = Merge(own)
+			classes[key] = merged
+		}
+		out[id] = ServiceWindows{Service: m.spell[id], Windows: merged}
+	}
+	slices.SortFunc(out, func(a, b ServiceWindows) int { return compareName(a.Service, b.Service) })
 	return out
 }

@@ -1,7 +1,9 @@
 package timeline
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -156,4 +158,137 @@ func TestFilter(t *testing.T) {
 	assertWindows(t, ws, all)
 	all[0].Services[0] = "changed"
 	assert.Equal(t, "Harvest", ws[0].Services[0], "Filter shares no Services with its input")
+}
+
+func TestDeriveSharesHistories(t *testing.T) {
+	// 2,000 services and 2,000 alternating events that name none: one history, so every
+	// window names all of them through one shared slice.
+	var svcs []string
+	for i := range 2000 {
+		svcs = append(svcs, fmt.Sprintf("s%d", i))
+	}
+	var evs []Event
+	for i := range 2000 {
+		l := Major
+		if i%2 == 1 {
+			l = Operational
+		}
+		evs = append(evs, ev(i, l))
+	}
+	ws := Derive(evs, svcs, at(2000))
+	require.Len(t, ws, 1000)
+	assert.Len(t, ws[0].Services, 2000)
+	assert.Same(t, &ws[0].Services[0], &ws[999].Services[0])
+	merged := Merge(ws)
+	require.Len(t, merged, 1000)
+	assert.Same(t, &merged[0].Services[0], &merged[999].Services[0])
+	per := ByService(ws)
+	require.Len(t, per, 2000)
+	assert.Same(t, &per[0].Windows[0], &per[1999].Windows[0])
+	assert.Equal(t, 1000*time.Minute, Measure(per[7].Windows).Major)
+	allocs := testing.AllocsPerRun(3, func() { ByService(Merge(Derive(evs, svcs, at(2000)))) })
+	assert.Less(t, allocs, 20_000.0, "allocations grow with services + events, not their product")
+}
+
+func TestByService(t *testing.T) {
+	tests := []struct {
+		name string
+		ws   []Window
+		want map[string]Totals // per service: major, partial, degraded
+	}{
+		{"services change level at different instants",
+			[]Window{win(0, 20, Major, "US accounts"), win(20, 82, Degraded, "US accounts"),
+				win(20, 59, Major, "API", "Automations"), win(59, 82, Degraded, "API", "Automations")},
+			map[string]Totals{
+				"API":         {Major: 39 * time.Minute, Degraded: 23 * time.Minute},
+				"Automations": {Major: 39 * time.Minute, Degraded: 23 * time.Minute},
+				"US accounts": {Major: 20 * time.Minute, Degraded: 62 * time.Minute},
+			}},
+		{"overlapping services at different levels",
+			[]Window{win(0, 60, Partial, "db"), win(10, 30, Major, "api"), win(20, 40, Partial, "api", "DB")},
+			map[string]Totals{
+				"api": {Major: 20 * time.Minute, Partial: 10 * time.Minute},
+				"DB":  {Partial: 60 * time.Minute},
+			}},
+		{"a window naming no service belongs to none",
+			[]Window{win(0, 10, Major), win(0, 5, Partial, "web")},
+			map[string]Totals{"web": {Partial: 5 * time.Minute}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ByService(tt.ws)
+			var names []string
+			for _, s := range got {
+				names = append(names, s.Service)
+				m := Measure(s.Windows)
+				w := tt.want[s.Service]
+				assert.Equal(t, w.Major, m.Major, "%s major", s.Service)
+				assert.Equal(t, w.Partial, m.Partial, "%s partial", s.Service)
+				assert.Equal(t, w.Degraded, m.Degraded, "%s degraded", s.Service)
+				for _, x := range s.Windows {
+					assert.Nil(t, x.Services)
+				}
+			}
+			assert.Len(t, names, len(tt.want))
+			assert.True(t, slices.IsSortedFunc(names, compareName), "sorted: %v", names)
+		})
+	}
+}
+
+// FuzzDeriveManyServices checks that Derive with many services, a few named by events of
+// their own, gives every service the windows a one-service derivation gives it.
+func FuzzDeriveManyServices(f *testing.F) {
+	f.Add([]byte{0, 4, 1, 1, 2, 3, 4, 0, 200, 1})
+	f.Add([]byte{5, 4, 255, 3, 3, 2, 9, 4, 7, 1, 1, 1})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) < 1 {
+			return
+		}
+		n := 1 + int(data[0])%64
+		var svcs []string
+		for i := range n {
+			svcs = append(svcs, fmt.Sprintf("s%d", i))
+		}
+		data = data[1:]
+		levels := []Level{Operational, Degraded, Partial, Major, Maintenance}
+		var evs []Event
+		for len(data) >= 2 && len(evs) < 64 {
+			e := ev(int(data[0]%40), levels[int(data[1])%len(levels)])
+			if data[1]&0x80 != 0 { // an event of its own for a few services
+				for i := 0; i < n; i += 1 + int(data[1]>>3&7) {
+					e.Services = append(e.Services, svcs[i])
+				}
+			}
+			evs = append(evs, e)
+			data = data[2:]
+		}
+		end := at(40)
+		ws := Derive(evs, svcs, end)
+		per := ByService(ws)
+		got := map[string][]Window{}
+		for _, s := range per {
+			got[s.Service] = s.Windows
+		}
+		for _, s := range svcs {
+			// The events that apply to s alone, derived for s alone.
+			var own []Event
+			for _, e := range evs {
+				if len(e.Services) == 0 || slices.Contains(e.Services, s) {
+					e.Services = nil
+					own = append(own, e)
+				}
+			}
+			want := Merge(Derive(own, nil, end))
+			g := got[s]
+			if len(g) != len(want) {
+				t.Fatalf("service %s: %d windows, want %d (%v, want %v)", s, len(g), len(want), g, want)
+			}
+			for i := range want {
+				if !want[i].Start.Equal(g[i].Start) || !want[i].End.Equal(g[i].End) || want[i].Level != g[i].Level {
+					t.Fatalf("service %s window %d: %v, want %v", s, i, g[i], want[i])
+				}
+			}
+		}
+		assertWindows(t, reference(ws), Merge(ws))
+	})
 }

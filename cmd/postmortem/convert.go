@@ -297,3 +297,12 @@ func writeConvertTable(w io.Writer, start, end time.Time, src *time.Location, ap
 	}
 	return tw.flush()
 }
+
+// utc returns t in RFC 3339 UTC, or nil for the zero time.
+func utc(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.UTC().Format(time.RFC3339)
+	return &s
+}

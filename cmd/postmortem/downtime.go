@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,6 +19,7 @@ import (
 
 	"github.com/go-postmortem/postmortem/incident"
 	"github.com/go-postmortem/postmortem/render"
+	"github.com/go-postmortem/postmortem/report"
 	"github.com/go-postmortem/postmortem/timeline"
 	"github.com/go-postmortem/postmortem/tz"
 )
@@ -57,40 +61,11 @@ func (l *stringList) Set(s string) error {
 
 // downtimeOptions are the parsed flags of downtime.
 type downtimeOptions struct {
-	since, until time.Time // zero: open
-	unit         timeline.Unit
-	loc          *time.Location
-	locSet       bool // reports whether --tz was given
-	services     []string
-	cfg          timeline.Policy
-	format       string
-	strict       bool
-}
-
-// incidentFigures are the measures of one incident as downtime reports them.
-type incidentFigures struct {
-	file               string
-	inc                *incident.Incident
-	dated              bool
-	start, end         time.Time // first and last instant of the timeline; zero when undated
-	spanStart, spanEnd time.Time // zero when no outage or undated
-	span               time.Duration
-	totals             timeline.Totals
-	windows            []timeline.Window
-}
-
-// periodFigures are the measures of one calendar period.
-type periodFigures struct {
-	label string
-	timeline.Availability
-}
-
-// downtimeReport is everything downtime prints.
-type downtimeReport struct {
-	opts      downtimeOptions
-	incidents []incidentFigures
-	total     timeline.Totals
-	periods   []periodFigures
+	report.Options
+	locSet      bool // reports whether --tz was given
+	format      string
+	strict      bool
+	spreadsheet bool // reports whether CSV cells that start a formula get a leading '
 }
 
 func runDowntime(e *env, args []string) error {
@@ -109,6 +84,7 @@ func runDowntime(e *env, args []string) error {
 	flags.Var(format, "format", "output `format`: table, json or csv")
 	out := flags.String("o", "", "write to `FILE` instead of standard output (atomically)")
 	strict := flags.Bool("strict", false, "treat an abbreviation's wrong daylight-saving half (PST in July) as an error")
+	spreadsheet := flags.Bool("spreadsheet", false, "with --format csv, start every cell that begins with = + - @, a tab or a carriage return with ' so that a spreadsheet shows it as text rather than run it as a formula (OWASP's advice against CSV injection); the output is then no longer plain RFC 4180 for scripts")
 	files, err := flags.parse(e, args)
 	if err != nil {
 		return err
@@ -116,422 +92,379 @@ func runDowntime(e *env, args []string) error {
 	if len(files) == 0 {
 		return flags.usagef("no FILE given")
 	}
-	if err := checkOutput(*out, files); err != nil {
-		return flags.usagef("%v", err)
-	}
-	opts := downtimeOptions{loc: time.UTC, services: services, format: format.value, strict: *strict}
+	opts := downtimeOptions{format: format.value, strict: *strict, spreadsheet: *spreadsheet}
+	opts.Location, opts.Services = time.UTC, services
 	if *zone != "" {
 		loc, err := tz.Resolve(*zone)
 		if err != nil {
 			return flags.usagef("--tz: %s", oneLine(err.Error()))
 		}
-		opts.loc, opts.locSet = loc, true
+		opts.Location, opts.locSet = loc, true
 	}
 	if *since != "" {
-		if opts.since, err = parseBound(*since, opts.loc); err != nil {
+		if opts.Since, err = parseBound(*since, opts.Location); err != nil {
 			return flags.usagef("--since: %v", err)
 		}
 	}
 	if *until != "" {
-		if opts.until, err = parseBound(*until, opts.loc); err != nil {
+		if opts.Until, err = parseBound(*until, opts.Location); err != nil {
 			return flags.usagef("--until: %v", err)
 		}
 	}
-	if !opts.since.IsZero() && !opts.until.IsZero() && !opts.since.Before(opts.until) {
+	if !opts.Since.IsZero() && !opts.Until.IsZero() && !opts.Since.Before(opts.Until) {
 		return flags.usagef("--since %s is not before --until %s", *since, *until)
 	}
 	if by.value != "" {
-		if opts.unit, err = timeline.ParseUnit(by.value); err != nil {
+		if opts.Unit, err = timeline.ParseUnit(by.value); err != nil {
 			return flags.usagef("--by: %s", oneLine(err.Error()))
 		}
 	}
-	if opts.cfg.PartialWeight, err = timeline.ParseWeight(*weight); err != nil {
+	if opts.Config.PartialWeight, err = timeline.ParseWeight(*weight); err != nil {
 		return flags.usagef("--partial-weight: %s", strings.TrimPrefix(err.Error(), "timeline: partial weight "))
 	}
-	if err := opts.cfg.Maintenance.UnmarshalText([]byte(maint.value)); err != nil {
+	if err := opts.Config.Maintenance.UnmarshalText([]byte(maint.value)); err != nil {
 		return flags.usagef("--maintenance: %s", oneLine(err.Error()))
 	}
 
 	d := newDiagnostics(e.stderr)
-	cfg := &incident.Config{Strict: opts.strict}
-	loaded := loadFiles(e, cfg, files, d)
+	files = expandArgs(files, d)
+	if err := checkOutput(*out, files); err != nil {
+		return flags.usagef("%v", err)
+	}
+	sp := &spool{}
+	defer sp.close()
+	rep, err := measure(e, opts, files, d, sp)
 	if d.errors > 0 {
 		if d.errors > 1 {
 			fmt.Fprintf(e.stderr, "postmortem: %s; nothing measured\n", plural(d.errors, "error"))
 		}
 		return errReported
 	}
-	rep, err := measure(opts, loaded, d)
 	if err != nil {
-		return flags.usagef("%v", err)
+		return err
 	}
-	o := &output{path: *out}
+	if err := rep.Unknown(); err != nil {
+		fmt.Fprintf(e.stderr, "postmortem downtime: --service: %v\n", err)
+		return errReported
+	}
+	periods, err := rep.Periods()
+	if err != nil {
+		return flags.usagef("%s", err.Error())
+	}
+	var o io.Writer
+	var file *output
+	var buf *bufio.Writer
+	if *out == "" || *out == "-" {
+		buf = bufio.NewWriterSize(e.stdout, 64<<10)
+		o = buf
+	} else {
+		file = &output{path: *out}
+		o = file
+	}
+	t := rep.Total()
 	switch opts.format {
 	case "json":
-		err = rep.writeJSON(o)
+		err = writeJSON(o, sp, t, periods)
 	case "csv":
-		err = rep.writeCSV(o)
+		err = writeCSV(o, opts, sp, t, periods)
 	default:
-		err = rep.writeTable(o)
+		err = writeTable(o, opts, sp, t, periods)
 	}
 	if err != nil {
 		return err
 	}
-	return o.flush(e)
-}
-
-// maxPeriods bounds the periods of one report: a --by day over centuries is a mistake,
-// and would take long and print millions of lines.
-const maxPeriods = 100_000
-
-// shortest is the shortest length of a period of each unit.
-var shortest = map[timeline.Unit]time.Duration{
-	timeline.Day:     23 * time.Hour,
-	timeline.Week:    7*24*time.Hour - time.Hour,
-	timeline.Month:   28*24*time.Hour - time.Hour,
-	timeline.Quarter: 89*24*time.Hour - time.Hour,
-	timeline.Year:    365*24*time.Hour - time.Hour,
-}
-
-// measure computes the report of the loaded incidents. The error is for a range that
-// holds too many periods.
-func measure(opts downtimeOptions, files []loaded, d *diagnostics) (*downtimeReport, error) {
-	rep := &downtimeReport{opts: opts}
-	ranged := !opts.since.IsZero() || !opts.until.IsZero()
-	lo, hi := opts.since, opts.until
-	if hi.IsZero() {
-		hi = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	if buf != nil {
+		return buf.Flush()
 	}
-	var all []timeline.Window // windows of the dated incidents, for the total and the periods
-	var undated timeline.Totals
-	for _, f := range files {
-		for _, inc := range f.incidents {
+	return file.flush(e)
+}
+
+// measured is what a worker made of one file for downtime.
+type measured struct {
+	items    []*report.Measured
+	problems []*incident.ParseError
+}
+
+// measure reads, measures and counts every file, on all cores, into a report, and spools
+// each incident's output record (encoded once, in the chosen format) for writing in order at
+// the end. Only the spool's index and the report's windows stay in memory. The error is
+// one an incident's measurement returned (a span too long to measure), also counted in d.
+func measure(e *env, opts downtimeOptions, files []string, d *diagnostics, sp *spool) (*report.Report, error) {
+	rep := report.New(opts.Options)
+	cfg := &incident.Config{Strict: opts.strict}
+	work := func(l loaded) any {
+		var m measured
+		for _, inc := range l.incidents {
 			if inc == nil {
 				continue
 			}
-			m := inc.Metrics(opts.cfg)
-			fig := incidentFigures{file: f.display, inc: inc, dated: m.Dated}
-			ws := m.Windows
-			changed := false
-			if len(opts.services) > 0 {
-				ws = timeline.Filter(ws, opts.services...)
-				changed = true
-				if len(ws) == 0 && !touches(inc.Services, opts.services) {
-					continue
+			it, err := rep.Measure(l.display, inc)
+			m.problems = problemsOf(m.problems, l.display, err)
+			if it != nil {
+				m.items = append(m.items, it)
+			}
+		}
+		return m
+	}
+	var failed error
+	eachFile(e, cfg, files, d, work, func(l loaded, v any) {
+		m, _ := v.(measured)
+		for _, p := range m.problems {
+			d.add(p)
+		}
+		if d.errors > 0 {
+			return // nothing is printed: spare the work
+		}
+		for _, it := range m.items {
+			rep.Count(it)
+			if it.Record != nil {
+				if err := sp.add(it.Record, encodeRecord(opts, it.Record)); err != nil && failed == nil {
+					failed = err
 				}
 			}
-			if !m.Dated {
-				if ranged {
-					d.add(&incident.ParseError{File: f.display, Warning: true,
-						Err: fmt.Errorf("incident %q has no date, so it cannot be placed in --since/--until: left out (add date: to the file)", inc.Title)})
-					continue
-				}
-				if opts.unit != timeline.UnitUnknown {
-					d.add(&incident.ParseError{File: f.display, Warning: true,
-						Err: fmt.Errorf("incident %q has no date: its durations count in the total, but it is left out of the periods (add date: to the file)", inc.Title)})
-				}
-			}
-			if m.Dated && ranged {
-				if len(ws) == 0 && (m.End.Before(lo) || !m.Start.Before(hi)) {
-					continue
-				}
-				clipped := timeline.Clip(ws, lo, hi)
-				if len(ws) > 0 && len(clipped) == 0 {
-					continue
-				}
-				ws, changed = clipped, true
-			}
-			fig.windows = ws
-			if changed {
-				fig.totals = opts.cfg.Measure(ws)
-				fig.spanStart, fig.spanEnd = timeline.Span(ws)
-				fig.span = fig.spanEnd.Sub(fig.spanStart)
-			} else {
-				fig.totals = m.Totals
-				fig.spanStart, fig.spanEnd, fig.span = m.SpanStart, m.SpanEnd, m.Span
-			}
-			if m.Dated {
-				fig.start, fig.end = m.Start, m.End
-				all = append(all, ws...)
-			} else {
-				fig.spanStart, fig.spanEnd = time.Time{}, time.Time{}
-				undated = addTotals(undated, fig.totals)
-			}
-			rep.incidents = append(rep.incidents, fig)
+		}
+	})
+	return rep, failed
+}
+
+// encodeRecord returns an incident's record as the format prints it: indented JSON at the
+// depth of the incidents array, CSV rows, or table rows.
+func encodeRecord(opts downtimeOptions, rec *report.Incident) []byte {
+	switch opts.format {
+	case "json":
+		b, err := json.MarshalIndent(rec, "    ", "  ")
+		if err != nil { // a record holds only strings, numbers and times
+			panic(err)
+		}
+		return b
+	case "csv":
+		var b bytes.Buffer
+		cw := newCSV(&b, opts.spreadsheet)
+		cw.Write(incidentRow(rec))
+		for _, s := range rec.Services {
+			cw.Write(serviceRow(rec, s))
+		}
+		cw.Flush()
+		return b.Bytes()
+	}
+	var b bytes.Buffer
+	start := "(undated)"
+	if rec.Dated {
+		loc := rec.Location
+		if opts.locSet {
+			loc = opts.Location
+		}
+		start = wallClock(rec.Start.Time, loc)
+	}
+	fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(rec.Title, 48), rec.File, start,
+		human(rec.Span), human(rec.Downtime), human(rec.Major), human(rec.Partial), human(rec.Degraded), human(rec.Maintenance))
+	if len(rec.Services) > 1 {
+		for _, s := range rec.Services {
+			fmt.Fprintf(&b, "  %s\t\t\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(s.Name, 46),
+				human(s.Span), human(s.Downtime), human(s.Major), human(s.Partial), human(s.Degraded), human(s.Maintenance))
 		}
 	}
-	slices.SortStableFunc(rep.incidents, func(a, b incidentFigures) int {
+	return b.Bytes()
+}
+
+// spoolMemory is how much of the spooled output stays in memory before it moves to a
+// temporary file.
+const spoolMemory = 4 << 20
+
+// spool keeps the encoded records of the incidents until they can be written in order
+// (report.Compare), in memory up to spoolMemory and in a temporary file past it, so that
+// memory stays flat whatever the number of files.
+type spool struct {
+	mem   bytes.Buffer
+	file  *os.File
+	size  int64
+	items []spoolItem
+}
+
+type spoolItem struct {
+	dated bool
+	sec   int64
+	nsec  int32
+	n     int32
+	off   int64
+}
+
+func (s *spool) add(rec *report.Incident, b []byte) error {
+	it := spoolItem{dated: rec.Dated, off: s.size, n: int32(len(b))}
+	if rec.Dated {
+		it.sec, it.nsec = rec.Start.Unix(), int32(rec.Start.Nanosecond())
+	}
+	s.items = append(s.items, it)
+	s.size += int64(len(b))
+	if s.file == nil && s.mem.Len()+len(b) > spoolMemory {
+		f, err := os.CreateTemp("", "postmortem-downtime-*")
+		if err != nil {
+			return fmt.Errorf("spooling the output: %v", err)
+		}
+		os.Remove(f.Name()) // gone when closed
+		if _, err := f.Write(s.mem.Bytes()); err != nil {
+			f.Close()
+			return fmt.Errorf("spooling the output: %v", err)
+		}
+		s.file = f
+		s.mem = bytes.Buffer{}
+	}
+	if s.file != nil {
+		if _, err := s.file.Write(b); err != nil {
+			return fmt.Errorf("spooling the output: %v", err)
+		}
+		return nil
+	}
+	s.mem.Write(b)
+	return nil
+}
+
+// each calls fn with every record in order: dated ones by start, then the undated ones,
+// each group in the order added.
+func (s *spool) each(fn func(i int, b []byte) error) error {
+	order := make([]int32, len(s.items))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int {
+		x, y := &s.items[a], &s.items[b]
 		switch {
-		case a.dated != b.dated:
-			if a.dated {
+		case x.dated != y.dated:
+			if x.dated {
 				return -1
 			}
 			return 1
-		case !a.dated:
+		case !x.dated:
 			return 0
+		case x.sec != y.sec:
+			return cmp.Compare(x.sec, y.sec)
 		}
-		return a.start.Compare(b.start)
+		return cmp.Compare(x.nsec, y.nsec)
 	})
-	rep.total = addTotals(opts.cfg.Measure(all), undated)
-
-	from, to := opts.since, opts.until
-	if from.IsZero() || to.IsZero() {
-		first, last := extent(rep.incidents)
-		if from.IsZero() {
-			from = first
-		}
-		if to.IsZero() {
-			to = last
-		}
-	}
-	switch {
-	case from.IsZero() || to.IsZero():
-		// Nothing dated to place in periods.
-	case opts.unit != timeline.UnitUnknown:
-		if !to.After(from) {
-			to = from.Add(time.Nanosecond)
-		}
-		if n := to.Sub(from) / shortest[opts.unit]; n > maxPeriods {
-			return nil, fmt.Errorf("%s to %s holds more than %d periods of a %s; choose a coarser --by or a shorter --since/--until",
-				from.Format(time.DateOnly), to.Format(time.DateOnly), maxPeriods, opts.unit)
-		}
-		for _, p := range timeline.Periods(opts.unit, opts.loc, from, to) {
-			a := opts.cfg.Availability(all, p)
-			rep.periods = append(rep.periods, periodFigures{label: periodLabel(opts.unit, p.Start.In(opts.loc)), Availability: a})
-		}
-	case !opts.since.IsZero() && !opts.until.IsZero():
-		p := timeline.Period{Start: opts.since, End: opts.until}
-		rep.periods = append(rep.periods, periodFigures{label: "range", Availability: opts.cfg.Availability(all, p)})
-	}
-	return rep, nil
-}
-
-// touches reports whether have and want share a name (any case).
-func touches(have, want []string) bool {
-	for _, h := range have {
-		for _, w := range want {
-			if strings.EqualFold(h, w) {
-				return true
+	var buf []byte
+	for k, i := range order {
+		it := &s.items[i]
+		if s.file == nil {
+			if err := fn(k, s.mem.Bytes()[it.off:it.off+int64(it.n)]); err != nil {
+				return err
 			}
-		}
-	}
-	return false
-}
-
-// addTotals returns the sum of a and b.
-func addTotals(a, b timeline.Totals) timeline.Totals {
-	return timeline.Totals{
-		Major:       a.Major + b.Major,
-		Partial:     a.Partial + b.Partial,
-		Degraded:    a.Degraded + b.Degraded,
-		Maintenance: a.Maintenance + b.Maintenance,
-		Downtime:    a.Downtime + b.Downtime,
-	}
-}
-
-// extent returns the first and last instants of the dated incidents: their windows,
-// else their timelines. Both are zero when none is dated.
-func extent(figs []incidentFigures) (first, last time.Time) {
-	see := func(s, e time.Time) {
-		if s.IsZero() {
-			return
-		}
-		if first.IsZero() || s.Before(first) {
-			first = s
-		}
-		if e.After(last) {
-			last = e
-		}
-	}
-	for _, f := range figs {
-		if !f.dated {
 			continue
 		}
-		if len(f.windows) == 0 {
-			see(f.start, f.end)
+		buf = slices.Grow(buf[:0], int(it.n))[:it.n]
+		if _, err := s.file.ReadAt(buf, it.off); err != nil {
+			return fmt.Errorf("reading the spooled output: %v", err)
 		}
-		for _, w := range f.windows {
-			see(w.Start, w.End)
+		if err := fn(k, buf); err != nil {
+			return err
 		}
 	}
-	return first, last
+	return nil
 }
 
-// periodLabel names the period that starts at t (in the period's zone): "2016-07-26",
-// "2016-W30", "2016-07", "2016-Q3", "2016".
-func periodLabel(u timeline.Unit, t time.Time) string {
-	switch u {
-	case timeline.Day:
-		return t.Format("2006-01-02")
-	case timeline.Week:
-		y, w := t.ISOWeek()
-		return fmt.Sprintf("%04d-W%02d", y, w)
-	case timeline.Month:
-		return t.Format("2006-01")
-	case timeline.Quarter:
-		return fmt.Sprintf("%04d-Q%d", t.Year(), (int(t.Month())-1)/3+1)
-	case timeline.Year:
-		return t.Format("2006")
-	}
-	return t.Format(time.RFC3339)
-}
-
-// seconds returns d in seconds, rounded to the millisecond.
-func seconds(d time.Duration) float64 {
-	return math.Round(d.Seconds()*1000) / 1000
-}
-
-// utc returns t in RFC 3339 UTC, or nil for the zero time.
-func utc(t time.Time) *string {
-	if t.IsZero() {
-		return nil
-	}
-	s := t.UTC().Format(time.RFC3339)
-	return &s
-}
-
-type jsonWindow struct {
-	Start    *string  `json:"start"`
-	End      *string  `json:"end"`
-	Seconds  float64  `json:"seconds"`
-	Level    string   `json:"level"`
-	Services []string `json:"services"`
-}
-
-type jsonTotals struct {
-	DowntimeSeconds    float64 `json:"downtime_seconds"`
-	MajorSeconds       float64 `json:"major_seconds"`
-	PartialSeconds     float64 `json:"partial_seconds"`
-	DegradedSeconds    float64 `json:"degraded_seconds"`
-	MaintenanceSeconds float64 `json:"maintenance_seconds"`
-}
-
-func newJSONTotals(t timeline.Totals) jsonTotals {
-	return jsonTotals{
-		DowntimeSeconds:    seconds(t.Downtime),
-		MajorSeconds:       seconds(t.Major),
-		PartialSeconds:     seconds(t.Partial),
-		DegradedSeconds:    seconds(t.Degraded),
-		MaintenanceSeconds: seconds(t.Maintenance),
+func (s *spool) close() {
+	if s.file != nil {
+		s.file.Close()
 	}
 }
 
-type jsonIncident struct {
-	File        string  `json:"file"`
-	ID          string  `json:"id"`
-	Title       string  `json:"title"`
-	Kind        string  `json:"kind"`
-	Dated       bool    `json:"dated"`
-	Start       *string `json:"start"`
-	End         *string `json:"end"`
-	SpanStart   *string `json:"span_start"`
-	SpanEnd     *string `json:"span_end"`
-	SpanSeconds float64 `json:"span_seconds"`
-	jsonTotals
-	Windows []jsonWindow `json:"windows"`
-}
-
-type jsonTotal struct {
-	Incidents int `json:"incidents"`
-	jsonTotals
-}
-
-type jsonPeriod struct {
-	Period          string  `json:"period"`
-	Start           string  `json:"start"`
-	End             string  `json:"end"`
-	Seconds         float64 `json:"seconds"`
-	DowntimeSeconds float64 `json:"downtime_seconds"`
-	MajorSeconds    float64 `json:"major_seconds"`
-	PartialSeconds  float64 `json:"partial_seconds"`
-	Availability    float64 `json:"availability"`
-}
-
-type jsonDowntime struct {
-	Incidents []jsonIncident `json:"incidents"`
-	Total     jsonTotal      `json:"total"`
-	Periods   []jsonPeriod   `json:"periods"`
-}
-
-func (r *downtimeReport) json() jsonDowntime {
-	out := jsonDowntime{Incidents: []jsonIncident{}, Periods: []jsonPeriod{}}
-	for _, f := range r.incidents {
-		ji := jsonIncident{
-			File:        f.file,
-			ID:          f.inc.ID.String(),
-			Title:       f.inc.Title,
-			Kind:        f.inc.Kind.String(),
-			Dated:       f.dated,
-			SpanSeconds: seconds(f.span),
-			jsonTotals:  newJSONTotals(f.totals),
-			Windows:     []jsonWindow{},
-		}
-		if f.dated {
-			ji.Start, ji.End = utc(f.start), utc(f.end)
-			ji.SpanStart, ji.SpanEnd = utc(f.spanStart), utc(f.spanEnd)
-		}
-		for _, w := range f.windows {
-			jw := jsonWindow{Seconds: seconds(w.End.Sub(w.Start)), Level: w.Level.String(), Services: w.Services}
-			if jw.Services == nil {
-				jw.Services = []string{}
+// writeJSON writes the one JSON object of --format json: the spooled incidents, then the
+// total and the periods, indented as encoding/json indents the whole.
+func writeJSON(w io.Writer, sp *spool, t report.Total, periods []report.Period) error {
+	if len(sp.items) == 0 {
+		io.WriteString(w, "{\n  \"incidents\": [],\n")
+	} else {
+		io.WriteString(w, "{\n  \"incidents\": [\n")
+		err := sp.each(func(i int, b []byte) error {
+			if i > 0 {
+				io.WriteString(w, ",\n")
 			}
-			if f.dated {
-				jw.Start, jw.End = utc(w.Start), utc(w.End)
-			}
-			ji.Windows = append(ji.Windows, jw)
-		}
-		out.Incidents = append(out.Incidents, ji)
-	}
-	out.Total = jsonTotal{Incidents: len(r.incidents), jsonTotals: newJSONTotals(r.total)}
-	for _, p := range r.periods {
-		out.Periods = append(out.Periods, jsonPeriod{
-			Period:          p.label,
-			Start:           p.Start.UTC().Format(time.RFC3339),
-			End:             p.End.UTC().Format(time.RFC3339),
-			Seconds:         seconds(p.Length),
-			DowntimeSeconds: seconds(p.Totals.Downtime),
-			MajorSeconds:    seconds(p.Totals.Major),
-			PartialSeconds:  seconds(p.Totals.Partial),
-			Availability:    p.Ratio,
+			io.WriteString(w, "    ")
+			_, err := w.Write(b)
+			return err
 		})
+		if err != nil {
+			return err
+		}
+		io.WriteString(w, "\n  ],\n")
 	}
-	return out
-}
-
-func (r *downtimeReport) writeJSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r.json())
+	tb, err := json.MarshalIndent(t, "  ", "  ")
+	if err != nil {
+		return err
+	}
+	if periods == nil {
+		periods = []report.Period{}
+	}
+	pb, err := json.MarshalIndent(periods, "  ", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "  \"total\": %s,\n  \"periods\": %s\n}\n", tb, pb)
+	return err
 }
 
 // csvHeader is the first row of downtime --format csv.
 var csvHeader = []string{"record", "file", "id", "title", "period", "start", "end", "seconds",
 	"span_seconds", "downtime_seconds", "major_seconds", "partial_seconds", "degraded_seconds",
-	"maintenance_seconds", "availability"}
+	"maintenance_seconds", "availability", "service", "span_start", "span_end"}
 
-func (r *downtimeReport) writeCSV(w io.Writer) error {
-	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-	str := func(s *string) string {
-		if s == nil {
-			return ""
+// csvWriter writes CSV records, each cell that a spreadsheet would run as a formula quoted
+// with a leading ' when guard is set.
+type csvWriter struct {
+	*csv.Writer
+	guard bool
+}
+
+func newCSV(w io.Writer, guard bool) *csvWriter { return &csvWriter{csv.NewWriter(w), guard} }
+
+func (c *csvWriter) Write(row []string) {
+	if c.guard {
+		for i, v := range row {
+			if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
+				row[i] = "'" + v
+			}
 		}
-		return *s
 	}
-	totals := func(t jsonTotals) []string {
-		return []string{num(t.DowntimeSeconds), num(t.MajorSeconds), num(t.PartialSeconds), num(t.DegradedSeconds), num(t.MaintenanceSeconds)}
+	c.Writer.Write(row)
+}
+
+func str(t *report.Time) string {
+	if t == nil {
+		return ""
 	}
-	j := r.json()
-	cw := csv.NewWriter(w)
-	cw.Write(csvHeader)
-	for _, ji := range j.Incidents {
-		row := []string{"incident", ji.File, ji.ID, ji.Title, "", str(ji.Start), str(ji.End), "", num(ji.SpanSeconds)}
-		cw.Write(append(append(row, totals(ji.jsonTotals)...), ""))
+	return t.String()
+}
+
+func totalsRow(t report.Totals) []string {
+	return []string{t.Downtime.String(), t.Major.String(), t.Partial.String(), t.Degraded.String(), t.Maintenance.String()}
+}
+
+func incidentRow(rec *report.Incident) []string {
+	row := []string{"incident", rec.File, rec.ID, rec.Title, "", str(rec.Start), str(rec.End), "", rec.Span.String()}
+	return append(append(row, totalsRow(rec.Totals)...), "", "", str(rec.SpanStart), str(rec.SpanEnd))
+}
+
+func serviceRow(rec *report.Incident, s report.Service) []string {
+	row := []string{"service", rec.File, rec.ID, rec.Title, "", "", "", "", s.Span.String()}
+	return append(append(row, totalsRow(s.Totals)...), "", s.Name, "", "")
+}
+
+func writeCSV(w io.Writer, opts downtimeOptions, sp *spool, t report.Total, periods []report.Period) error {
+	cw := newCSV(w, opts.spreadsheet)
+	cw.Write(slices.Clone(csvHeader))
+	cw.Flush()
+	err := sp.each(func(_ int, b []byte) error {
+		_, err := w.Write(b)
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	row := []string{"total", "", "", "", "", "", "", "", ""}
-	cw.Write(append(append(row, totals(j.Total.jsonTotals)...), ""))
-	for _, p := range j.Periods {
-		cw.Write([]string{"period", "", "", "", p.Period, p.Start, p.End, num(p.Seconds), "",
-			num(p.DowntimeSeconds), num(p.MajorSeconds), num(p.PartialSeconds), "", "", num(p.Availability)})
+	cw.Write(append(append(row, totalsRow(t.Totals)...), "", "", "", ""))
+	for _, p := range periods {
+		cw.Write([]string{"period", "", "", "", p.Label, p.Start.String(), p.End.String(), p.Length.String(), "",
+			p.Downtime.String(), p.Major.String(), p.Partial.String(), "", "",
+			strconv.FormatFloat(p.Availability, 'f', -1, 64), "", "", ""})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -566,11 +499,11 @@ func (t *table) flush() error {
 }
 
 // human formats a duration for the table, "-" for none.
-func human(d time.Duration) string {
+func human(d report.Duration) string {
 	if d == 0 {
 		return "-"
 	}
-	return render.Duration(d)
+	return render.Duration(time.Duration(d))
 }
 
 // truncate shortens s to n runes with an ellipsis.
@@ -591,41 +524,30 @@ func wallClock(t time.Time, loc *time.Location) string {
 	return t.In(loc).Format("2006-01-02 15:04 MST")
 }
 
-func (r *downtimeReport) writeTable(w io.Writer) error {
+func writeTable(w io.Writer, opts downtimeOptions, sp *spool, t report.Total, periods []report.Period) error {
 	tw := newTable(w)
 	fmt.Fprintln(tw, "INCIDENT\tFILE\tSTART\tSPAN\tDOWNTIME\tMAJOR\tPARTIAL\tDEGRADED\tMAINTENANCE")
-	for _, f := range r.incidents {
-		start := "(undated)"
-		if f.dated {
-			loc := f.inc.Location
-			if r.opts.locSet {
-				loc = r.opts.loc
-			}
-			t := f.spanStart
-			if t.IsZero() {
-				t = f.start
-			}
-			start = wallClock(t, loc)
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(f.inc.Title, 48), f.file, start,
-			human(f.span), human(f.totals.Downtime), human(f.totals.Major), human(f.totals.Partial),
-			human(f.totals.Degraded), human(f.totals.Maintenance))
+	err := sp.each(func(_ int, b []byte) error {
+		_, err := tw.Write(b)
+		return err
+	})
+	if err != nil {
+		return err
 	}
-	t := r.total
-	fmt.Fprintf(tw, "TOTAL (%s)\t\t\t\t%s\t%s\t%s\t%s\t%s\n", plural(len(r.incidents), "incident"),
+	fmt.Fprintf(tw, "TOTAL (%s)\t\t\t\t%s\t%s\t%s\t%s\t%s\n", plural(t.Incidents, "incident"),
 		human(t.Downtime), human(t.Major), human(t.Partial), human(t.Degraded), human(t.Maintenance))
 	if err := tw.flush(); err != nil {
 		return err
 	}
-	if len(r.periods) == 0 {
+	if len(periods) == 0 {
 		return nil
 	}
 	fmt.Fprintln(w)
 	tw = newTable(w)
 	fmt.Fprintln(tw, "PERIOD\tSTART\tEND\tLENGTH\tDOWNTIME\tAVAILABILITY")
-	for _, p := range r.periods {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", p.label, wallClock(p.Start, r.opts.loc), wallClock(p.End, r.opts.loc),
-			render.Duration(p.Length), human(p.Totals.Downtime), percent(p.Ratio))
+	for _, p := range periods {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", p.Label, wallClock(p.Start.Time, opts.Location), wallClock(p.End.Time, opts.Location),
+			render.Duration(time.Duration(p.Length)), human(p.Downtime), percent(p.Availability))
 	}
 	return tw.flush()
 }

@@ -45,6 +45,8 @@ func (d *docPrinter) render(w io.Writer, incs []*incident.Incident) error {
 		return d.p.HTML(w, incs...)
 	case "ical":
 		return d.p.Calendar(w, incs...)
+	case "json":
+		return d.p.JSON(w, incs...)
 	}
 	return d.p.Markdown(w, incs...)
 }

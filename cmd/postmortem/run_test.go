@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/go-postmortem/postmortem/incident"
-	"github.com/go-postmortem/postmortem/timeline"
+	"github.com/go-postmortem/postmortem/report"
 	"github.com/go-postmortem/postmortem/tz"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -273,19 +273,10 @@ func TestPlaceName(t *testing.T) {
 	}
 }
 
-func TestPeriodLabel(t *testing.T) {
-	at := time.Date(2016, 7, 26, 0, 0, 0, 0, time.UTC)
-	assert.Equal(t, "2016-07-26", periodLabel(timeline.Day, at))
-	for u, want := range map[int]string{1: "2016-07-26", 2: "2016-W30", 3: "2016-07", 4: "2016-Q3", 5: "2016"} {
-		got := periodLabel(timeline.Unit(u), at)
-		assert.Equal(t, want, got)
-	}
-}
-
 func TestPercentAndHuman(t *testing.T) {
 	assert.Equal(t, "100 %", percent(1))
 	assert.Equal(t, "99.7715 %", percent(1-6120.0/(744*3600)))
 	assert.Equal(t, "99.9999 %", percent(0.99999999), "never rounds up to 100")
 	assert.Equal(t, "-", human(0))
-	assert.Equal(t, "1 h 48 min", human(108*time.Minute))
+	assert.Equal(t, "1 h 48 min", human(report.Duration(108*time.Minute)))
 }

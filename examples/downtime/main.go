@@ -2,10 +2,10 @@
 // availability of each calendar month that had any, in a time zone of your choice.
 //
 // It shows the calls a script makes: [incident.Load] and [incident.Validate] to read the files,
-// [incident.Incident.Metrics] for each incident's figures, and [timeline.Periods] with
-// [timeline.Policy.Availability] to measure calendar months across incidents, overlaps
-// counted once, and [timeline.Summarize] for the count, total, median, p90 and maximum of
-// downtime and of the times to detect and to resolve across incidents.
+// a [report.Report] for each incident's downtime and for calendar months across incidents,
+// overlaps counted once, [incident.Incident.Metrics] for the lifecycle milestones, and
+// [timeline.Summarize] for the count, total, median, p90 and maximum of downtime and of the
+// times to detect and to resolve across incidents.
 //
 // Usage:
 //
@@ -28,6 +28,7 @@ import (
 	_ "time/tzdata" // answers do not depend on the host's zone database
 
 	"github.com/go-postmortem/postmortem/incident"
+	"github.com/go-postmortem/postmortem/report"
 	"github.com/go-postmortem/postmortem/timeline"
 	"github.com/go-postmortem/postmortem/tz"
 )
@@ -68,9 +69,8 @@ func run(w io.Writer, fsys fs.FS, zone string) error {
 	}
 
 	var (
-		cfg      timeline.Policy // Statuspage's weights: partial outage counts 30%
-		windows  []timeline.Window
-		from, to time.Time
+		// Statuspage's weights (partial outage counts 30%), months in loc.
+		rep = report.New(report.Options{Unit: timeline.Month, Location: loc})
 		// Per metric, the values of the incidents that have it, for the summary.
 		downtimes, toDetect, toResolve []time.Duration
 	)
@@ -85,23 +85,21 @@ func run(w io.Writer, fsys fs.FS, zone string) error {
 			if errs, _ := incident.Validate(inc); len(errs) > 0 {
 				return errs
 			}
-			m := inc.Metrics(cfg)
-			start := "undated"
-			if m.Dated {
-				start = m.Start.In(loc).Format("2006-01-02 15:04 MST")
-				windows = append(windows, m.Windows...)
-				if from.IsZero() || m.Start.Before(from) {
-					from = m.Start
-				}
-				if m.End.After(to) {
-					to = m.End
-				}
+			rec, _ := rep.Add(name, inc) // the warning: an undated incident has no month
+			if rec == nil {
+				continue
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%v\t%s\n", name, start, m.Totals.Downtime.Round(time.Second), inc.Title)
+			start := "undated"
+			if rec.Dated {
+				start = rec.Start.In(loc).Format("2006-01-02 15:04 MST")
+			}
+			downtime := time.Duration(rec.Downtime)
+			fmt.Fprintf(tw, "%s\t%s\t%v\t%s\n", name, start, downtime.Round(time.Second), inc.Title)
 			if inc.Kind == incident.KindMaintenance {
 				continue // planned: not part of the incident statistics
 			}
-			downtimes = append(downtimes, m.Totals.Downtime)
+			downtimes = append(downtimes, downtime)
+			m := inc.Metrics(timeline.Policy{})
 			if d, ok := m.Lifecycle.TimeTo(timeline.Detected); ok {
 				toDetect = append(toDetect, d)
 			}
@@ -124,13 +122,15 @@ func run(w io.Writer, fsys fs.FS, zone string) error {
 	fmt.Fprintln(tw)
 
 	fmt.Fprintln(tw, "MONTH\tDOWNTIME\tAVAILABILITY")
-	for _, p := range timeline.Periods(timeline.Month, loc, from, to) {
-		a := cfg.Availability(windows, p)
-		if a.Totals.Downtime == 0 {
+	periods, err := rep.Periods()
+	if err != nil {
+		return err
+	}
+	for _, p := range periods {
+		if p.Downtime == 0 {
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%v\t%.4f%%\n", p.Start.In(loc).Format("2006-01"),
-			a.Totals.Downtime.Round(time.Second), 100*a.Ratio)
+		fmt.Fprintf(tw, "%s\t%v\t%.4f%%\n", p.Label, time.Duration(p.Downtime).Round(time.Second), 100*p.Availability)
 	}
 	return tw.Flush()
 }

@@ -1,0 +1,895 @@
+package render
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-postmortem/postmortem/incident"
+	"github.com/go-postmortem/postmortem/timeline"
+)
+
+// Picture is an incident's timeline drawn: one lane per service, in the incident's order,
+// with a band for each of its windows; the events as markers on a line above the lanes, their
+// kind shown by shape; and an axis in the incident's zone with UTC beneath (an undated incident
+// gets a relative axis, T+0, T+15 min). Quiet stretches of a long incident are broken out of
+// the axis rather than drawn to scale.
+//
+// Coordinates are in the units of the figure's viewBox, Width × Height: the figure scales
+// to its container. Every string is plain text, escaped by the template that writes it.
+type Picture struct {
+	ID            string // prefix of the element ids inside the figure
+	Width, Height float64
+	Title         string // "Timeline of Harvest and Forecast outage"
+	Desc          string // the figure as text, for a screen reader
+	Note          string // what the axis shows: "Times are EDT with UTC beneath."
+	Dated         bool   // reports whether the axis shows real instants (false: relative to the first event)
+	File          string // the link to the figure as an SVG file, set by Printer.PictureDir; ""
+
+	LabelX, PlotX, PlotEnd float64 // the lane names end at LabelX; the time axis runs from PlotX to PlotEnd
+	EventY                 float64 // the line the markers sit on
+	LanesTop, LanesBottom  float64
+	Rows                   []AxisRow // the tick labels' rows under the lanes: local time, UTC, dates
+	Lanes                  []Lane
+	Markers                []Marker
+	Ticks                  []Tick
+	Days                   []Tick // local midnights inside the axis, drawn as day lines
+	Breaks                 []Break
+	Scheduled              *Band // the announced window of a maintenance, over all lanes; nil
+	Legend                 []Key
+	LegendY                float64
+
+	mermaid string
+}
+
+// AxisRow is one row of labels under the lanes.
+type AxisRow struct {
+	Name string // "EDT", "UTC", ""
+	Y    float64
+}
+
+// Lane is one service's row of the figure.
+type Lane struct {
+	Name  string // the service, as written
+	Label string // Name shortened to fit the label column
+	Y, H  float64
+	Bands []Band
+}
+
+// Band is one window of a lane, or the announced window of a maintenance.
+type Band struct {
+	X, W        float64
+	Y, H        float64
+	Class       string // the level's name in files, "major_outage"
+	Pattern     string // the id of the fill pattern laid over the colour ("" for none)
+	Title       string // "US accounts: major outage 03:18–03:38 EDT (07:18–07:38 UTC), 20 min"
+	ApproxStart bool   // reports whether the start is approximate (drawn dashed)
+	ApproxEnd   bool   // reports whether the end is approximate
+}
+
+// Marker is one event on the line above the lanes.
+type Marker struct {
+	X, Y   float64
+	Class  string // the event kind's name in files ("detected"), "note" for none
+	Path   string // the shape, an SVG path centred at 0 0, to move to (X, Y)
+	Approx bool   // reports whether the time is approximate (drawn dashed)
+	Title  string // "10:36 EDT (14:36 UTC), detected: Harvest, Forecast degraded performance. The primary…"
+}
+
+// Tick is a labelled instant of the axis.
+type Tick struct {
+	X      float64
+	Labels []string // one per AxisRow; "" for none
+	Shift  bool     // reports whether the UTC date differs from the local one here
+	Anchor string   // how the labels align to X: "start" or "end" near the plot's edges, else ""
+}
+
+// Break is a stretch of quiet time left out of the axis.
+type Break struct {
+	X, W  float64
+	Title string // "4 d left out: no event"
+}
+
+// Key is one entry of the legend.
+type Key struct {
+	X, Y    float64
+	Class   string // a level's class, or "mk KIND" for a marker, "approx"
+	Pattern string
+	Path    string // a marker's shape, centred at 0 0 (drawn at X+7, Y+5)
+	Text    string
+}
+
+// Layout of the figure, in viewBox units.
+const (
+	picWidth    = 800.0
+	picLabelW   = 150.0
+	picPlotX    = 160.0
+	picPlotEnd  = picWidth - 14
+	picLaneH    = 20.0
+	picLanePad  = 6.0
+	picBreakW   = 26.0
+	picSegMin   = 90.0 // the least width of a stretch of a broken axis
+	picTickGap  = 80.0 // the least distance between ticks
+	picRowH     = 14.0
+	picMarkerR  = 5.0
+	picNameRune = 22 // the longest lane label, in runes
+)
+
+// instantOf is the instant of an incident time.
+func instantOf(t incident.Time) time.Time { return t.Instant }
+
+// serviceWindows returns the services of inc in lane order (the incident's, then those only
+// its events and outages name) and the merged windows of each, from its own windows alone.
+func serviceWindows(inc *incident.Incident) ([]string, [][]timeline.Window) {
+	all := inc.Windows()
+	var names []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		k := strings.ToLower(s)
+		if s != "" && !seen[k] {
+			seen[k] = true
+			names = append(names, s)
+		}
+	}
+	for _, s := range inc.Services {
+		add(s)
+	}
+	for _, ev := range inc.Timeline {
+		for _, s := range ev.Services {
+			add(s)
+		}
+	}
+	for _, w := range all {
+		for _, s := range w.Services {
+			add(s)
+		}
+	}
+	ws := make([][]timeline.Window, len(names))
+	for i, s := range names {
+		ws[i] = timeline.Merge(timeline.Filter(all, s))
+	}
+	return names, ws
+}
+
+// scale maps instants to x, with quiet gaps broken out.
+type scale struct {
+	segs []segment
+}
+
+type segment struct {
+	t0, t1 time.Time
+	x0, x1 float64
+}
+
+func (s scale) x(t time.Time) float64 {
+	for i, g := range s.segs {
+		if t.Before(g.t1) || i == len(s.segs)-1 {
+			if t.Before(g.t0) {
+				if i == 0 {
+					return g.x0
+				}
+				return (s.segs[i-1].x1 + g.x0) / 2 // in a break
+			}
+			if t.After(g.t1) {
+				return g.x1
+			}
+			if !g.t1.After(g.t0) {
+				return g.x0
+			}
+			return g.x0 + (g.x1-g.x0)*float64(t.Sub(g.t0))/float64(g.t1.Sub(g.t0))
+		}
+	}
+	return picPlotX
+}
+
+// newScale spreads [t0, t1] over the plot, leaving out the gaps between consecutive points
+// that are at least 12 hours and a fifth of the span long.
+func newScale(t0, t1 time.Time, points []time.Time) (scale, []Break) {
+	span := t1.Sub(t0)
+	type gap struct{ a, b time.Time }
+	var gaps []gap
+	for i := 1; i < len(points); i++ {
+		if d := points[i].Sub(points[i-1]); d >= 12*time.Hour && d*5 >= span {
+			gaps = append(gaps, gap{points[i-1], points[i]})
+		}
+	}
+	var kept time.Duration = span
+	for _, g := range gaps {
+		kept -= g.b.Sub(g.a)
+	}
+	margin := max(kept/25, time.Minute) // the time kept on each side of a break
+	var segs []segment
+	start := t0
+	for _, g := range gaps {
+		a, b := g.a.Add(margin), g.b.Add(-margin)
+		if !b.After(a) {
+			continue
+		}
+		segs = append(segs, segment{t0: start, t1: a})
+		start = b
+	}
+	segs = append(segs, segment{t0: start, t1: t1})
+	var shown time.Duration
+	for _, g := range segs {
+		shown += g.t1.Sub(g.t0)
+	}
+	width := picPlotEnd - picPlotX - picBreakW*float64(len(segs)-1)
+	// Each stretch gets its share of the width, but at least picSegMin, so that an
+	// isolated event between two breaks keeps room for its label.
+	widths := make([]float64, len(segs))
+	small, rest := 0.0, shown
+	for i, g := range segs {
+		if shown > 0 {
+			widths[i] = width * float64(g.t1.Sub(g.t0)) / float64(shown)
+		}
+		if len(segs) > 1 && widths[i] < picSegMin {
+			widths[i] = -1
+			small += picSegMin
+			rest -= g.t1.Sub(g.t0)
+		}
+	}
+	for i, g := range segs {
+		switch {
+		case widths[i] < 0:
+			widths[i] = picSegMin
+		case rest > 0:
+			widths[i] = (width - small) * float64(g.t1.Sub(g.t0)) / float64(rest)
+		}
+	}
+	x := picPlotX
+	var breaks []Break
+	for i := range segs {
+		g := &segs[i]
+		if i > 0 {
+			prev := segs[i-1]
+			breaks = append(breaks, Break{X: round1(x), W: picBreakW,
+				Title: Duration(g.t0.Sub(prev.t1)) + " left out of the axis: no event"})
+			x += picBreakW
+		}
+		g.x0 = x
+		x += widths[i]
+		g.x1 = x
+	}
+	return scale{segs}, breaks
+}
+
+// tickSteps are the axis steps, shortest first.
+var tickSteps = []time.Duration{
+	time.Minute, 2 * time.Minute, 5 * time.Minute, 10 * time.Minute, 15 * time.Minute,
+	30 * time.Minute, time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * time.Hour, 12 * time.Hour,
+	24 * time.Hour, 48 * time.Hour, 7 * 24 * time.Hour, 28 * 24 * time.Hour,
+}
+
+// tickStep is the shortest step at least picTickGap apart on sc.
+func tickStep(sc scale) time.Duration {
+	var shown time.Duration
+	width := 0.0
+	for _, g := range sc.segs {
+		shown += g.t1.Sub(g.t0)
+		width += g.x1 - g.x0
+	}
+	for _, st := range tickSteps {
+		if shown <= 0 || width*float64(st)/float64(shown) >= picTickGap {
+			return st
+		}
+	}
+	return tickSteps[len(tickSteps)-1]
+}
+
+// wallTicks returns the instants of [t0, t1] at whole multiples of step on loc's wall clock
+// (local midnights for a day or more).
+func wallTicks(t0, t1 time.Time, step time.Duration, loc *time.Location) []time.Time {
+	var out []time.Time
+	l := t0.In(loc)
+	day := time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, loc)
+	if step >= 24*time.Hour {
+		days := int(step / (24 * time.Hour))
+		for d := 0; ; d += days {
+			t := time.Date(day.Year(), day.Month(), day.Day()+d, 0, 0, 0, 0, loc)
+			if t.After(t1) || len(out) > 400 {
+				return out
+			}
+			if !t.Before(t0) {
+				out = append(out, t)
+			}
+		}
+	}
+	mins := int(step / time.Minute)
+	start := (l.Hour()*60 + l.Minute()) / mins * mins // the wall clock's last multiple before t0
+	for d := 0; ; d++ {
+		for m := start; m < 24*60; m += mins {
+			t := time.Date(day.Year(), day.Month(), day.Day()+d, 0, m, 0, 0, loc)
+			if t.After(t1) || len(out) > 400 {
+				return out
+			}
+			if !t.Before(t0) && (len(out) == 0 || t.After(out[len(out)-1])) {
+				out = append(out, t)
+			}
+		}
+		start = 0
+	}
+}
+
+// picturer builds pictures; it formats instants through the builder's cache.
+type picturer struct {
+	b   *builder
+	inc *incident.Incident
+	loc *time.Location
+	pic *Picture
+	sc  scale
+	t0  time.Time // the first event, T+0 of a relative axis
+}
+
+// picture draws inc, or returns nil when it has nothing to draw: no event, window or
+// announced window. id prefixes the element ids.
+func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
+	loc := inc.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	names, windows := serviceWindows(inc)
+	var points []time.Time
+	for _, ev := range inc.Timeline {
+		points = append(points, instantOf(ev.At))
+	}
+	for _, ws := range windows {
+		for _, w := range ws {
+			points = append(points, w.Start, w.End)
+		}
+	}
+	dated := v.Dated
+	sched := inc.Scheduled
+	if sched != nil && sched.Start.Dated == dated && sched.End.Dated == dated {
+		points = append(points, instantOf(sched.Start), instantOf(sched.End))
+	} else {
+		sched = nil
+	}
+	if len(points) == 0 {
+		return nil
+	}
+	slices.SortFunc(points, func(a, b time.Time) int { return a.Compare(b) })
+	points = slices.CompactFunc(points, func(a, b time.Time) bool { return a.Equal(b) })
+	first, last := points[0], points[len(points)-1]
+	if len(names) == 0 {
+		names = []string{v.Title}
+		windows = [][]timeline.Window{nil}
+	}
+
+	p := &picturer{b: b, inc: inc, loc: loc, t0: first}
+	if len(inc.Timeline) > 0 {
+		p.t0 = instantOf(inc.Timeline[0].At)
+	}
+	pic := &Picture{ID: id, Width: picWidth, Title: "Timeline of " + v.Title, Dated: dated,
+		LabelX: picLabelW, PlotX: picPlotX, PlotEnd: picPlotEnd}
+	p.pic = pic
+
+	// The axis runs a little past the first and last points.
+	span := last.Sub(first)
+	if span < 2*time.Minute {
+		mid := first.Add(span / 2)
+		first, last, span = mid.Add(-time.Minute), mid.Add(time.Minute), 2*time.Minute
+	}
+	pad := span / 40
+	var breaks []Break
+	p.sc, breaks = newScale(first.Add(-pad), last.Add(pad), points)
+	pic.Breaks = breaks
+
+	// Markers, two rows of them where they crowd.
+	y := 10.0
+	pic.EventY = y + 14
+	lastX := [2]float64{math.Inf(-1), math.Inf(-1)}
+	approx := map[int64]bool{}
+	exact := map[int64]bool{}
+	for _, ev := range inc.Timeline {
+		x := round1(p.sc.x(instantOf(ev.At)))
+		row := 0
+		if x-lastX[0] < 2*picMarkerR+1 && x-lastX[1] >= 2*picMarkerR+1 {
+			row = 1
+		}
+		lastX[row] = x
+		my := pic.EventY - float64(row)*(2*picMarkerR+2)
+		class := ev.Kind.String()
+		if ev.Kind == timeline.EventUnknown {
+			class = "note"
+		}
+		pic.Markers = append(pic.Markers, Marker{X: x, Y: my, Class: class, Path: markerPath(ev.Kind),
+			Approx: ev.At.Approx, Title: p.eventTitle(ev)})
+		if ev.State != timeline.LevelUnknown {
+			k := instantOf(ev.At).UnixNano()
+			if ev.At.Approx {
+				approx[k] = true
+			} else {
+				exact[k] = true
+			}
+		}
+	}
+	isApprox := func(t time.Time) bool { k := t.UnixNano(); return approx[k] && !exact[k] }
+
+	// Lanes.
+	y = pic.EventY + picMarkerR + 10
+	pic.LanesTop = y
+	for i, name := range names {
+		ln := Lane{Name: oneLine(name), Y: y, H: picLaneH}
+		ln.Label = shorten(ln.Name, picNameRune)
+		for _, w := range windows[i] {
+			if !w.End.After(w.Start) {
+				continue
+			}
+			x0, x1 := p.sc.x(w.Start), p.sc.x(w.End)
+			bd := Band{X: round1(x0), W: round1(max(x1-x0, 1)), Y: y, H: picLaneH,
+				Class: levelClass(w.Level), Pattern: patternOf(id, w.Level),
+				ApproxStart: isApprox(w.Start), ApproxEnd: isApprox(w.End)}
+			bd.Title = p.windowTitle(ln.Name, w, bd.ApproxStart, bd.ApproxEnd)
+			ln.Bands = append(ln.Bands, bd)
+		}
+		pic.Lanes = append(pic.Lanes, ln)
+		y += picLaneH + picLanePad
+	}
+	pic.LanesBottom = y - picLanePad
+	if sched != nil {
+		x0, x1 := p.sc.x(instantOf(sched.Start)), p.sc.x(instantOf(sched.End))
+		w := timeline.Window{Start: instantOf(sched.Start), End: instantOf(sched.End), Level: timeline.Maintenance}
+		pic.Scheduled = &Band{X: round1(x0), W: round1(max(x1-x0, 1)), Y: pic.LanesTop - 3,
+			H: pic.LanesBottom - pic.LanesTop + 6, Class: "scheduled",
+			Title: "Announced window: " + strings.TrimPrefix(p.windowTitle("", w, sched.Start.Approx, sched.End.Approx), ": under maintenance ")}
+	}
+
+	// The axis.
+	y = pic.LanesBottom + 16
+	p.axis(y)
+	y = pic.Rows[len(pic.Rows)-1].Y + 22
+	pic.LegendY = y
+	y = p.legend(y)
+	pic.Height = round1(y + 6)
+	pic.Desc = p.desc()
+	return pic
+}
+
+// axis lays out the ticks and their rows of labels from y down.
+func (p *picturer) axis(y float64) {
+	pic := p.pic
+	sc := p.sc
+	t0, t1 := sc.segs[0].t0, sc.segs[len(sc.segs)-1].t1
+	step := tickStep(sc)
+	inBreak := func(t time.Time) bool {
+		for i := 1; i < len(sc.segs); i++ {
+			if t.After(sc.segs[i-1].t1) && t.Before(sc.segs[i].t0) {
+				return true
+			}
+		}
+		return false
+	}
+	if !pic.Dated {
+		pic.Note = "The source gives no date: times are relative to the first event, T+0 at " +
+			clock(p.t0) + " " + zoneName(p.loc) + "."
+		pic.Rows = []AxisRow{{Name: "", Y: y}}
+		first := p.t0.Add(time.Duration(math.Ceil(float64(t0.Sub(p.t0))/float64(step))) * step)
+		for t := first; !t.After(t1); t = t.Add(step) {
+			if inBreak(t) {
+				continue
+			}
+			label := "T+0"
+			if d := t.Sub(p.t0); d > 0 {
+				label = "T+" + Duration(d)
+			} else if d < 0 {
+				label = "T" + Duration(d)
+			}
+			pic.Ticks = append(pic.Ticks, Tick{X: round1(sc.x(t)), Labels: []string{label}})
+		}
+		anchor(pic.Ticks)
+		return
+	}
+	utc := isUTC(p.loc)
+	ticks := wallTicks(t0, t1, step, p.loc)
+	abbrevs := []string{}
+	for _, t := range ticks {
+		if a := zoneAbbrev(t.In(p.loc)); !slices.Contains(abbrevs, a) {
+			abbrevs = append(abbrevs, a)
+		}
+	}
+	if len(abbrevs) == 0 {
+		abbrevs = append(abbrevs, zoneAbbrev(t0.In(p.loc)))
+	}
+	local := strings.Join(abbrevs, "/")
+	if utc {
+		pic.Note = "Times are UTC."
+		pic.Rows = []AxisRow{{Name: "UTC", Y: y}, {Name: "", Y: y + picRowH}}
+	} else {
+		pic.Note = "Times are " + local + " (" + p.loc.String() + ") with UTC beneath."
+		pic.Rows = []AxisRow{{Name: local, Y: y}, {Name: "UTC", Y: y + picRowH}, {Name: "", Y: y + 2*picRowH}}
+	}
+	prevDay := ""
+	for _, t := range ticks {
+		if inBreak(t) {
+			continue
+		}
+		l := t.In(p.loc)
+		u := t.UTC()
+		tk := Tick{X: round1(sc.x(t))}
+		lab := clock(l)
+		if step >= 24*time.Hour {
+			lab = shortDate(l, false)
+		}
+		tk.Labels = append(tk.Labels, lab)
+		if !utc {
+			ul := clock(u)
+			if ld, ud := dayKey(l), dayKey(u); ld != ud {
+				tk.Shift = true
+				// The first tick of a run of shifted ones says by how much.
+				if n := len(pic.Ticks); n == 0 || !pic.Ticks[n-1].Shift {
+					if ud > ld {
+						ul += " +1d"
+					} else {
+						ul += " −1d"
+					}
+				}
+			}
+			tk.Labels = append(tk.Labels, ul)
+		}
+		date := ""
+		if d := dayKey(l); d != prevDay && step < 24*time.Hour {
+			date = shortDate(l, prevDay == "")
+		}
+		prevDay = dayKey(l)
+		tk.Labels = append(tk.Labels, date)
+		pic.Ticks = append(pic.Ticks, tk)
+	}
+	// A stretch of the broken axis without a tick gets one at its start.
+	for i, g := range sc.segs {
+		has := false
+		for _, tk := range pic.Ticks {
+			has = has || (tk.X >= round1(g.x0) && tk.X <= round1(g.x1))
+		}
+		if has || (i == 0 && len(sc.segs) == 1) {
+			continue
+		}
+		t := g.t0.Add(g.t1.Sub(g.t0) / 2)
+		l := t.In(p.loc)
+		lab := shortDate(l, false)
+		if step < 24*time.Hour {
+			lab += " " + clock(l)
+		}
+		tk := Tick{X: round1(sc.x(t)), Labels: []string{lab}}
+		if !utc {
+			tk.Labels = append(tk.Labels, clock(t.UTC()))
+		}
+		tk.Labels = append(tk.Labels, "")
+		pic.Ticks = append(pic.Ticks, tk)
+	}
+	slices.SortStableFunc(pic.Ticks, func(a, b Tick) int { return cmpFloat(a.X, b.X) })
+	if step >= 24*time.Hour && len(pic.Ticks) > 0 {
+		pic.Ticks[0].Labels[len(pic.Ticks[0].Labels)-1] = strconv.Itoa(t0.In(p.loc).Year())
+	}
+	anchor(pic.Ticks)
+	// Local midnights inside the axis.
+	if step < 24*time.Hour {
+		for _, t := range wallTicks(t0, t1, 24*time.Hour, p.loc) {
+			if t.After(t0) && !inBreak(t) {
+				pic.Days = append(pic.Days, Tick{X: round1(sc.x(t)), Labels: []string{shortDate(t.In(p.loc), false)}})
+			}
+		}
+	}
+}
+
+// anchor aligns the labels of the ticks near the plot's edges to stay inside it.
+func anchor(ticks []Tick) {
+	for i := range ticks {
+		switch x := ticks[i].X; {
+		case x < picPlotX+30:
+			ticks[i].Anchor = "start"
+		case x > picPlotEnd-30:
+			ticks[i].Anchor = "end"
+		}
+	}
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// legend lays out the keys of what the figure shows from y down and returns the y below them.
+func (p *picturer) legend(y float64) float64 {
+	pic := p.pic
+	var keys []Key
+	levels := map[string]bool{}
+	for _, ln := range pic.Lanes {
+		for _, b := range ln.Bands {
+			levels[b.Class] = true
+		}
+	}
+	for _, l := range []timeline.Level{timeline.Major, timeline.Partial, timeline.Degraded, timeline.Maintenance} {
+		if levels[levelClass(l)] {
+			keys = append(keys, Key{Class: levelClass(l), Pattern: patternOf(pic.ID, l), Text: levelText(l)})
+		}
+	}
+	keys = append(keys, Key{Class: "track", Text: "operational or no state"})
+	if pic.Scheduled != nil {
+		keys = append(keys, Key{Class: "scheduled", Text: "announced window"})
+	}
+	kinds := map[string]bool{}
+	approx := false
+	for _, m := range pic.Markers {
+		approx = approx || m.Approx
+		if kinds[m.Class] {
+			continue
+		}
+		kinds[m.Class] = true
+	}
+	for k := timeline.Started; k <= timeline.Note+1; k++ {
+		class, text := k.String(), eventKindText(k)
+		if k > timeline.Note {
+			class, text = "note", "note or state change"
+		}
+		if !kinds[class] {
+			continue
+		}
+		kinds[class] = false
+		keys = append(keys, Key{Class: "mk " + class, Path: class, Text: text})
+	}
+	for _, ln := range pic.Lanes {
+		for _, b := range ln.Bands {
+			approx = approx || b.ApproxStart || b.ApproxEnd
+		}
+	}
+	if approx {
+		keys = append(keys, Key{Class: "approx", Text: "dashed: approximate time"})
+	}
+	if len(pic.Breaks) > 0 {
+		keys = append(keys, Key{Class: "break", Text: "quiet time left out"})
+	}
+	x := 8.0
+	for _, k := range keys {
+		w := 22 + 6.8*float64(len([]rune(k.Text))) + 14
+		if x+w > picWidth-8 && x > 8 {
+			x, y = 8, y+18
+		}
+		k.X, k.Y = round1(x), y
+		if k.Path != "" {
+			kind, _ := timeline.ParseEventKind(k.Path) // "note" for both notes and kindless events
+			k.Path = markerPath(kind)
+		}
+		pic.Legend = append(pic.Legend, k)
+		x += w
+	}
+	return y + 14
+}
+
+// desc is the figure in words.
+func (p *picturer) desc() string {
+	var b strings.Builder
+	b.WriteString(p.pic.Note)
+	for _, ln := range p.pic.Lanes {
+		b.WriteString(" ")
+		if len(ln.Bands) == 0 {
+			b.WriteString(ln.Name + ": no outage window.")
+			continue
+		}
+		for i, bd := range ln.Bands {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(bd.Title)
+			if i > 30 && i < len(ln.Bands)-1 {
+				b.WriteString("; and " + strconv.Itoa(len(ln.Bands)-i-1) + " more windows")
+				break
+			}
+		}
+		b.WriteString(".")
+	}
+	return b.String()
+}
+
+// span formats [start, end) as the figure's titles do: "03:18–03:38 EDT (07:18–07:38 UTC)",
+// with dates when it crosses midnight or the incident does.
+func (p *picturer) span(start, end time.Time, as, ae bool) string {
+	about := func(s string, a bool) string {
+		if a {
+			return "about " + s
+		}
+		return s
+	}
+	if !p.pic.Dated {
+		rel := func(t time.Time) string {
+			d := t.Sub(p.t0)
+			if d == 0 {
+				return "T+0"
+			}
+			if d < 0 {
+				return "T" + Duration(d)
+			}
+			return "T+" + Duration(d)
+		}
+		return about(rel(start), as) + "–" + about(rel(end), ae) + " (" + about(clock(start), as) + "–" + about(clock(end), ae) + " " + zoneName(p.loc) + ")"
+	}
+	ls, le := start.In(p.loc), end.In(p.loc)
+	days := dayKey(ls) != dayKey(le) || p.multiDay()
+	part := func(a, b time.Time, zone func(time.Time) string) string {
+		sa, sb := clock(a), clock(b)
+		if days {
+			sa, sb = shortDate(a, false)+" "+sa, shortDate(b, false)+" "+sb
+		}
+		sa, sb = about(sa, as), about(sb, ae)
+		za, zb := zone(a), zone(b)
+		if za != zb {
+			return sa + " " + za + " – " + sb + " " + zb
+		}
+		sep := "–"
+		if days {
+			sep = " – "
+		}
+		return sa + sep + sb + " " + za
+	}
+	s := part(ls, le, zoneAbbrev)
+	if !isUTC(p.loc) {
+		s += " (" + part(start.UTC(), end.UTC(), func(time.Time) string { return "UTC" }) + ")"
+	}
+	return s
+}
+
+// multiDay reports whether the axis crosses a local midnight.
+func (p *picturer) multiDay() bool {
+	sc := p.sc
+	return dayKey(sc.segs[0].t0.In(p.loc)) != dayKey(sc.segs[len(sc.segs)-1].t1.In(p.loc))
+}
+
+// windowTitle is the title of a band: "US accounts: major outage 03:18–03:38 EDT (07:18–07:38 UTC), 20 min".
+func (p *picturer) windowTitle(service string, w timeline.Window, as, ae bool) string {
+	return service + ": " + levelText(w.Level) + " " + p.span(w.Start, w.End, as, ae) + ", " + Duration(w.End.Sub(w.Start))
+}
+
+// eventTitle is the title of a marker: when, what kind, the state it sets, and its text.
+func (p *picturer) eventTitle(ev incident.Event) string {
+	t := instantOf(ev.At)
+	var b strings.Builder
+	if p.pic.Dated {
+		in := instant(ev.At, p.loc)
+		if p.multiDay() {
+			b.WriteString(in.Date + " ")
+		}
+		b.WriteString(in.Clock + " " + in.Zone)
+		if in.UTC != "" {
+			b.WriteString(" (" + in.UTC + ")")
+		}
+	} else {
+		d := t.Sub(p.t0)
+		rel := "T+" + Duration(d)
+		if d == 0 {
+			rel = "T+0"
+		}
+		if ev.At.Approx {
+			rel = "about " + rel
+		}
+		b.WriteString(rel + " (" + instant(ev.At, p.loc).Local() + ")")
+	}
+	if k := eventKindText(ev.Kind); k != "" {
+		b.WriteString(", " + k)
+	}
+	if ev.State != timeline.LevelUnknown {
+		svcs := cleanList(ev.Services)
+		if len(svcs) == 0 {
+			svcs = cleanList(p.inc.Services)
+		}
+		b.WriteString(": ")
+		if len(svcs) > 0 {
+			b.WriteString(strings.Join(svcs, ", ") + " ")
+		}
+		b.WriteString(levelText(ev.State))
+	}
+	if txt := shorten(oneLine(clean(ev.Text)), 240); txt != "" {
+		b.WriteString(". " + txt)
+	}
+	return b.String()
+}
+
+// patternOf is the id of the pattern laid over a level's colour, so that levels differ in
+// more than hue: partial outages are hatched, maintenance dotted.
+func patternOf(id string, l timeline.Level) string {
+	switch l {
+	case timeline.Partial:
+		return id + "hatch"
+	case timeline.Maintenance:
+		return id + "dots"
+	}
+	return ""
+}
+
+// markerShapes are the shapes of the event kinds, centred at 0 0, by kind (the last for
+// none); a marker moves its shape into place. Computed once: they are constant.
+var markerShapes = func() (shapes [timeline.Note + 2]string) {
+	for k := range shapes {
+		shapes[k] = shapeAt(timeline.EventKind(k), 0, 0)
+	}
+	return shapes
+}()
+
+// markerPath is the shape of an event of kind k centred at 0 0.
+func markerPath(k timeline.EventKind) string {
+	if k < 0 || int(k) >= len(markerShapes) {
+		k = timeline.EventUnknown
+	}
+	return markerShapes[k]
+}
+
+// shapeAt is the shape of an event of kind k centred at (x, y).
+func shapeAt(k timeline.EventKind, x, y float64) string {
+	r := picMarkerR
+	pts := func(ps ...float64) string {
+		var b strings.Builder
+		for i := 0; i < len(ps); i += 2 {
+			if i == 0 {
+				b.WriteByte('M')
+			} else {
+				b.WriteByte('L')
+			}
+			b.WriteString(num(x + ps[i]*r))
+			b.WriteByte(' ')
+			b.WriteString(num(y + ps[i+1]*r))
+		}
+		b.WriteByte('Z')
+		return b.String()
+	}
+	circle := func(rr float64) string {
+		return "M" + num(x-rr) + " " + num(y) + "a" + num(rr) + " " + num(rr) + " 0 1 0 " + num(2*rr) + " 0a" + num(rr) + " " + num(rr) + " 0 1 0 " + num(-2*rr) + " 0Z"
+	}
+	switch k {
+	case timeline.Started:
+		return pts(-0.8, -1, 1, 0, -0.8, 1)
+	case timeline.Detected:
+		return circle(r)
+	case timeline.Acknowledged:
+		return pts(-0.85, -0.85, 0.85, -0.85, 0.85, 0.85, -0.85, 0.85)
+	case timeline.Escalated:
+		return pts(0, -1, 1, 0.8, -1, 0.8)
+	case timeline.Identified:
+		return pts(0, -1.1, 1.1, 0, 0, 1.1, -1.1, 0)
+	case timeline.Mitigated:
+		return pts(-1, -0.8, 1, -0.8, 0, 1)
+	case timeline.Resolved:
+		var ps []float64
+		for i := range 10 {
+			rr := 1.15
+			if i%2 == 1 {
+				rr = 0.5
+			}
+			a := -math.Pi/2 + float64(i)*math.Pi/5
+			ps = append(ps, rr*math.Cos(a), rr*math.Sin(a))
+		}
+		return pts(ps...)
+	case timeline.Deploy:
+		var ps []float64
+		for i := range 6 {
+			a := float64(i) * math.Pi / 3
+			ps = append(ps, math.Cos(a), math.Sin(a))
+		}
+		return pts(ps...)
+	case timeline.Action:
+		return pts(-0.3, -1, 0.3, -1, 0.3, -0.3, 1, -0.3, 1, 0.3, 0.3, 0.3, 0.3, 1, -0.3, 1, -0.3, 0.3, -1, 0.3, -1, -0.3, -0.3, -0.3)
+	case timeline.Update:
+		return pts(-1, -0.8, 1, -0.8, 1, 0.5, -0.2, 0.5, -0.7, 1, -0.6, 0.5, -1, 0.5)
+	}
+	return circle(r * 0.55)
+}
+
+// shorten cuts s to at most n runes, ending it with "…" when cut.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+func round1(f float64) float64 { return math.Round(f*10) / 10 }
+
+func num(f float64) string { return strconv.FormatFloat(round1(f), 'f', -1, 64) }
