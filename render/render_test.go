@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-postmortem/postmortem/incident"
 	"github.com/go-postmortem/postmortem/timeline"
+	"github.com/go-postmortem/postmortem/tz"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
@@ -471,4 +472,39 @@ func TestConverterEndDay(t *testing.T) {
 	}
 	assert.Contains(t, page.String(), "<td>end -1 day</td>")
 	assert.Contains(t, page.String(), "<td>&#43;1 day, end same day</td>")
+}
+
+// TestSeveralIncidents: a document of several incidents has a title of its own and a table of
+// contents whose links reach each incident's heading, in both formats.
+func TestSeveralIncidents(t *testing.T) {
+	a, b := harvestGo(t), harvestGo(t)
+	a.Title, b.Title = "monday.com outage: US accounts", "monday.com outage: US accounts"
+	b.Services, b.Date = []string{"API"}, tz.Date{Year: 2016, Month: time.July, Day: 27}
+	m := maintenanceGo(t)
+	md := markdownOfIncs(t, &Printer{Places: places(t)}, a, b, m)
+	assert.True(t, strings.HasPrefix(md, "# Harvest, Forecast and API: 2 incidents and 1 planned maintenance, 2013-04-28 to 2016-07-27\n"), md[:100])
+	assert.Contains(t, md, "## Contents\n\n"+
+		"- [monday.com outage: US accounts](#mondaycom-outage-us-accounts) (2016-07-26)\n"+
+		"- [monday.com outage: US accounts](#mondaycom-outage-us-accounts-1) (2016-07-27)\n"+
+		"- [Move to a new data center, phase 2](#move-to-a-new-data-center-phase-2) (planned maintenance, 2013-04-28)\n")
+
+	page := htmlOf(t, &Printer{Places: places(t)}, a, b, m)
+	assert.Contains(t, page, "<title>Harvest, Forecast and API: 2 incidents and 1 planned maintenance, 2013-04-28 to 2016-07-27</title>")
+	for _, href := range regexp.MustCompile(`<nav class="contents"[\s\S]*?</nav>`).FindAllString(page, -1) {
+		links := regexp.MustCompile(`href="#([^"]+)"`).FindAllStringSubmatch(href, -1)
+		require.Len(t, links, 3)
+		for _, l := range links {
+			assert.Contains(t, page, `id="`+l[1]+`"`, "the contents link to an element of the page")
+		}
+	}
+
+	assert.Equal(t, "Harvest and Forecast: 2 incidents, 2016-07-26",
+		severalTitle([]View{{Services: []string{"Harvest", "Forecast"}, Date: "2016-07-26"}, {Services: []string{"Harvest"}, Date: "2016-07-26"}}))
+	assert.Equal(t, "1 incident and 1 planned maintenance",
+		severalTitle([]View{{}, {Maintenance: true}}))
+	assert.Equal(t, "2 incidents, 2016-07-26",
+		severalTitle([]View{{Services: []string{"a", "b", "c", "d"}, Date: "2016-07-26"}, {}}))
+
+	single := markdownOfIncs(t, &Printer{}, harvestGo(t))
+	assert.NotContains(t, single, "## Contents")
 }
