@@ -108,7 +108,7 @@ type Metrics struct {
 	Span               time.Duration
 	Lifecycle          timeline.Lifecycle // milestones; TimeTo(timeline.Detected) etc.
 	Dated              bool               // reports whether instants are real (false: only durations mean something)
-	Services           []ServiceMetrics   // per service, sorted case-insensitively; nil when no window names one
+	Services           []ServiceMetrics   // every service the incident lists or a window names, sorted case-insensitively (zero figures for one without windows); nil when none
 }
 
 // ServiceMetrics are the figures of one service of an incident, from its own windows alone:

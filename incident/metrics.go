@@ -1,6 +1,8 @@
 package incident
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/go-postmortem/postmortem/timeline"
@@ -76,18 +78,16 @@ func (inc *Incident) Metrics(p timeline.Policy) Metrics {
 		}
 		first = false
 	}
-	m.Services = serviceMetrics(ws, &p)
+	m.Services = serviceMetrics(ws, inc.Services, &p)
 	return m
 }
 
-// serviceMetrics returns the figures of each service of ws from its own windows. Services
-// with one history share their windows and are measured once.
-func serviceMetrics(ws []timeline.Window, p *timeline.Policy) []ServiceMetrics {
+// serviceMetrics returns the figures of each service of ws from its own windows, and zero
+// figures for each of listed that no window names, sorted case-insensitively. Services with
+// one history share their windows and are measured once.
+func serviceMetrics(ws []timeline.Window, listed []string, p *timeline.Policy) []ServiceMetrics {
 	per := timeline.ByService(ws)
-	if len(per) == 0 {
-		return nil
-	}
-	out := make([]ServiceMetrics, len(per))
+	out := make([]ServiceMetrics, len(per), len(per)+len(listed))
 	var prev *ServiceMetrics
 	for i, s := range per {
 		if prev != nil && len(s.Windows) > 0 && len(prev.Windows) == len(s.Windows) && &prev.Windows[0] == &s.Windows[0] {
@@ -99,6 +99,29 @@ func serviceMetrics(ws []timeline.Window, p *timeline.Policy) []ServiceMetrics {
 		sm.SpanStart, sm.SpanEnd, sm.Span = span(s.Windows)
 		out[i] = sm
 		prev = &out[i]
+	}
+	have := make(map[string]bool, len(per)+len(listed))
+	for _, s := range per {
+		have[strings.ToLower(s.Service)] = true
+	}
+	added := false
+	for _, s := range listed {
+		if k := strings.ToLower(s); s != "" && !have[k] {
+			have[k] = true
+			out = append(out, ServiceMetrics{Name: s})
+			added = true
+		}
+	}
+	if added {
+		slices.SortStableFunc(out, func(a, b ServiceMetrics) int {
+			if c := strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)); c != 0 {
+				return c
+			}
+			return strings.Compare(a.Name, b.Name)
+		})
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
