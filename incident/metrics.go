@@ -58,9 +58,9 @@ func (inc *Incident) Windows() []timeline.Window {
 	return ws
 }
 
-// Metrics computes the figures of inc with p's weights: the merged windows, their totals,
-// the span, the lifecycle milestones and, per service, the same figures from that service's
-// own windows. For an undated incident (Metrics.Dated false) the instants are nominal and only
+// Metrics computes the figures of inc with p's weights: the first and last event, the merged
+// windows, their totals, the span, the lifecycle milestones and, per service, the same figures
+// from that service's own windows. For an undated incident (Metrics.Dated false) the instants are nominal and only
 // durations mean something.
 func (inc *Incident) Metrics(p timeline.Policy) Metrics {
 	ws := inc.Windows()
@@ -68,16 +68,15 @@ func (inc *Incident) Metrics(p timeline.Policy) Metrics {
 	m := Metrics{Windows: merged, Totals: p.Measure(ws), Dated: inc.dated()}
 	m.SpanStart, m.SpanEnd, m.Span = span(merged)
 	m.Lifecycle = timeline.Milestones(inc.Events(), merged)
-	first := true
-	for _, t := range inc.times() {
-		if first || t.Instant.Before(m.Start) {
-			m.Start = t.Instant
+	for i, ev := range inc.Timeline {
+		if i == 0 || ev.At.Instant.Before(m.Start) {
+			m.Start = ev.At.Instant
 		}
-		if first || t.Instant.After(m.End) {
-			m.End = t.Instant
+		if i == 0 || ev.At.Instant.After(m.End) {
+			m.End = ev.At.Instant
 		}
-		first = false
 	}
+	m.HasEvents = len(inc.Timeline) > 0
 	m.Services = serviceMetrics(ws, inc.Services, &p)
 	return m
 }

@@ -213,17 +213,8 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 		return j, err
 	}
 	j.Figures = jsonFigures{Dated: m.Dated, jsonTotals: totals(m.Totals, m.SpanStart, m.SpanEnd, m.Dated)}
-	if m.Dated && len(inc.Timeline) > 0 { // start and end are the first and last event, as downtime has them
-		first, last := inc.Timeline[0].At.Instant, inc.Timeline[0].At.Instant
-		for _, ev := range inc.Timeline {
-			if ev.At.Instant.Before(first) {
-				first = ev.At.Instant
-			}
-			if ev.At.Instant.After(last) {
-				last = ev.At.Instant
-			}
-		}
-		j.Figures.Start, j.Figures.End = jsonInstant(first, true), jsonInstant(last, true)
+	if m.Dated && m.HasEvents { // the first and last event, as every format has them
+		j.Figures.Start, j.Figures.End = jsonInstant(m.Start, true), jsonInstant(m.End, true)
 	}
 	for k, f := range map[timeline.EventKind]**float64{
 		timeline.Detected: &j.Figures.TimeToDetectSeconds, timeline.Acknowledged: &j.Figures.TimeToAcknowledgeSeconds,
