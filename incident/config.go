@@ -12,8 +12,8 @@ type Config struct {
 	// MaxBytes is the largest file read; zero means DefaultMaxBytes.
 	MaxBytes int64
 
-	// MaxValues bounds the values (list items, keys and lines) of a file, as counted before
-	// decoding; zero means DefaultMaxValues.
+	// MaxValues bounds the values (list items, keys and scalars) of a file, as counted before
+	// decoding (see DefaultMaxValues); zero means DefaultMaxValues.
 	MaxValues int
 
 	// MaxDepth is the deepest nesting of lists and mappings accepted; zero means DefaultMaxDepth.

@@ -13,6 +13,7 @@ type Event struct {
 	State    timeline.Level
 	Services []string // nil: the incident's
 	Text     string   // Markdown
+	Ignore   []string // codes of the warnings acknowledged on this event
 
 	pos pos
 }

@@ -86,7 +86,7 @@ timeline:
 	fmt.Println(warnings)
 	// Output:
 	// dated: false downtime: 30m0s
-	// tracker.yaml:1:1: title: incident has no date: durations are computed, but UTC times and time zone conversions are left out; add date: YYYY-MM-DD when it is known
+	// tracker.yaml:1:1: title: incident has no date: durations are computed, but UTC times and time zone conversions are left out; add date: YYYY-MM-DD when it is known [undated]
 }
 
 func ExampleParse_errors() {
@@ -105,7 +105,7 @@ timeline:
 	}
 	fmt.Println(errors.Is(err, incident.ErrUnknownKey), errors.Is(err, tz.ErrBackwards))
 	// Output:
-	// harvest.yaml:3:1: sumary: unknown key "sumary" (did you mean "summary"?)
+	// harvest.yaml:3:1: sumary: unknown key "sumary" (did you mean "summary"?) [unknown-key]
 	// harvest.yaml:6:9 timeline[1].at
 	// true true
 }

@@ -8,11 +8,14 @@ import (
 	"github.com/google/uuid"
 )
 
-// Outage is an explicit outage window [Start, End).
+// Outage is an explicit outage window [Start, End). A file writes it as {start, end}, or as
+// one window expression ("from 5:45 AM to 7:00 AM UTC", alone or as window:); in the latter
+// case Start.Written and End.Written both hold the whole expression.
 type Outage struct {
 	Start, End Time
 	Level      timeline.Level // major_outage when the file gives none
 	Services   []string       // nil: the incident's
+	Ignore     []string       // codes of the warnings acknowledged on this outage
 
 	pos pos
 }
@@ -44,6 +47,7 @@ type ActionItem struct {
 	Due      tz.Date
 	Status   ActionStatus
 	Link     string
+	Ignore   []string // codes of the warnings acknowledged on this item
 
 	pos, duePos pos
 }
@@ -94,7 +98,8 @@ type Incident struct {
 	Lessons             Lessons
 	ActionItems         []ActionItem
 	Links               []Link
-	Source              *Source // where an imported incident came from; nil when not imported
+	Source              *Source  // where an imported incident came from; nil when not imported
+	Ignore              []string // codes of the warnings acknowledged on the whole incident (ignore: [code, ...])
 
 	src *fileFacts // what Parse learnt about the file; nil for an incident built in code
 }

@@ -129,8 +129,6 @@ func serviceMetrics(ws []timeline.Window, listed []string, p *timeline.Policy) [
 // the time between (zero when there is no outage).
 func span(ws []timeline.Window) (start, end time.Time, d time.Duration) {
 	start, end = timeline.Span(ws)
-	if !start.IsZero() {
-		d = end.Sub(start)
-	}
-	return start, end, d
+	// 0 when there is no span (both zero); 0001-01-01T00:00Z is an instant like another.
+	return start, end, end.Sub(start)
 }

@@ -28,7 +28,10 @@ const (
 	CodeRelative    = "relative-no-date"    // "yesterday" with no date to count from
 	CodeNoYear      = "no-year"             // a date without its year and no year known
 	CodeWeekday     = "weekday-mismatch"    // a weekday that does not fall on its date
-	CodeBadTime     = "invalid-time"        // a time tz cannot read (no such date, DST gap, ...)
+	CodeBadTime     = "invalid-time"        // text tz cannot read as a time
+	CodeNonexistent = "nonexistent-time"    // a wall clock in a spring-forward gap
+	CodeAmbigTime   = "ambiguous-time"      // a wall clock in a fall-back hour
+	CodeBadDate     = "invalid-date"        // a date that does not exist
 	CodeNextDay     = "next-day"            // a time earlier than the previous line's, read as the next day
 	CodeOrder       = "out-of-order"        // a dated time earlier than the previous one, kept as written
 	CodeUndated     = "undated"             // no date anywhere: the draft is an undated incident

@@ -305,6 +305,12 @@ func codeOf(err error) string {
 		return CodeNoYear
 	case errors.Is(err, tz.ErrWeekday):
 		return CodeWeekday
+	case errors.Is(err, tz.ErrNonexistentTime):
+		return CodeNonexistent
+	case errors.Is(err, tz.ErrAmbiguousTime):
+		return CodeAmbigTime
+	case errors.Is(err, tz.ErrInvalidDate):
+		return CodeBadDate
 	}
 	return CodeBadTime
 }

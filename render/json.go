@@ -94,6 +94,7 @@ type jsonIncident struct {
 	Lessons         jsonLessons      `json:"lessons"`
 	ActionItems     []jsonActionItem `json:"action_items"`
 	Links           []jsonLink       `json:"links"`
+	Ignore          []string         `json:"ignore"` // codes of the warnings acknowledged on the incident
 }
 
 type jsonSource struct {
@@ -188,7 +189,7 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 		Services: list(inc.Services), Timeline: inc.Timeline, File: inc.File, Version: inc.Version,
 		Slug: inc.Slug, Severity: inc.Severity, Authors: list(inc.Authors), Published: jsonDate(inc.Published),
 		Summary: inc.Summary, Impact: inc.Impact, Trigger: inc.Trigger, Detection: inc.Detection,
-		Resolution: inc.Resolution,
+		Resolution: inc.Resolution, Ignore: list(inc.Ignore),
 		Lessons: jsonLessons{WentWell: list(inc.Lessons.WentWell), WentWrong: list(inc.Lessons.WentWrong),
 			Lucky: list(inc.Lessons.Lucky)},
 	}

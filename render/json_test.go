@@ -126,6 +126,7 @@ action_items:
     link: https://tracker.example/1
 links: [{title: Status, url: "https://status.example/1"}]
 source: {system: slack, id: C0001, page: acme, url: "https://acme.slack.com/archives/C0001"}
+ignore: [undated]
 `
 
 // TestJSONEveryField checks that every field of the file format (as the JSON Schema lists

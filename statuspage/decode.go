@@ -313,7 +313,7 @@ func (d *Decoder) wrap(err error) error {
 
 // fatal returns the error that ends the input.
 func (d *Decoder) fatal(line, col int, code, format string, args ...any) error {
-	return &incident.ParseError{File: d.name, Line: line, Column: col,
+	return &incident.ParseError{File: d.name, Line: line, Column: col, Code: code,
 		Err: &Problem{Code: code, Msg: fmt.Sprintf(format, args...)}}
 }
 

@@ -54,7 +54,7 @@ type timed struct {
 func (d *Decoder) read(p *payload) *Item {
 	it := &Item{ID: p.ID}
 	if p.err != nil {
-		it.Err = &incident.ParseError{File: d.name, Line: p.err.line, Column: p.err.col, Path: p.err.path,
+		it.Err = &incident.ParseError{File: d.name, Line: p.err.line, Column: p.err.col, Path: p.err.path, Code: CodeType,
 			Err: &Problem{Code: CodeType, Incident: p.ID, Msg: p.err.msg}}
 		return it
 	}
@@ -77,14 +77,14 @@ func (r *reading) fail(line, col int, path, code, format string, args ...any) {
 	if line == 0 {
 		line, col, path = r.p.line, r.p.col, r.p.path
 	}
-	r.err = &incident.ParseError{File: r.d.name, Line: line, Column: col, Path: path,
+	r.err = &incident.ParseError{File: r.d.name, Line: line, Column: col, Path: path, Code: code,
 		Err: &Problem{Code: code, Incident: r.id(), Msg: fmt.Sprintf(format, args...)}}
 }
 
 // warn records a warning about the incident.
 func (r *reading) warn(code, format string, args ...any) {
 	r.item.Warnings = append(r.item.Warnings, &incident.ParseError{File: r.d.name, Line: r.p.line, Column: r.p.col,
-		Path: r.p.path, Warning: true, Err: &Problem{Code: code, Incident: r.id(), Msg: fmt.Sprintf(format, args...)}})
+		Path: r.p.path, Warning: true, Code: code, Err: &Problem{Code: code, Incident: r.id(), Msg: fmt.Sprintf(format, args...)}})
 }
 
 func (r *reading) id() string {

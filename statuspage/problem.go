@@ -16,7 +16,7 @@ const (
 
 	// Errors of one incident: it is not written, the others are.
 	CodeResolvedBeforeStart = "resolved-before-start" // resolved_at before started_at (backfilled)
-	CodeBadTime             = "bad-time"              // a timestamp that is not RFC 3339
+	CodeBadTime             = "invalid-time"          // a timestamp that is not RFC 3339 (the code incident files use for a time that cannot be read)
 	CodeType                = "json-type"             // a value of the wrong JSON type
 
 	// Errors of the whole input: reading stops there.

@@ -114,5 +114,5 @@ func runImportText(e *env, args []string) error {
 // pasteProblem is a diagnostic of package paste as the command reports file problems.
 func pasteProblem(p *paste.Diagnostic) *incident.ParseError {
 	return &incident.ParseError{File: p.File, Line: p.Line, Column: p.Column,
-		Err: errors.New(p.Msg + " [" + p.Code + "]"), Warning: p.Warning}
+		Err: errors.New(p.Msg), Warning: p.Warning, Code: p.Code}
 }
