@@ -60,8 +60,8 @@ func (inc *Incident) Windows() []timeline.Window {
 
 // Metrics computes the figures of inc with p's weights: the first and last event, the merged
 // windows, their totals, the span, the lifecycle milestones and, per service, the same figures
-// from that service's own windows. For an undated incident (Metrics.Dated false) the instants are nominal and only
-// durations mean something.
+// from that service's own windows. For an undated incident (Metrics.Dated false) the instants
+// are nominal and only durations mean something.
 func (inc *Incident) Metrics(p timeline.Policy) Metrics {
 	ws := inc.Windows()
 	merged := timeline.Merge(ws)
