@@ -77,14 +77,17 @@ func (inc *Incident) Metrics(p timeline.Policy) Metrics {
 		}
 	}
 	m.HasEvents = len(inc.Timeline) > 0
-	m.Services = serviceMetrics(ws, inc.Services, &p)
+	m.Services = ServiceFigures(ws, inc.Services, p)
 	return m
 }
 
-// serviceMetrics returns the figures of each service of ws from its own windows, and zero
-// figures for each of listed that no window names, sorted case-insensitively. Services with
-// one history share their windows and are measured once.
-func serviceMetrics(ws []timeline.Window, listed []string, p *timeline.Policy) []ServiceMetrics {
+// ServiceFigures returns the figures of each service that the windows ws name, from its own
+// windows alone, and zero figures for each service of listed that no window names, sorted
+// case-insensitively (names that differ only in case are one service): what
+// Metrics.Services holds for an incident's windows and services. A caller that clips or
+// filters the windows of an incident (as package report does) measures them with it. Services
+// with one history share their windows and are measured once; nil when there is no service.
+func ServiceFigures(ws []timeline.Window, listed []string, p timeline.Policy) []ServiceMetrics {
 	per := timeline.ByService(ws)
 	out := make([]ServiceMetrics, len(per), len(per)+len(listed))
 	var prev *ServiceMetrics

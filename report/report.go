@@ -259,13 +259,16 @@ func (r *Report) Measure(file string, inc *incident.Incident) (*Measured, error)
 		totals = cfg.Measure(raw)
 		spanStart, spanEnd = timeline.Span(ws)
 		span = spanEnd.Sub(spanStart)
-		per = nil
-		for _, s := range timeline.ByService(raw) {
-			sm := incident.ServiceMetrics{Name: s.Service, Windows: s.Windows, Totals: cfg.Measure(s.Windows)}
-			sm.SpanStart, sm.SpanEnd = timeline.Span(s.Windows)
-			sm.Span = sm.SpanEnd.Sub(sm.SpanStart)
-			per = append(per, sm)
+		listed := inc.Services
+		if r.want != nil {
+			listed = nil
+			for _, s := range inc.Services {
+				if r.want[strings.ToLower(s)] {
+					listed = append(listed, s)
+				}
+			}
 		}
+		per = incident.ServiceFigures(raw, listed, cfg)
 	}
 	rec.Span, rec.Totals = Duration(span), totalsOf(totals)
 	if m.Dated {
