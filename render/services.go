@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -89,4 +90,46 @@ func figureText(d time.Duration, zero string) string {
 		return zero
 	}
 	return Duration(d)
+}
+
+// serviceRank ranks the services of inc in the incident's order: those of its services list,
+// then those only its events and outages name, in the order they appear. Keys are lower case.
+func serviceRank(inc *incident.Incident) map[string]int {
+	rank := make(map[string]int)
+	add := func(names []string) {
+		for _, s := range names {
+			k := strings.ToLower(s)
+			if _, ok := rank[k]; !ok {
+				rank[k] = len(rank)
+			}
+		}
+	}
+	add(inc.Services)
+	for _, ev := range inc.Timeline {
+		add(ev.Services)
+	}
+	for _, o := range inc.Outages {
+		add(o.Services)
+	}
+	return rank
+}
+
+// inServiceOrder returns names sorted by rank (names rank does not hold last, by name), as
+// a new slice: a merged window's services are shared and must not be reordered in place.
+func inServiceOrder(names []string, rank map[string]int) []string {
+	out := slices.Clone(names)
+	slices.SortStableFunc(out, func(a, b string) int {
+		ra, oka := rank[strings.ToLower(a)]
+		rb, okb := rank[strings.ToLower(b)]
+		switch {
+		case oka && okb:
+			return ra - rb
+		case oka:
+			return -1
+		case okb:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	return out
 }

@@ -36,7 +36,7 @@ func TestServicesDocument(t *testing.T) {
 	assert.Equal(t, []string{
 		"03:18 EDT–03:38 EDT 20 min major outage: US accounts",
 		"03:38 EDT–04:17 EDT 39 min major outage: API, Automations, Integrations",
-		"04:17 EDT–04:40 EDT 23 min degraded performance: API, Automations, Integrations, US accounts",
+		"04:17 EDT–04:40 EDT 23 min degraded performance: US accounts, API, Automations, Integrations",
 	}, rows, "state windows")
 
 	assert.Equal(t, []ServiceRow{

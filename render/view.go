@@ -202,6 +202,7 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 			delete(approx, k)
 		}
 		v.Outages = make([]Span, 0, len(m.Windows))
+		rank := serviceRank(inc)
 		for _, w := range m.Windows {
 			if w.Level == timeline.Operational || w.Level == timeline.LevelUnknown || !w.End.After(w.Start) {
 				continue
@@ -212,7 +213,7 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 				Length:   Duration(w.End.Sub(w.Start)),
 				Level:    levelText(w.Level),
 				Class:    levelClass(w.Level),
-				Services: cleanList(w.Services),
+				Services: cleanList(inServiceOrder(w.Services, rank)),
 			})
 		}
 	}
