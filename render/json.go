@@ -151,6 +151,7 @@ type jsonOutage struct {
 	End      incident.Time `json:"end"`
 	Level    string        `json:"level"`
 	Services []string      `json:"services"`
+	Ignore   []string      `json:"ignore"` // codes of the warnings acknowledged on the outage
 }
 
 type jsonSchedule struct {
@@ -170,13 +171,14 @@ type jsonLessons struct {
 }
 
 type jsonActionItem struct {
-	Text     string  `json:"text"`
-	Kind     *string `json:"kind"`
-	Owner    string  `json:"owner"`
-	Priority string  `json:"priority"`
-	Due      *string `json:"due"`
-	Status   *string `json:"status"`
-	Link     string  `json:"link"`
+	Text     string   `json:"text"`
+	Kind     *string  `json:"kind"`
+	Owner    string   `json:"owner"`
+	Priority string   `json:"priority"`
+	Due      *string  `json:"due"`
+	Status   *string  `json:"status"`
+	Link     string   `json:"link"`
+	Ignore   []string `json:"ignore"` // codes of the warnings acknowledged on the item
 }
 
 type jsonLink struct {
@@ -246,7 +248,7 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 		if err != nil {
 			return j, err
 		}
-		j.Outages = append(j.Outages, jsonOutage{Start: o.Start, End: o.End, Level: level, Services: o.Services})
+		j.Outages = append(j.Outages, jsonOutage{Start: o.Start, End: o.End, Level: level, Services: o.Services, Ignore: list(o.Ignore)})
 	}
 	if s := inc.Scheduled; s != nil {
 		j.Scheduled = &jsonSchedule{Start: s.Start, End: s.End}
@@ -254,7 +256,7 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 	j.RootCauses, j.Contributing = causes(inc.RootCauses), causes(inc.ContributingFactors)
 	j.ActionItems = []jsonActionItem{}
 	for _, a := range inc.ActionItems {
-		ja := jsonActionItem{Text: a.Text, Owner: a.Owner, Priority: a.Priority, Due: jsonDate(a.Due), Link: a.Link}
+		ja := jsonActionItem{Text: a.Text, Owner: a.Owner, Priority: a.Priority, Due: jsonDate(a.Due), Link: a.Link, Ignore: list(a.Ignore)}
 		if a.Kind != incident.ActionUnknown {
 			s, err := enumName(a.Kind)
 			if err != nil {
@@ -331,7 +333,7 @@ func totals(t timeline.Totals, spanStart, spanEnd time.Time, dated bool) jsonTot
 		DowntimeSeconds: secondsOf(t.Downtime), MajorSeconds: secondsOf(t.Major), PartialSeconds: secondsOf(t.Partial),
 		DegradedSeconds: secondsOf(t.Degraded), MaintenanceSeconds: secondsOf(t.Maintenance),
 	}
-	if !spanStart.IsZero() {
+	if spanStart.Before(spanEnd) { // there was an outage (timeline.Span); the zero time is an instant like another
 		j.SpanStart, j.SpanEnd = jsonInstant(spanStart, dated), jsonInstant(spanEnd, dated)
 		j.SpanSeconds = secondsOf(spanEnd.Sub(spanStart))
 	}

@@ -268,7 +268,7 @@ func (r *Report) Measure(file string, inc *incident.Incident) (*Measured, error)
 	rec.Span, rec.Totals = Duration(span), totalsOf(totals)
 	if m.Dated {
 		rec.Start, rec.End = timeOf(m.Start, true), timeOf(m.End, true)
-		if !spanStart.IsZero() {
+		if span > 0 { // there was an outage: 0001-01-01T00:00Z is an instant like another
 			rec.SpanStart, rec.SpanEnd = timeOf(spanStart, true), timeOf(spanEnd, true)
 		}
 	}
