@@ -28,6 +28,7 @@ type ConvertRow struct {
 	Abbrev    string // "JST", or the offset ("UTC+9") where the database has no abbreviation
 	Offset    string // "UTC+9"
 	DayShift  string // "+1 day", "-1 day", ""
+	Day       string // the Day column: DayShift, and the end's when it differs ("+1 day, end same day", "end +1 day")
 	ISO       string // Start in UTC, RFC 3339
 	EndISO    string // End in UTC, RFC 3339; ""
 	Clock     string // "" or a note when clocks changed nearby: "clocks changed Sun 31 Mar"
@@ -78,6 +79,7 @@ func (p *Printer) converter(start, end time.Time, src *time.Location, written st
 		if row.Abbrev == "" || row.Abbrev[0] == '+' || row.Abbrev[0] == '-' {
 			row.Abbrev = row.Offset
 		}
+		row.Day = dayShifts(r, c.Window)
 		if c.Window && !r.End.IsZero() {
 			en := r.End.In(loc)
 			row.End = clock(en)
@@ -92,6 +94,24 @@ func (p *Printer) converter(start, end time.Time, src *time.Location, written st
 		c.Rows = append(c.Rows, row)
 	}
 	return c, nil
+}
+
+// dayShifts is the Day column of r: the day shift of its instant, or of a window's start
+// and, when it differs, of its end ("+1 day, end same day", "end -1 day"), as the command's
+// table writes it.
+func dayShifts(r tz.Row, window bool) string {
+	text := tz.FormatDayShift(r.DayShift)
+	if !window || r.End.IsZero() || r.EndDayShift == r.DayShift {
+		return text
+	}
+	end := "end " + tz.FormatDayShift(r.EndDayShift)
+	if r.EndDayShift == 0 {
+		end = "end same day"
+	}
+	if text == "" {
+		return end
+	}
+	return text + ", " + end
 }
 
 // Conversion is an instant, or a window [Start, End), to show in other zones.
@@ -122,7 +142,7 @@ func (p *Printer) conversion(c Conversion, html bool) (*Document, error) {
 	}
 	d := &Document{Title: "What time is that for you?", Lang: "en", Fragment: p.Fragment, Convert: cv}
 	if html {
-		d.CSP, d.Style, d.Script = pageCSP, pageStyle, pageScript
+		d.CSP, d.Style, d.Script = pageCSP, pageStyle, script(cv.Start.Time, true)
 	}
 	return d, nil
 }

@@ -15,6 +15,7 @@ import (
 type View struct {
 	ID          string   // the UUID
 	Anchor      string   // prefix of the element ids of this incident, "" when the document has one incident
+	MarkdownID  string   // the id GitHub and Hugo give the title's heading in Markdown, for the contents of a document of several incidents; "" otherwise
 	Title       string   // never empty: "Untitled incident" when the file has none
 	Slug        string   //
 	Kind        string   // "incident" or "maintenance"
