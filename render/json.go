@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"math"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/go-postmortem/postmortem/incident"
+	"github.com/go-postmortem/postmortem/report"
 	"github.com/go-postmortem/postmortem/timeline"
 	"github.com/go-postmortem/postmortem/tz"
 )
@@ -115,16 +115,13 @@ type jsonWindow struct {
 	Services []string `json:"services"`
 }
 
-// jsonTotals are the measures of a set of windows, in seconds.
+// jsonTotals are the measures of a set of windows, in seconds: the span, then the totals in
+// the names and rounding of downtime --format json.
 type jsonTotals struct {
-	SpanStart          *string `json:"span_start"`
-	SpanEnd            *string `json:"span_end"`
-	SpanSeconds        float64 `json:"span_seconds"`
-	DowntimeSeconds    float64 `json:"downtime_seconds"`
-	MajorSeconds       float64 `json:"major_seconds"`
-	PartialSeconds     float64 `json:"partial_seconds"`
-	DegradedSeconds    float64 `json:"degraded_seconds"`
-	MaintenanceSeconds float64 `json:"maintenance_seconds"`
+	SpanStart   *string `json:"span_start"`
+	SpanEnd     *string `json:"span_end"`
+	SpanSeconds float64 `json:"span_seconds"`
+	report.Totals
 }
 
 // jsonService is one service's figures, from its own windows alone.
@@ -329,10 +326,8 @@ func windows(ws []timeline.Window, dated bool) ([]jsonWindow, error) {
 }
 
 func totals(t timeline.Totals, spanStart, spanEnd time.Time, dated bool) jsonTotals {
-	j := jsonTotals{
-		DowntimeSeconds: secondsOf(t.Downtime), MajorSeconds: secondsOf(t.Major), PartialSeconds: secondsOf(t.Partial),
-		DegradedSeconds: secondsOf(t.Degraded), MaintenanceSeconds: secondsOf(t.Maintenance),
-	}
+	j := jsonTotals{Totals: report.Totals{Downtime: report.Duration(t.Downtime), Major: report.Duration(t.Major),
+		Partial: report.Duration(t.Partial), Degraded: report.Duration(t.Degraded), Maintenance: report.Duration(t.Maintenance)}}
 	if spanStart.Before(spanEnd) { // there was an outage (timeline.Span); the zero time is an instant like another
 		j.SpanStart, j.SpanEnd = jsonInstant(spanStart, dated), jsonInstant(spanEnd, dated)
 		j.SpanSeconds = secondsOf(spanEnd.Sub(spanStart))
@@ -374,8 +369,8 @@ func list(s []string) []string {
 	return s
 }
 
-// secondsOf returns d in seconds, rounded to the millisecond.
-func secondsOf(d time.Duration) float64 { return math.Round(d.Seconds()*1000) / 1000 }
+// secondsOf returns d in seconds, rounded to the millisecond as report.Duration is.
+func secondsOf(d time.Duration) float64 { return report.Duration(d).Seconds() }
 
 // enumName is the name of an enum value.
 func enumName(v interface{ MarshalText() ([]byte, error) }) (string, error) {

@@ -551,26 +551,16 @@ func (d *Decoder) field(p *payload, key, path string) error {
 	case "scheduled_until":
 		st = &p.ScheduledUntil
 	case "incident_updates":
-		return d.array(path, "an array of updates", func(i int, path string) error {
-			var u update
-			err := d.update(&u, path)
-			p.Updates = append(p.Updates, u)
-			return err
-		})
+		return objects(d, &p.Updates, path, "an array of updates", "an update object", d.updateField)
 	case "components":
-		return d.array(path, "an array of components", func(i int, path string) error {
-			var c component
-			err := d.object(path, "a component object", func(key, path string) error {
-				switch key {
-				case "id":
-					return d.into(&c.ID, path)
-				case "name":
-					return d.into(&c.Name, path)
-				}
-				return d.skip()
-			})
-			p.Components = append(p.Components, c)
-			return err
+		return objects(d, &p.Components, path, "an array of components", "a component object", func(c *component, key, path string) error {
+			switch key {
+			case "id":
+				return d.into(&c.ID, path)
+			case "name":
+				return d.into(&c.Name, path)
+			}
+			return d.skip()
 		})
 	default:
 		return d.skip()
@@ -595,41 +585,47 @@ func (d *Decoder) stamp(st *stamp, path string) error {
 	return err
 }
 
-func (d *Decoder) update(u *update, path string) error {
-	return d.object(path, "an update object", func(key, path string) error {
-		switch key {
-		case "id":
-			return d.into(&u.ID, path)
-		case "status":
-			return d.into(&u.Status, path)
-		case "body":
-			return d.into(&u.Body, path)
-		case "created_at":
-			return d.stamp(&u.CreatedAt, path)
-		case "display_at":
-			return d.stamp(&u.DisplayAt, path)
-		case "affected_components":
-			return d.array(path, "an array of affected components", func(i int, path string) error {
-				var a affected
-				err := d.object(path, "an affected component object", func(key, path string) error {
-					switch key {
-					case "code":
-						return d.into(&a.Code, path)
-					case "name":
-						return d.into(&a.Name, path)
-					case "old_status":
-						return d.into(&a.OldStatus, path)
-					case "new_status":
-						return d.into(&a.NewStatus, path)
-					}
-					return d.skip()
-				})
-				u.Affected = append(u.Affected, a)
-				return err
-			})
-		}
-		return d.skip()
+// objects reads an array of objects (want and wantObj say what is expected, for errors),
+// appending to *list one T per object, whose keys field reads. An object is appended even
+// when reading it fails, with what was read of it.
+func objects[T any](d *Decoder, list *[]T, path, want, wantObj string, field func(v *T, key, path string) error) error {
+	return d.array(path, want, func(i int, path string) error {
+		var v T
+		err := d.object(path, wantObj, func(key, path string) error { return field(&v, key, path) })
+		*list = append(*list, v)
+		return err
 	})
+}
+
+// updateField reads the key of an update object.
+func (d *Decoder) updateField(u *update, key, path string) error {
+	switch key {
+	case "id":
+		return d.into(&u.ID, path)
+	case "status":
+		return d.into(&u.Status, path)
+	case "body":
+		return d.into(&u.Body, path)
+	case "created_at":
+		return d.stamp(&u.CreatedAt, path)
+	case "display_at":
+		return d.stamp(&u.DisplayAt, path)
+	case "affected_components":
+		return objects(d, &u.Affected, path, "an array of affected components", "an affected component object", func(a *affected, key, path string) error {
+			switch key {
+			case "code":
+				return d.into(&a.Code, path)
+			case "name":
+				return d.into(&a.Name, path)
+			case "old_status":
+				return d.into(&a.OldStatus, path)
+			case "new_status":
+				return d.into(&a.NewStatus, path)
+			}
+			return d.skip()
+		})
+	}
+	return d.skip()
 }
 
 // Decode reads every incident of r, a Statuspage JSON input named name (see Decoder for the
