@@ -409,27 +409,35 @@ func (d *Decoder) open(path string, delim json.Delim, want string) (bool, error)
 
 func (e *typeError) Error() string { return e.path + ": " + e.msg }
 
+// keepTypeError returns err unless it is a *typeError, which it keeps in *first when it is
+// the first: a value of the wrong type fails its incident, but its container is read to
+// its end.
+func keepTypeError(first *error, err error) error {
+	var te *typeError
+	if err == nil || !errors.As(err, &te) {
+		return err
+	}
+	if *first == nil {
+		*first = err
+	}
+	return nil
+}
+
 // object reads an object (or null), calling f with each key to read its value.
 func (d *Decoder) object(path, want string, f func(key, path string) error) error {
 	ok, err := d.open(path, '{', want)
 	if !ok || err != nil {
 		return err
 	}
-	var first error // the first type error; the object is read to its end
+	var first error // the first type error
 	for d.dec.More() {
 		tok, err := d.token()
 		if err != nil {
 			return err
 		}
 		key := tok.(string)
-		if err := f(key, path+"."+key); err != nil {
-			var te *typeError
-			if !errors.As(err, &te) {
-				return err
-			}
-			if first == nil {
-				first = err
-			}
+		if err := keepTypeError(&first, f(key, path+"."+key)); err != nil {
+			return err
 		}
 	}
 	if _, err := d.token(); err != nil {
@@ -446,14 +454,8 @@ func (d *Decoder) array(path, want string, f func(i int, path string) error) err
 	}
 	var first error
 	for i := 0; d.dec.More(); i++ {
-		if err := f(i, path+"["+strconv.Itoa(i)+"]"); err != nil {
-			var te *typeError
-			if !errors.As(err, &te) {
-				return err
-			}
-			if first == nil {
-				first = err
-			}
+		if err := keepTypeError(&first, f(i, path+"["+strconv.Itoa(i)+"]")); err != nil {
+			return err
 		}
 	}
 	if _, err := d.token(); err != nil {
