@@ -102,6 +102,8 @@ type UnknownServiceError struct {
 	Known []string // the services there are, sorted case-insensitively
 }
 
+// Error says of each name that no incident has that service (with the closest known name
+// when one is near), then lists the services there are.
 func (e *UnknownServiceError) Error() string {
 	var b strings.Builder
 	for i, n := range e.Names {
