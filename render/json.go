@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/go-postmortem/postmortem/incident"
@@ -215,17 +213,8 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 		return j, err
 	}
 	j.Figures = jsonFigures{Dated: m.Dated, jsonTotals: totals(m.Totals, m.SpanStart, m.SpanEnd, m.Dated)}
-	if m.Dated && len(inc.Timeline) > 0 { // start and end are the first and last event, as downtime has them
-		first, last := inc.Timeline[0].At.Instant, inc.Timeline[0].At.Instant
-		for _, ev := range inc.Timeline {
-			if ev.At.Instant.Before(first) {
-				first = ev.At.Instant
-			}
-			if ev.At.Instant.After(last) {
-				last = ev.At.Instant
-			}
-		}
-		j.Figures.Start, j.Figures.End = jsonInstant(first, true), jsonInstant(last, true)
+	if m.Dated && m.HasEvents { // the first and last event, as every format has them
+		j.Figures.Start, j.Figures.End = jsonInstant(m.Start, true), jsonInstant(m.End, true)
 	}
 	for k, f := range map[timeline.EventKind]**float64{
 		timeline.Detected: &j.Figures.TimeToDetectSeconds, timeline.Acknowledged: &j.Figures.TimeToAcknowledgeSeconds,
@@ -236,7 +225,7 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 			*f = &s
 		}
 	}
-	if j.ServicesFigures, err = p.serviceFigures(inc, m.Dated); err != nil {
+	if j.ServicesFigures, err = serviceFigures(&m); err != nil {
 		return j, err
 	}
 	j.Outages = []jsonOutage{}
@@ -277,37 +266,21 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 	return j, nil
 }
 
-// serviceFigures returns the figures of each service the windows of inc name, from its own
-// windows alone, in case-insensitive order of name.
-func (p *Printer) serviceFigures(inc *incident.Incident, dated bool) ([]jsonService, error) {
-	ws := inc.Windows()
-	seen := make(map[string]bool)
-	var names []string
-	for _, s := range inc.Services {
-		if k := strings.ToLower(s); !seen[k] {
-			seen[k] = true
-			names = append(names, s)
-		}
-	}
-	for _, w := range ws {
-		for _, s := range w.Services {
-			if k := strings.ToLower(s); !seen[k] {
-				seen[k] = true
-				names = append(names, s)
-			}
-		}
-	}
-	slices.SortStableFunc(names, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
-	out := []jsonService{}
-	for _, name := range names {
-		own := timeline.Filter(ws, name)
-		merged := timeline.Merge(own)
-		start, end := timeline.Span(merged)
-		jw, err := windows(merged, dated)
+// serviceFigures returns the figures of each service of m (incident.Metrics.Services: every
+// service the incident lists or a window names, from its own windows alone, in
+// case-insensitive order of name); each window names the service.
+func serviceFigures(m *incident.Metrics) ([]jsonService, error) {
+	out := make([]jsonService, 0, len(m.Services))
+	for _, s := range m.Services {
+		jw, err := windows(s.Windows, m.Dated)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, jsonService{Name: name, jsonTotals: totals(p.Config.Measure(own), start, end, dated), Windows: jw})
+		name := []string{s.Name}
+		for i := range jw {
+			jw[i].Services = name
+		}
+		out = append(out, jsonService{Name: s.Name, jsonTotals: totals(s.Totals, s.SpanStart, s.SpanEnd, m.Dated), Windows: jw})
 	}
 	return out, nil
 }
