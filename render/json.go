@@ -5,10 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"math"
 	"time"
 
 	"github.com/go-postmortem/postmortem/incident"
+	"github.com/go-postmortem/postmortem/report"
 	"github.com/go-postmortem/postmortem/timeline"
 	"github.com/go-postmortem/postmortem/tz"
 )
@@ -113,16 +113,13 @@ type jsonWindow struct {
 	Services []string `json:"services"`
 }
 
-// jsonTotals are the measures of a set of windows, in seconds.
+// jsonTotals are the measures of a set of windows, in seconds: the span, then the totals in
+// the names and rounding of downtime --format json.
 type jsonTotals struct {
-	SpanStart          *string `json:"span_start"`
-	SpanEnd            *string `json:"span_end"`
-	SpanSeconds        float64 `json:"span_seconds"`
-	DowntimeSeconds    float64 `json:"downtime_seconds"`
-	MajorSeconds       float64 `json:"major_seconds"`
-	PartialSeconds     float64 `json:"partial_seconds"`
-	DegradedSeconds    float64 `json:"degraded_seconds"`
-	MaintenanceSeconds float64 `json:"maintenance_seconds"`
+	SpanStart   *string `json:"span_start"`
+	SpanEnd     *string `json:"span_end"`
+	SpanSeconds float64 `json:"span_seconds"`
+	report.Totals
 }
 
 // jsonService is one service's figures, from its own windows alone.
@@ -149,6 +146,7 @@ type jsonOutage struct {
 	End      incident.Time `json:"end"`
 	Level    string        `json:"level"`
 	Services []string      `json:"services"`
+	Ignore   []string      `json:"ignore"` // codes of the warnings acknowledged on the outage
 }
 
 type jsonSchedule struct {
@@ -168,13 +166,14 @@ type jsonLessons struct {
 }
 
 type jsonActionItem struct {
-	Text     string  `json:"text"`
-	Kind     *string `json:"kind"`
-	Owner    string  `json:"owner"`
-	Priority string  `json:"priority"`
-	Due      *string `json:"due"`
-	Status   *string `json:"status"`
-	Link     string  `json:"link"`
+	Text     string   `json:"text"`
+	Kind     *string  `json:"kind"`
+	Owner    string   `json:"owner"`
+	Priority string   `json:"priority"`
+	Due      *string  `json:"due"`
+	Status   *string  `json:"status"`
+	Link     string   `json:"link"`
+	Ignore   []string `json:"ignore"` // codes of the warnings acknowledged on the item
 }
 
 type jsonLink struct {
@@ -235,7 +234,7 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 		if err != nil {
 			return j, err
 		}
-		j.Outages = append(j.Outages, jsonOutage{Start: o.Start, End: o.End, Level: level, Services: o.Services})
+		j.Outages = append(j.Outages, jsonOutage{Start: o.Start, End: o.End, Level: level, Services: o.Services, Ignore: list(o.Ignore)})
 	}
 	if s := inc.Scheduled; s != nil {
 		j.Scheduled = &jsonSchedule{Start: s.Start, End: s.End}
@@ -243,7 +242,7 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 	j.RootCauses, j.Contributing = causes(inc.RootCauses), causes(inc.ContributingFactors)
 	j.ActionItems = []jsonActionItem{}
 	for _, a := range inc.ActionItems {
-		ja := jsonActionItem{Text: a.Text, Owner: a.Owner, Priority: a.Priority, Due: jsonDate(a.Due), Link: a.Link}
+		ja := jsonActionItem{Text: a.Text, Owner: a.Owner, Priority: a.Priority, Due: jsonDate(a.Due), Link: a.Link, Ignore: list(a.Ignore)}
 		if a.Kind != incident.ActionUnknown {
 			s, err := enumName(a.Kind)
 			if err != nil {
@@ -300,11 +299,9 @@ func windows(ws []timeline.Window, dated bool) ([]jsonWindow, error) {
 }
 
 func totals(t timeline.Totals, spanStart, spanEnd time.Time, dated bool) jsonTotals {
-	j := jsonTotals{
-		DowntimeSeconds: secondsOf(t.Downtime), MajorSeconds: secondsOf(t.Major), PartialSeconds: secondsOf(t.Partial),
-		DegradedSeconds: secondsOf(t.Degraded), MaintenanceSeconds: secondsOf(t.Maintenance),
-	}
-	if !spanStart.IsZero() {
+	j := jsonTotals{Totals: report.Totals{Downtime: report.Duration(t.Downtime), Major: report.Duration(t.Major),
+		Partial: report.Duration(t.Partial), Degraded: report.Duration(t.Degraded), Maintenance: report.Duration(t.Maintenance)}}
+	if spanStart.Before(spanEnd) { // there was an outage (timeline.Span); the zero time is an instant like another
 		j.SpanStart, j.SpanEnd = jsonInstant(spanStart, dated), jsonInstant(spanEnd, dated)
 		j.SpanSeconds = secondsOf(spanEnd.Sub(spanStart))
 	}
@@ -345,8 +342,8 @@ func list(s []string) []string {
 	return s
 }
 
-// secondsOf returns d in seconds, rounded to the millisecond.
-func secondsOf(d time.Duration) float64 { return math.Round(d.Seconds()*1000) / 1000 }
+// secondsOf returns d in seconds, rounded to the millisecond as report.Duration is.
+func secondsOf(d time.Duration) float64 { return report.Duration(d).Seconds() }
 
 // enumName is the name of an enum value.
 func enumName(v interface{ MarshalText() ([]byte, error) }) (string, error) {

@@ -102,6 +102,8 @@ type UnknownServiceError struct {
 	Known []string // the services there are, sorted case-insensitively
 }
 
+// Error says of each name that no incident has that service (with the closest known name
+// when one is near), then lists the services there are.
 func (e *UnknownServiceError) Error() string {
 	var b strings.Builder
 	for i, n := range e.Names {
@@ -283,7 +285,7 @@ func (r *Report) Measure(file string, inc *incident.Incident) (*Measured, error)
 			}
 			rec.At = time.Date(inc.Date.Year, inc.Date.Month, inc.Date.Day, 0, 0, 0, 0, loc).UTC()
 		}
-		if !spanStart.IsZero() {
+		if span > 0 { // there was an outage: 0001-01-01T00:00Z is an instant like another
 			rec.SpanStart, rec.SpanEnd = timeOf(spanStart, true), timeOf(spanEnd, true)
 		}
 	}

@@ -233,6 +233,35 @@ func TestLabel(t *testing.T) {
 	}
 }
 
+// TestFirstInstant checks that an outage from 0001-01-01T00:00Z, the zero time.Time, has its
+// span: the instant is one like another, not "no span".
+func TestFirstInstant(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		span bool
+	}{
+		{"outage from the first instant", "title: a\ndate: 0001-01-01\noutages:\n  - '00:00-00:45'\n", true},
+		{"timeline from the first instant", "title: a\ndate: 0001-01-01\ntimeline:\n  - {at: '00:00', state: major}\n  - {at: '01:30', state: ok}\n", true},
+		{"no outage", "title: a\ndate: 0001-01-01\ntimeline:\n  - {at: '00:00', text: calm}\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := report.New(report.Options{}).Add("a.yaml", parse(t, "a.yaml", tt.src))
+			require.NoError(t, err)
+			if !tt.span {
+				assert.Nil(t, rec.SpanStart)
+				assert.Nil(t, rec.SpanEnd)
+				return
+			}
+			require.NotNil(t, rec.SpanStart)
+			require.NotNil(t, rec.SpanEnd)
+			assert.WithinDuration(t, time.Time{}, rec.SpanStart.Time, 0)
+			assert.Equal(t, rec.SpanEnd.Sub(rec.SpanStart.Time), time.Duration(rec.Span))
+		})
+	}
+}
+
 // TestRecordServicesAndStart: a record lists every service of the incident, one without
 // windows with zero figures, also when the windows are clipped or filtered; Start and End
 // are the first and last event, nil for an incident without events, which still sorts by
