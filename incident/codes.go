@@ -7,8 +7,9 @@ import (
 	"github.com/go-postmortem/postmortem/tz"
 )
 
-// Codes of the diagnostics. Every *ParseError of Parse, Load and Validate carries one in its
-// Code field, shown at the end of its message as "[code]". A code is stable: scripts match on
+// Codes of the diagnostics. Every *ParseError of Parse, Load and Validate, and of the
+// importers (packages statuspage, paste and slack), carries one in its Code field, shown at
+// the end of its message as "[code]". A code is stable: scripts match on
 // it, and a file acknowledges a warning by it with ignore: [code]. Codes lists them all, with
 // what each means and whether ignore: may name it; docs/format.md has the same table.
 const (
@@ -66,13 +67,49 @@ const (
 	CodeDetectedEarly        = "detected-before-started"  // detected hours before the incident started
 	CodeRepeatedMilestone    = "repeated-milestone"       // two started (or detected) events
 	CodeMilestoneAfterEnd    = "milestone-after-resolved" // detected, acknowledged or mitigated after resolved
+
+	// Reported by import statuspage (package statuspage), besides the codes above that mean
+	// the same there (invalid-time, too-large, resolved-before-start,
+	// maintenance-without-schedule).
+	CodeOpen               = "open"                 // not resolved: it ends at its last update
+	CodeZeroDuration       = "zero-duration"        // started and resolved at the same instant
+	CodeUpdatesBeforeStart = "updates-before-start" // an update is shown before started_at
+	CodeResolvedFar        = "resolved-far"         // the resolved update is far from resolved_at
+	CodeUnknownComponent   = "unknown-component"    // an affected component is not in components[]
+	CodeEmbeddedTimeline   = "embedded-timeline"    // the real timeline is a list inside one update
+	CodeNotStatuspage      = "not-statuspage"       // JSON, but no Statuspage incident in it
+
+	// Reported by the importers that read JSON (statuspage, slack).
+	CodeJSONSyntax = "json-syntax" // not JSON, or cut short
+	CodeJSONType   = "json-type"   // a JSON value of the wrong type
+	CodeJSONDepth  = "json-depth"  // JSON nested too deep
+
+	// Reported by import text (package paste), besides the codes of times above.
+	CodeNoZone   = "no-zone"          // a time with no zone written or named before it
+	CodeRelative = "relative-no-date" // "yesterday" with no date to count from
+	CodeNextDay  = "next-day"         // a time earlier than the previous line's, read as the next day
+	CodeNoTime   = "no-time"          // no line of the text carries a time
+	CodeNotText  = "not-text"         // binary input where text or JSON was expected
+
+	// Reported by import slack (package slack).
+	CodeNotSlackExport = "not-slack-export" // no channels.json, not a folder or a .zip
+	CodeNoChannel      = "no-channel"       // the channel asked for is not in the export
+	CodeInvalidTS      = "invalid-ts"       // a message whose ts is not "seconds.micro": left out
+	CodeNoMessages     = "no-messages"      // nothing to import (after --since/--until)
+	CodeZoneProposed   = "zone-proposed"    // the timezone was inferred from the day files
+	CodeZoneUnsettled  = "zone-unsettled"   // no zone, or several, fit the day files: UTC is used
+	CodeDayMismatch    = "day-mismatch"     // messages outside their file's date in the zone given
+	CodeEmptyMessage   = "empty-message"    // messages without text, files or attachments: left out
+	CodeUnknownSubtype = "unknown-subtype"  // a message subtype the importer does not know: kept
+	CodeNoUsers        = "no-users"         // users.json is missing: authors are user ids
+	CodeUnexpectedFile = "unexpected-file"  // a file in the channel's folder that is no day file
 )
 
 // CodeInfo describes a diagnostic code.
 type CodeInfo struct {
 	Code    string
 	Warning bool   // reports whether it is a warning, which ignore: may acknowledge
-	From    string // "" for this package; else the importer that reports it ("import statuspage", "import text")
+	From    string // "" for this package; else the importers that report it, by command ("import statuspage", "import text, import slack")
 	Meaning string
 }
 
@@ -124,22 +161,33 @@ var codes = []CodeInfo{
 	{CodeRepeatedMilestone, true, "", "a second started or detected event"},
 	{CodeMilestoneAfterEnd, true, "", "a detected, acknowledged or mitigated event after the resolved event"},
 
-	// Reported by the importers, at import; a file may acknowledge them too.
-	{"open", true, "import statuspage", "not resolved: it ends at its last update"},
-	{"zero-duration", true, "import statuspage", "started and resolved at the same instant"},
-	{"updates-before-start", true, "import statuspage", "an update is shown before started_at"},
-	{"resolved-far", true, "import statuspage", "the resolved update is far from resolved_at"},
-	{"unknown-component", true, "import statuspage", "an affected component is not in components[]"},
-	{"embedded-timeline", true, "import statuspage", "the real timeline is a list inside one update"},
-	{"json-type", false, "import statuspage", "a JSON value of the wrong type"},
-	{"json-syntax", false, "import statuspage", "not JSON"},
-	{"json-depth", false, "import statuspage", "JSON nested too deep"},
-	{"not-statuspage", false, "import statuspage", "JSON, but no Statuspage incident in it"},
-	{"no-zone", false, "import text", "a time with no zone written or named before it"},
-	{"relative-no-date", false, "import text", "\"yesterday\" with no date to count from"},
-	{"next-day", true, "import text", "a time earlier than the previous line's, read as the next day"},
-	{"no-time", false, "import text", "no line of the text carries a time"},
-	{"not-text", false, "import text", "binary input"},
+	// Reported by the importers, at import; a file may acknowledge their warnings too.
+	{CodeOpen, true, "import statuspage", "not resolved: it ends at its last update"},
+	{CodeZeroDuration, true, "import statuspage", "started and resolved at the same instant"},
+	{CodeUpdatesBeforeStart, true, "import statuspage", "an update is shown before started_at"},
+	{CodeResolvedFar, true, "import statuspage", "the resolved update is far from resolved_at"},
+	{CodeUnknownComponent, true, "import statuspage", "an affected component is not in components[]"},
+	{CodeEmbeddedTimeline, true, "import statuspage", "the real timeline is a list inside one update"},
+	{CodeJSONType, false, "import statuspage, import slack", "a JSON value of the wrong type"},
+	{CodeJSONSyntax, false, "import statuspage, import slack", "not JSON"},
+	{CodeJSONDepth, false, "import statuspage", "JSON nested too deep"},
+	{CodeNotStatuspage, false, "import statuspage", "JSON, but no Statuspage incident in it"},
+	{CodeNoZone, false, "import text", "a time with no zone written or named before it"},
+	{CodeRelative, false, "import text", "\"yesterday\" with no date to count from"},
+	{CodeNextDay, true, "import text", "a time earlier than the previous line's, read as the next day"},
+	{CodeNoTime, false, "import text", "no line of the text carries a time"},
+	{CodeNotText, false, "import text, import slack", "binary input"},
+	{CodeNotSlackExport, false, "import slack", "no channels.json: not a Slack export's folder or .zip"},
+	{CodeNoChannel, false, "import slack", "the channel asked for is not in the export"},
+	{CodeInvalidTS, false, "import slack", "a message whose ts is not \"seconds.micro\": left out"},
+	{CodeNoMessages, false, "import slack", "no message to import (after --since and --until)"},
+	{CodeZoneProposed, true, "import slack", "the timezone was inferred from the day files"},
+	{CodeZoneUnsettled, true, "import slack", "no zone, or several, fit the day files: the draft is in UTC"},
+	{CodeDayMismatch, true, "import slack", "messages outside their day file's date in the zone given"},
+	{CodeEmptyMessage, true, "import slack", "messages without text, files or attachments: left out"},
+	{CodeUnknownSubtype, true, "import slack", "a message subtype the importer does not know: kept"},
+	{CodeNoUsers, true, "import slack", "users.json is missing: authors are user ids"},
+	{CodeUnexpectedFile, true, "import slack", "a file in the channel's folder that is no day file: left out"},
 }
 
 // Codes returns every diagnostic code, with its meaning and whether ignore: may name it.
@@ -194,8 +242,12 @@ var sentinelCodes = []struct {
 	{ErrInvalid, CodeInvalid},
 }
 
-// codeOf returns the code of err: the one it names, else the one of its sentinel; "" for an
-// error of none (such as one of the file system).
+// CodeOf returns the code of err: the one it names (an error of Errorf's names none), else
+// the one of the sentinel of this package or of package tz it matches, such as
+// CodeNonexistent for tz.ErrNonexistentTime; "" for an error of none (such as one of the
+// file system).
+func CodeOf(err error) string { return codeOf(err) }
+
 func codeOf(err error) string {
 	var c coded
 	if errors.As(err, &c) && c.diagCode() != "" {

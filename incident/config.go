@@ -18,6 +18,10 @@ type Config struct {
 
 	// MaxDepth is the deepest nesting of lists and mappings accepted; zero means DefaultMaxDepth.
 	MaxDepth int
+
+	// MaxServices is the most distinct services an incident may name (in services, its events
+	// and its outages); zero means DefaultMaxServices.
+	MaxServices int
 }
 
 // Parse is (*Config).Parse with the zero Config.

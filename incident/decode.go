@@ -502,6 +502,7 @@ func (d *decoder) incident(n *yaml.Node) *Incident {
 	inc.Scheduled = d.scheduled(v[kScheduled], "scheduled")
 	inc.Source = d.source(v[kSource], "source")
 	inc.Ignore = d.ignore(v[kIgnore], "ignore")
+	d.checkServices(inc, v[kServices])
 	d.zoneHint()
 	if d.cfg != nil && d.cfg.Strict {
 		d.strict()

@@ -151,6 +151,14 @@ func (e *fieldError) Error() string    { return e.msg }
 func (e *fieldError) Unwrap() error    { return e.err }
 func (e *fieldError) diagCode() string { return e.codeName }
 
+// Errorf returns an error whose message is the formatted text and which matches sentinel
+// with errors.Is: the Err of a *ParseError whose message says more than its sentinel, as an
+// importer reports one. Its message, like every Err's, is lower case with no position, path
+// or code; ParseError.Error adds those.
+func Errorf(sentinel error, format string, args ...any) error {
+	return errorf(sentinel, format, args...)
+}
+
 func errorf(sentinel error, format string, args ...any) error {
 	return &fieldError{msg: fmt.Sprintf(format, args...), err: sentinel}
 }

@@ -106,14 +106,15 @@ type Incident struct {
 
 // Metrics are the computed figures of an incident.
 type Metrics struct {
-	Start, End         time.Time         // first and last instant of the timeline (nominal 0001-01-01 when undated)
+	Start, End         time.Time         // first and last event of the timeline (nominal 0001-01-01 when undated); zero without events
+	HasEvents          bool              // reports whether the timeline has an event (else Start and End mean nothing)
 	Windows            []timeline.Window // merged outage windows
 	Totals             timeline.Totals
 	SpanStart, SpanEnd time.Time // first instant at partial or worse → last instant leaving it
 	Span               time.Duration
 	Lifecycle          timeline.Lifecycle // milestones; TimeTo(timeline.Detected) etc.
 	Dated              bool               // reports whether instants are real (false: only durations mean something)
-	Services           []ServiceMetrics   // per service, sorted case-insensitively; nil when no window names one
+	Services           []ServiceMetrics   // every service the incident lists or a window names, sorted case-insensitively (zero figures for one without windows); nil when none
 }
 
 // ServiceMetrics are the figures of one service of an incident, from its own windows alone:

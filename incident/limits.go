@@ -32,6 +32,14 @@ const (
 	// its lines hold. A 1,000-event incident has about 12,000.
 	DefaultMaxValues = 250_000
 
+	// DefaultMaxServices is the most distinct services (names compared case-insensitively)
+	// one incident may name, in its services list, its events and its outages together, when
+	// Config.MaxServices is zero. Windows are kept per service, so an incident of very many
+	// services whose histories differ costs work and memory for each of them; a status page
+	// has tens. Past the limit, group services (one name for a region or a tier) or split the
+	// incident.
+	DefaultMaxServices = 1000
+
 	// maxErrors is the number of errors reported per file before Parse gives up.
 	maxErrors = 100
 
@@ -118,6 +126,51 @@ func opensBlock(line []byte) bool {
 		before = bytes.TrimRight(before[:j+1], " \t")
 	}
 	return len(before) == 0 || before[len(before)-1] == ':' || before[len(before)-1] == '-'
+}
+
+func (c *Config) maxServices() int {
+	if c == nil || c.MaxServices <= 0 {
+		return DefaultMaxServices
+	}
+	return c.MaxServices
+}
+
+// checkServices reports an error when the incident names more distinct services than the
+// limit allows: at its services list (n) when that list alone has too many, else at the
+// services of the first event or outage that passes the limit.
+func (d *decoder) checkServices(inc *Incident, n *yaml.Node) {
+	max := d.cfg.maxServices()
+	seen := make(map[string]bool, min(len(inc.Services), max+1))
+	over := func(names []string) bool {
+		for _, s := range names {
+			if k := strings.ToLower(s); !seen[k] {
+				seen[k] = true
+				if len(seen) > max {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	const hint = "group services under one name (a region, a tier) or split the incident"
+	if over(inc.Services) {
+		d.errorf(n, "services", ErrTooLarge, "more than %d distinct services, the limit for one incident; %s", max, hint)
+		return
+	}
+	for i := range inc.Timeline {
+		if ev := &inc.Timeline[i]; over(ev.Services) {
+			d.errorf(&yaml.Node{Line: ev.pos.line, Column: ev.pos.col}, join(ev.pos.path, "services"), ErrTooLarge,
+				"with these, the incident names more than %d distinct services (in services, events and outages), the limit for one incident; %s", max, hint)
+			return
+		}
+	}
+	for i := range inc.Outages {
+		if o := &inc.Outages[i]; over(o.Services) {
+			d.errorf(&yaml.Node{Line: o.pos.line, Column: o.pos.col}, join(o.pos.path, "services"), ErrTooLarge,
+				"with these, the incident names more than %d distinct services (in services, events and outages), the limit for one incident; %s", max, hint)
+			return
+		}
+	}
 }
 
 func (c *Config) maxDepth() int {

@@ -79,7 +79,10 @@ func (p *Printer) converter(start, end time.Time, src *time.Location, written st
 		if row.Abbrev == "" || row.Abbrev[0] == '+' || row.Abbrev[0] == '-' {
 			row.Abbrev = row.Offset
 		}
-		row.Day = dayShifts(r, c.Window)
+		row.Day = tz.FormatDayShift(r.DayShift)
+		if c.Window {
+			row.Day = r.DayShifts()
+		}
 		if c.Window && !r.End.IsZero() {
 			en := r.End.In(loc)
 			row.End = clock(en)
@@ -94,24 +97,6 @@ func (p *Printer) converter(start, end time.Time, src *time.Location, written st
 		c.Rows = append(c.Rows, row)
 	}
 	return c, nil
-}
-
-// dayShifts is the Day column of r: the day shift of its instant, or of a window's start
-// and, when it differs, of its end ("+1 day, end same day", "end -1 day"), as the command's
-// table writes it.
-func dayShifts(r tz.Row, window bool) string {
-	text := tz.FormatDayShift(r.DayShift)
-	if !window || r.End.IsZero() || r.EndDayShift == r.DayShift {
-		return text
-	}
-	end := "end " + tz.FormatDayShift(r.EndDayShift)
-	if r.EndDayShift == 0 {
-		end = "end same day"
-	}
-	if text == "" {
-		return end
-	}
-	return text + ", " + end
 }
 
 // Conversion is an instant, or a window [Start, End), to show in other zones.

@@ -7,7 +7,8 @@
 // Sections follow the order of Google's SRE book, each left out when empty: title, summary,
 // the maintenance window (with its conversion into the default zones), impact with the
 // computed figures (downtime, outage span, time to detect, acknowledge, mitigate and resolve,
-// "unavailable" when the timeline lacks the milestone), timeline, root causes, trigger,
+// "unavailable" when the timeline lacks the milestone; for an incident of several services, a
+// table of each service's own figures; the state windows), timeline, root causes, trigger,
 // detection, resolution, contributing factors, lessons (what went well, what went wrong,
 // where we got lucky), action items and links.
 //
@@ -62,7 +63,11 @@
 //	  Summary, Impact, Trigger, Detection, Resolution   Text
 //	  ImpactStart  *Instant, when the impact began; times to detect and so on count from it
 //	  Figures      []Figure{Label, Value, Available, Note}
-//	  Outages      []Span{Start, End Instant; Length, Level, Class string; Services}
+//	  Outages      []Span{Start, End Instant; Length, Level, Class string; Services}, each
+//	               window naming exactly the services at its level
+//	  ServiceFigures  []ServiceRow{Name, Downtime, Major, Partial, Degraded, Maintenance, Span},
+//	               each service's own figures in the incident's order; nil with fewer than two
+//	  ServiceColumns  which per-service columns have a value
 //	  Window       *Span, the announced maintenance window
 //	  Converter    *Converter of the window, nil when undated
 //	  Timeline     []Entry{At Instant; ShowDate bool; Kind, State, Class string; Services; Text}
