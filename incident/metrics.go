@@ -61,7 +61,7 @@ func (inc *Incident) windows(evs []timeline.Event) []timeline.Window {
 	return ws
 }
 
-// Metrics computes the figures of inc with p's weights: the first and last event, the merged
+// Metrics computes the figures of inc with p's weights: the first and last instant, the merged
 // windows, their totals, the span, the lifecycle milestones and, per service, the same figures
 // from that service's own windows. For an undated incident (Metrics.Dated false) the instants
 // are nominal and only durations mean something.
@@ -72,17 +72,36 @@ func (inc *Incident) Metrics(p timeline.Policy) Metrics {
 	m := Metrics{Windows: merged, Totals: p.Measure(ws), Dated: inc.dated()}
 	m.SpanStart, m.SpanEnd, m.Span = span(merged)
 	m.Lifecycle = timeline.Milestones(evs, merged)
-	for i, ev := range inc.Timeline {
-		if i == 0 || ev.At.Instant.Before(m.Start) {
-			m.Start = ev.At.Instant
-		}
-		if i == 0 || ev.At.Instant.After(m.End) {
-			m.End = ev.At.Instant
-		}
-	}
-	m.HasEvents = len(inc.Timeline) > 0
+	m.Start, m.End, m.Recorded = inc.extent()
 	m.Services = ServiceFigures(ws, inc.Services, p)
 	return m
+}
+
+// extent returns the first and last instant inc records (its events, outages and scheduled
+// window), and whether it records any. An explicit outage may end after the last event and a
+// maintenance may be written as its schedule alone; the incident spans them all.
+func (inc *Incident) extent() (start, end time.Time, ok bool) {
+	see := func(t time.Time) {
+		if !ok || t.Before(start) {
+			start = t
+		}
+		if !ok || t.After(end) {
+			end = t
+		}
+		ok = true
+	}
+	for _, ev := range inc.Timeline {
+		see(ev.At.Instant)
+	}
+	for _, o := range inc.Outages {
+		see(o.Start.Instant)
+		see(o.End.Instant)
+	}
+	if w := inc.Scheduled; w != nil {
+		see(w.Start.Instant)
+		see(w.End.Instant)
+	}
+	return start, end, ok
 }
 
 // ServiceFigures returns the figures of each service that the windows ws name, from its own

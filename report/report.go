@@ -277,7 +277,7 @@ func (r *Report) Measure(file string, inc *incident.Incident) (*Measured, error)
 	}
 	rec.Span, rec.Totals = Duration(span), totalsOf(totals)
 	if m.Dated {
-		if m.HasEvents {
+		if m.Recorded {
 			rec.Start, rec.End = timeOf(m.Start, true), timeOf(m.End, true)
 		}
 		rec.At = out.start
