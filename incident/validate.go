@@ -313,8 +313,8 @@ func (v *validator) milestones(started, resolved *Event) {
 			v.at(ev.pos, path, errorc(CodeRepeatedMilestone, ErrOrder, "a second started event (%s), %s after the first (%s); an incident starts once: make the later one another kind (update, note)",
 				showTime(ev.At), roundDuration(ev.At.Instant.Sub(started.At.Instant)), showTime(started.At)), true)
 		case ev.Kind == timeline.Detected && detected != nil:
-			v.at(ev.pos, path, errorc(CodeRepeatedMilestone, ErrOrder, "a second detected event (%s), %s after the first (%s); an incident is detected once: make the later one another kind (update, note)",
-				showTime(ev.At), roundDuration(ev.At.Instant.Sub(detected.At.Instant)), showTime(detected.At)), true)
+			// A second detection (another symptom found, another alert) is common and
+			// harmless: the time to detect counts from the first.
 		case ev.Kind == timeline.Detected:
 			detected = ev
 			if started != nil && started.At.Instant.Sub(ev.At.Instant) > detectedEarly {
