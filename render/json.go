@@ -20,12 +20,18 @@ import (
 // other field of the file, each always present (null, "" or [] when the file has none), in a
 // fixed order. Instants are RFC 3339 in UTC, null when the incident is undated; durations are
 // seconds. It returns an error when incs is empty or holds nil, when a value is out of range
-// (an enum no name is known for, matching incident.ErrInvalid), or w's write error.
+// (an enum no name is known for, matching incident.ErrInvalid), before writing anything, or
+// w's write error. The document is written as it is made, in pieces of about 32 KiB, so
+// memory holds the figures, not the document: a write error leaves part of it written.
 func (p *Printer) JSON(w io.Writer, incs ...*incident.Incident) error {
 	if len(incs) == 0 {
 		return errors.New("render: no incidents")
 	}
-	doc := jsonDocument{Incidents: make([]jsonIncident, 0, len(incs))}
+	// Every error but w's comes before the first byte: the parts of each incident are made
+	// first, and only the long lists (timeline, windows, each service's windows) are made
+	// while they are written, one item at a time, so that memory holds the figures, not the
+	// document.
+	parts := make([]jsonIncident, 0, len(incs))
 	for _, inc := range incs {
 		if inc == nil {
 			return errors.New("render: nil incident")
@@ -34,21 +40,126 @@ func (p *Printer) JSON(w io.Writer, incs ...*incident.Incident) error {
 		if err != nil {
 			return err
 		}
-		doc.Incidents = append(doc.Incidents, j)
+		parts = append(parts, j)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false) // text is read by scripts, not pasted into HTML
-	if err := enc.Encode(doc); err != nil {
-		var me *json.MarshalerError
-		if errors.As(err, &me) {
-			err = me.Err
+	ind := newIndenter(w)
+	jw := &jsonWriter{w: ind, enc: json.NewEncoder(ind)}
+	jw.enc.SetEscapeHTML(false) // text is read by scripts, not pasted into HTML
+	jw.raw(`{"incidents":[`)
+	for i := range parts {
+		if i > 0 {
+			jw.raw(",")
 		}
-		return err
+		parts[i].write(jw)
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	jw.raw("]}")
+	if jw.err == nil {
+		jw.err = ind.flush()
+	}
+	if jw.err == nil {
+		_, jw.err = io.WriteString(w, "\n") // as json.Encoder ends a value
+	}
+	var me *json.MarshalerError
+	if errors.As(jw.err, &me) {
+		return me.Err
+	}
+	return jw.err
+}
+
+// jsonWriter writes compact JSON to an indenter, remembering the first error.
+type jsonWriter struct {
+	w       *indenter
+	enc     *json.Encoder
+	scratch bytes.Buffer  // an object whose fields are written without its braces
+	senc    *json.Encoder // into scratch
+	err     error
+}
+
+func (jw *jsonWriter) raw(s string) {
+	if jw.err == nil {
+		_, jw.err = jw.w.WriteString(s)
+	}
+}
+
+func (jw *jsonWriter) value(v any) {
+	if jw.err == nil {
+		jw.err = jw.enc.Encode(v)
+	}
+}
+
+// key writes "name": after a comma unless first.
+func (jw *jsonWriter) key(name string, first bool) {
+	if !first {
+		jw.raw(",")
+	}
+	jw.value(name)
+	jw.raw(":")
+}
+
+// write writes j as one object, its fields in the order of jsonHead, the long lists, then
+// jsonTail.
+func (j *jsonIncident) write(jw *jsonWriter) {
+	jw.raw("{")
+	jw.fields(j.jsonHead)
+	jw.key("timeline", false)
+	jw.raw("[")
+	for i := range j.timeline {
+		if i > 0 {
+			jw.raw(",")
+		}
+		jw.value(&j.timeline[i])
+	}
+	jw.raw("]")
+	jw.key("windows", false)
+	jw.raw("[")
+	for i, w := range j.windows {
+		if i > 0 {
+			jw.raw(",")
+		}
+		jw.value(jsonWindowOf(w, j.dated))
+	}
+	jw.raw("]")
+	jw.key("services_figures", false)
+	jw.raw("[")
+	for i, s := range j.services {
+		if i > 0 {
+			jw.raw(",")
+		}
+		jw.raw("{")
+		jw.fields(jsonServiceHead{Name: s.Name, jsonTotals: totals(s.Totals, s.SpanStart, s.SpanEnd, j.dated)})
+		jw.key("windows", false)
+		jw.raw("[")
+		name := []string{s.Name}
+		for k, w := range s.Windows {
+			if k > 0 {
+				jw.raw(",")
+			}
+			jw.value(jsonWindowOf(timeline.Window{Start: w.Start, End: w.End, Level: w.Level, Services: name}, j.dated))
+		}
+		jw.raw("]}")
+	}
+	jw.raw("]")
+	jw.raw(",")
+	jw.fields(j.jsonTail)
+	jw.raw("}")
+}
+
+// fields writes the fields of the struct v without its braces, as members of the object
+// being written.
+func (jw *jsonWriter) fields(v any) {
+	if jw.err != nil {
+		return
+	}
+	jw.scratch.Reset()
+	if jw.senc == nil {
+		jw.senc = json.NewEncoder(&jw.scratch)
+		jw.senc.SetEscapeHTML(false)
+	}
+	if jw.err = jw.senc.Encode(v); jw.err != nil {
+		return
+	}
+	b := bytes.TrimSpace(jw.scratch.Bytes()) // {...}
+	_, jw.err = jw.w.Write(b[1 : len(b)-1])
 }
 
 // JSON writes incs as JSON with the zero Printer.
@@ -61,40 +172,50 @@ type jsonDocument struct {
 	Incidents []jsonIncident `json:"incidents"`
 }
 
-// jsonIncident is one incident of the document. The order of its fields is the order of the
-// keys in the output.
+// jsonIncident is one incident of the document: the fields before the long lists, the
+// lists (written one item at a time), and the fields after them. The order of the fields of
+// jsonHead and jsonTail is the order of the keys in the output.
 type jsonIncident struct {
-	Title           string           `json:"title"`
-	ID              string           `json:"id"`
-	Source          *jsonSource      `json:"source"`
-	Kind            string           `json:"kind"`
-	TimeZone        string           `json:"timezone"`
-	Date            *string          `json:"date"`
-	Services        []string         `json:"services"`
-	Timeline        []incident.Event `json:"timeline"`
-	Windows         []jsonWindow     `json:"windows"`
-	ServicesFigures []jsonService    `json:"services_figures"`
-	Figures         jsonFigures      `json:"figures"`
-	File            string           `json:"file"`
-	Version         int              `json:"postmortem"`
-	Slug            string           `json:"slug"`
-	Severity        string           `json:"severity"`
-	Status          *string          `json:"status"`
-	Authors         []string         `json:"authors"`
-	Published       *string          `json:"published"`
-	Summary         string           `json:"summary"`
-	Impact          string           `json:"impact"`
-	Outages         []jsonOutage     `json:"outages"`
-	Scheduled       *jsonSchedule    `json:"scheduled"`
-	RootCauses      []jsonCause      `json:"root_causes"`
-	Trigger         string           `json:"trigger"`
-	Detection       string           `json:"detection"`
-	Resolution      string           `json:"resolution"`
-	Contributing    []jsonCause      `json:"contributing_factors"`
-	Lessons         jsonLessons      `json:"lessons"`
-	ActionItems     []jsonActionItem `json:"action_items"`
-	Links           []jsonLink       `json:"links"`
-	Ignore          []string         `json:"ignore"` // codes of the warnings acknowledged on the incident
+	jsonHead
+	timeline []incident.Event          // "timeline": each event as incident.Event.MarshalJSON writes it
+	windows  []timeline.Window         // "windows": the merged windows
+	services []incident.ServiceMetrics // "services_figures": each service's figures and windows
+	dated    bool
+	jsonTail
+}
+
+type jsonHead struct {
+	Title    string      `json:"title"`
+	ID       string      `json:"id"`
+	Source   *jsonSource `json:"source"`
+	Kind     string      `json:"kind"`
+	TimeZone string      `json:"timezone"`
+	Date     *string     `json:"date"`
+	Services []string    `json:"services"`
+}
+
+type jsonTail struct {
+	Figures      jsonFigures      `json:"figures"`
+	File         string           `json:"file"`
+	Version      int              `json:"postmortem"`
+	Slug         string           `json:"slug"`
+	Severity     string           `json:"severity"`
+	Status       *string          `json:"status"`
+	Authors      []string         `json:"authors"`
+	Published    *string          `json:"published"`
+	Summary      string           `json:"summary"`
+	Impact       string           `json:"impact"`
+	Outages      []jsonOutage     `json:"outages"`
+	Scheduled    *jsonSchedule    `json:"scheduled"`
+	RootCauses   []jsonCause      `json:"root_causes"`
+	Trigger      string           `json:"trigger"`
+	Detection    string           `json:"detection"`
+	Resolution   string           `json:"resolution"`
+	Contributing []jsonCause      `json:"contributing_factors"`
+	Lessons      jsonLessons      `json:"lessons"`
+	ActionItems  []jsonActionItem `json:"action_items"`
+	Links        []jsonLink       `json:"links"`
+	Ignore       []string         `json:"ignore"` // codes of the warnings acknowledged on the incident
 }
 
 type jsonSource struct {
@@ -122,11 +243,11 @@ type jsonTotals struct {
 	report.Totals
 }
 
-// jsonService is one service's figures, from its own windows alone.
-type jsonService struct {
+// jsonServiceHead is one service's figures, from its own windows alone; its "windows"
+// follow them.
+type jsonServiceHead struct {
 	Name string `json:"name"`
 	jsonTotals
-	Windows []jsonWindow `json:"windows"`
 }
 
 // jsonFigures are the incident's figures: the union over its services at the worst level.
@@ -184,16 +305,15 @@ type jsonLink struct {
 func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 	m := inc.Metrics(p.Config)
 	j := jsonIncident{
-		Title: inc.Title, ID: inc.ID.String(), TimeZone: inc.TimeZone, Date: jsonDate(inc.Date),
-		Services: list(inc.Services), Timeline: inc.Timeline, File: inc.File, Version: inc.Version,
-		Slug: inc.Slug, Severity: inc.Severity, Authors: list(inc.Authors), Published: jsonDate(inc.Published),
-		Summary: inc.Summary, Impact: inc.Impact, Trigger: inc.Trigger, Detection: inc.Detection,
-		Resolution: inc.Resolution, Ignore: list(inc.Ignore),
-		Lessons: jsonLessons{WentWell: list(inc.Lessons.WentWell), WentWrong: list(inc.Lessons.WentWrong),
-			Lucky: list(inc.Lessons.Lucky)},
-	}
-	if j.Timeline == nil {
-		j.Timeline = []incident.Event{}
+		jsonHead: jsonHead{Title: inc.Title, ID: inc.ID.String(), TimeZone: inc.TimeZone, Date: jsonDate(inc.Date),
+			Services: list(inc.Services)},
+		timeline: inc.Timeline, windows: m.Windows, services: m.Services, dated: m.Dated,
+		jsonTail: jsonTail{File: inc.File, Version: inc.Version,
+			Slug: inc.Slug, Severity: inc.Severity, Authors: list(inc.Authors), Published: jsonDate(inc.Published),
+			Summary: inc.Summary, Impact: inc.Impact, Trigger: inc.Trigger, Detection: inc.Detection,
+			Resolution: inc.Resolution, Ignore: list(inc.Ignore),
+			Lessons: jsonLessons{WentWell: list(inc.Lessons.WentWell), WentWrong: list(inc.Lessons.WentWrong),
+				Lucky: list(inc.Lessons.Lucky)}},
 	}
 	if s := inc.Source; s != nil {
 		j.Source = &jsonSource{System: s.System, ID: s.ID, Page: s.Page, URL: s.URL}
@@ -209,8 +329,17 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 		}
 		j.Status = &s
 	}
-	if j.Windows, err = windows(m.Windows, m.Dated); err != nil {
+	// The windows are written later; their levels are checked now, each shared slice once.
+	if err := checkLevels(m.Windows); err != nil {
 		return j, err
+	}
+	for i, s := range m.Services {
+		if i > 0 && sameWindows(m.Services[i-1].Windows, s.Windows) {
+			continue
+		}
+		if err := checkLevels(s.Windows); err != nil {
+			return j, err
+		}
 	}
 	j.Figures = jsonFigures{Dated: m.Dated, jsonTotals: totals(m.Totals, m.SpanStart, m.SpanEnd, m.Dated)}
 	if m.Dated && m.Recorded { // the first and last instant recorded, as every format has them
@@ -224,9 +353,6 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 			s := secondsOf(d)
 			*f = &s
 		}
-	}
-	if j.ServicesFigures, err = serviceFigures(&m); err != nil {
-		return j, err
 	}
 	j.Outages = []jsonOutage{}
 	for _, o := range inc.Outages {
@@ -266,36 +392,28 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 	return j, nil
 }
 
-// serviceFigures returns the figures of each service of m (incident.Metrics.Services: every
-// service the incident lists or a window names, from its own windows alone, in
-// case-insensitive order of name); each window names the service.
-func serviceFigures(m *incident.Metrics) ([]jsonService, error) {
-	out := make([]jsonService, 0, len(m.Services))
-	for _, s := range m.Services {
-		jw, err := windows(s.Windows, m.Dated)
-		if err != nil {
-			return nil, err
-		}
-		name := []string{s.Name}
-		for i := range jw {
-			jw[i].Services = name
-		}
-		out = append(out, jsonService{Name: s.Name, jsonTotals: totals(s.Totals, s.SpanStart, s.SpanEnd, m.Dated), Windows: jw})
-	}
-	return out, nil
+// sameWindows reports whether a and b are one slice, as services with one history share
+// (incident.ServiceFigures).
+func sameWindows(a, b []timeline.Window) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
-func windows(ws []timeline.Window, dated bool) ([]jsonWindow, error) {
-	out := make([]jsonWindow, 0, len(ws))
+// checkLevels returns the error of a level of ws that has no name.
+func checkLevels(ws []timeline.Window) error {
 	for _, w := range ws {
-		level, err := enumName(w.Level)
-		if err != nil {
-			return nil, err
+		if _, err := enumName(w.Level); err != nil {
+			return err
 		}
-		out = append(out, jsonWindow{Start: jsonInstant(w.Start, dated), End: jsonInstant(w.End, dated),
-			Seconds: secondsOf(w.End.Sub(w.Start)), Level: level, Services: list(w.Services)})
 	}
-	return out, nil
+	return nil
+}
+
+// jsonWindowOf is w as the document writes it, naming w's services. Its level has been
+// checked (checkLevels).
+func jsonWindowOf(w timeline.Window, dated bool) jsonWindow {
+	level, _ := enumName(w.Level)
+	return jsonWindow{Start: jsonInstant(w.Start, dated), End: jsonInstant(w.End, dated),
+		Seconds: secondsOf(w.End.Sub(w.Start)), Level: level, Services: list(w.Services)}
 }
 
 func totals(t timeline.Totals, spanStart, spanEnd time.Time, dated bool) jsonTotals {
