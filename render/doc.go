@@ -63,7 +63,7 @@
 //	  Summary, Impact, Trigger, Detection, Resolution   Text
 //	  ImpactStart  *Instant, when the impact began; times to detect and so on count from it
 //	  Figures      []Figure{Label, Value, Available, Note}
-//	  Outages      []Span{Start, End Instant; Length, Level, Class string; Services}, each
+//	  Outages      []Span{Start, End Instant; Length, Level, Class string; Services; All bool}, each
 //	               window naming exactly the services at its level
 //	  ServiceFigures  []ServiceRow{Name, Downtime, Major, Partial, Degraded, Maintenance, Span},
 //	               each service's own figures in the incident's order; nil with fewer than two

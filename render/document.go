@@ -131,6 +131,9 @@ func severalTitle(vs []View) string {
 			incidents++
 		}
 		for _, s := range v.Services {
+			if len(services) > 3 { // the title names three at most
+				break
+			}
 			if !slices.Contains(services, s) {
 				services = append(services, s)
 			}

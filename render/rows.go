@@ -3,6 +3,7 @@ package render
 import (
 	"html"
 	htmltemplate "html/template"
+	"strconv"
 	"strings"
 )
 
@@ -128,6 +129,10 @@ func writeOutageRows(b *strings.Builder, spans []Span, withDates bool) {
 		b.WriteString(`">`)
 		b.WriteString(html.EscapeString(s.Level))
 		b.WriteString("</span></td><td>")
+		if s.All {
+			b.WriteString("all " + strconv.Itoa(len(s.Services)) + " services</td></tr>")
+			continue
+		}
 		for i, svc := range s.Services {
 			if i > 0 {
 				b.WriteString(", ")

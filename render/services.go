@@ -114,22 +114,95 @@ func serviceRank(inc *incident.Incident) map[string]int {
 	return rank
 }
 
+// windowServices gives the services a merged window shows, once per set: merged windows
+// with one set of services share their Services slice (timeline.Merge), so a set is ordered
+// and compared with the incident's services once, however many windows it has.
+type windowServices struct {
+	rank map[string]int // serviceRank
+	all  []string       // the incident's services, as the view shows them
+	memo map[windowSet]shownServices
+	keys map[string]bool // the lower-case names of all, made on first use
+}
+
+// windowSet identifies a Services slice.
+type windowSet struct {
+	first *string
+	n     int
+}
+
+type shownServices struct {
+	names []string
+	all   bool
+}
+
+// allServicesFrom is the fewest services an incident must have for a window naming them all
+// to be written "all N services": fewer are listed, which says more in as little room.
+const allServicesFrom = 4
+
+// of returns the services of a merged window in the incident's order, and whether they are
+// all the incident's services, allServicesFrom or more.
+func (ws *windowServices) of(names []string) ([]string, bool) {
+	if len(names) == 0 {
+		return nil, false
+	}
+	id := windowSet{&names[0], len(names)}
+	if sh, ok := ws.memo[id]; ok {
+		return sh.names, sh.all
+	}
+	sh := shownServices{names: cleanList(inServiceOrder(names, ws.rank))}
+	if len(ws.all) >= allServicesFrom && len(sh.names) == len(ws.all) {
+		if ws.keys == nil {
+			ws.keys = make(map[string]bool, len(ws.all))
+			for _, s := range ws.all {
+				ws.keys[strings.ToLower(s)] = true
+			}
+		}
+		if len(ws.keys) == len(ws.all) { // the incident lists no name twice
+			sh.all = true
+			for _, s := range sh.names {
+				if !ws.keys[strings.ToLower(s)] {
+					sh.all = false
+					break
+				}
+			}
+		}
+	}
+	if ws.memo == nil {
+		ws.memo = make(map[windowSet]shownServices)
+	}
+	ws.memo[id] = sh
+	return sh.names, sh.all
+}
+
 // inServiceOrder returns names sorted by rank (names rank does not hold last, by name), as
 // a new slice: a merged window's services are shared and must not be reordered in place.
 func inServiceOrder(names []string, rank map[string]int) []string {
-	out := slices.Clone(names)
-	slices.SortStableFunc(out, func(a, b string) int {
-		ra, oka := rank[strings.ToLower(a)]
-		rb, okb := rank[strings.ToLower(b)]
+	type ranked struct {
+		name string
+		rank int // -1: not ranked
+	}
+	rs := make([]ranked, len(names))
+	for i, s := range names {
+		r, ok := rank[strings.ToLower(s)]
+		if !ok {
+			r = -1
+		}
+		rs[i] = ranked{s, r}
+	}
+	slices.SortStableFunc(rs, func(a, b ranked) int {
 		switch {
-		case oka && okb:
-			return ra - rb
-		case oka:
+		case a.rank >= 0 && b.rank >= 0:
+			return a.rank - b.rank
+		case a.rank >= 0:
 			return -1
-		case okb:
+		case b.rank >= 0:
 			return 1
 		}
-		return strings.Compare(a, b)
+		return strings.Compare(a.name, b.name)
 	})
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.name
+	}
 	return out
 }

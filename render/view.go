@@ -67,7 +67,8 @@ type Span struct {
 	Length     string   // "1 h 48 min"
 	Level      string   // "major outage"; "" for a maintenance window
 	Class      string   // "major_outage", the level's name in files
-	Services   []string //
+	Services   []string // in the incident's order of services; windows with one set of services share the slice
+	All        bool     // reports whether Services are all the incident's services, four or more: documents write "all 4 services"
 }
 
 // Entry is one line of the timeline.
@@ -202,18 +203,20 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 			delete(approx, k)
 		}
 		v.Outages = make([]Span, 0, len(m.Windows))
-		rank := serviceRank(inc)
+		shown := windowServices{rank: serviceRank(inc), all: v.Services}
 		for _, w := range m.Windows {
 			if w.Level == timeline.Operational || w.Level == timeline.LevelUnknown || !w.End.After(w.Start) {
 				continue
 			}
+			names, all := shown.of(w.Services)
 			v.Outages = append(v.Outages, Span{
 				Start:    instant(incident.Time{Instant: w.Start, Loc: loc, Dated: true, Approx: approx[w.Start.Unix()]}, loc),
 				End:      instant(incident.Time{Instant: w.End, Loc: loc, Dated: true, Approx: approx[w.End.Unix()]}, loc),
 				Length:   Duration(w.End.Sub(w.Start)),
 				Level:    levelText(w.Level),
 				Class:    levelClass(w.Level),
-				Services: cleanList(inServiceOrder(w.Services, rank)),
+				Services: names,
+				All:      all,
 			})
 		}
 	}
