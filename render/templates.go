@@ -75,6 +75,7 @@ func funcs() map[string]any {
 //
 //	md s        s (plain text) with Markdown's special characters escaped
 //	cell s      md s made fit for a table cell: one line, "|" escaped
+//	cells list  the cell of each string of list, joined with ", "
 //	mdcell s    a Markdown field made fit for a table cell: one line, "|" escaped
 //	indent s    a Markdown field indented to continue a list item
 //	mdlink t u  a Markdown link to u with text t
@@ -89,12 +90,26 @@ func ParseMarkdownTemplate(name, text string) (*texttemplate.Template, error) {
 	fm := texttemplate.FuncMap(funcs())
 	fm["md"] = mdEscape
 	fm["cell"] = func(s string) string { return mdEscape(oneLine(s)) }
+	fm["cells"] = mdCells
 	fm["mdcell"] = mdCell
 	fm["indent"] = func(s string) string { return strings.ReplaceAll(s, "\n", "\n  ") }
 	fm["mdlink"] = func(text, u string) string { return "[" + mdEscape(oneLine(text)) + "](" + mdURL(u) + ")" }
 	fm["mdurl"] = mdURL
 	fm["hashes"] = func(n int) string { return strings.Repeat("#", max(1, min(n, 6))) }
 	return texttemplate.New(name).Funcs(fm).Parse(text)
+}
+
+// mdCells is each string of list made fit for a table cell, joined with ", ": what ranging
+// over list with "cell" writes, in one call rather than a call per name.
+func mdCells(list []string) string {
+	var b strings.Builder
+	for i, s := range list {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(mdEscape(oneLine(s)))
+	}
+	return b.String()
 }
 
 // ParseHTMLTemplate parses an HTML template with the functions the built-in one uses:
