@@ -278,11 +278,18 @@ func frontMatter(d *Document, incs []*incident.Incident) string {
 	return sb.String()
 }
 
-// summaryLine is the first paragraph of a Markdown summary as one line of text.
+// summaryLine is the first paragraph of a Markdown summary as one line for the front
+// matter. Hugo renders a front-matter summary as Markdown, with the site's settings (raw
+// HTML too, with unsafe = true), so it is held to the policy of the body by being plain
+// text: the paragraph's text without its Markdown (a link keeps its text, raw HTML shows as
+// the text it is), escaped so that no Markdown, HTML, shortcode or Liquid tag is left in it.
 func summaryLine(s string) string {
 	s = strings.TrimSpace(clean(s))
 	if i := strings.Index(s, "\n\n"); i >= 0 {
 		s = s[:i]
 	}
-	return oneLine(s)
+	if !overLimits(s) {
+		s = markdownText(s)
+	}
+	return mdEscape(oneLine(s))
 }

@@ -137,3 +137,66 @@ func toHTML(md goldmark.Markdown, src string, base int) (template.HTML, error) {
 	}
 	return template.HTML(bytes.TrimRight(buf.Bytes(), "\n")), nil
 }
+
+// markdownText returns the text a reader sees of the Markdown src, without its markup: the
+// text of links and images, code as written, raw HTML as the text it is, escapes and
+// entities resolved, blocks separated by a space. The result is plain text, to be escaped
+// for wherever it goes.
+func markdownText(src string) string {
+	source := []byte(src)
+	doc := plainParser.Parse(text.NewReader(source))
+	var b strings.Builder
+	put := func(v []byte) {
+		v = util.UnescapePunctuations(v)
+		v = util.ResolveNumericReferences(v)
+		b.Write(util.ResolveEntityNames(v))
+	}
+	lines := func(n ast.Node) {
+		ls := n.Lines()
+		for i := 0; i < ls.Len(); i++ {
+			seg := ls.At(i)
+			b.Write(seg.Value(source))
+		}
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Type() == ast.TypeBlock && n.Kind() != ast.KindDocument {
+			b.WriteByte(' ') // blocks are apart, entering and leaving
+		}
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			if n.IsRaw() { // the text of a code span
+				b.Write(n.Segment.Value(source))
+			} else {
+				put(n.Segment.Value(source))
+			}
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			if n.IsCode() || n.IsRaw() {
+				b.Write(n.Value)
+			} else {
+				put(n.Value)
+			}
+		case *ast.AutoLink:
+			b.Write(n.Label(source))
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				b.Write(seg.Value(source))
+			}
+		case *ast.HTMLBlock:
+			lines(n)
+			if n.HasClosure() {
+				b.Write(n.ClosureLine.Value(source))
+			}
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			lines(n)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

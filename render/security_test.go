@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"gopkg.in/yaml.v3"
 )
 
 // pwn is what every hostile payload tries to do: mark the page.
@@ -163,23 +164,7 @@ func TestHostileMarkdown(t *testing.T) {
 
 	// A site generator that renders raw HTML (Hugo with unsafe: true) still gets nothing
 	// that runs from our Markdown.
-	var page bytes.Buffer
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
-	require.NoError(t, md.Convert([]byte(content), &page))
-	got := page.String()
-	assert.NotRegexp(t, `(?i)<script`, got)
-	for _, tag := range tagRE.FindAllString(got, -1) {
-		assert.False(t, handlerRE.MatchString(tag), "event handler in %q", tag)
-		assert.NotContains(t, strings.ToLower(tag), "javascript:", "tag %q", tag)
-		assert.NotContains(t, strings.ToLower(tag), "<iframe", "tag %q", tag)
-		for _, m := range hrefRE.FindAllStringSubmatch(tag, -1) {
-			u := strings.Trim(m[1], `"'`)
-			assert.True(t, allowedURL(html.UnescapeString(u), true), "href %q in %q", u, tag)
-			for _, bad := range []string{"javascript:", "data:", "vbscript:", "//"} {
-				assert.False(t, strings.HasPrefix(strings.ToLower(html.UnescapeString(u)), bad), "href %q", u)
-			}
-		}
-	}
+	assertInertUnderHugo(t, content)
 
 	// Table rows keep their shape: every row of the timeline has the header's cell count.
 	lines := strings.Split(out, "\n")
@@ -195,6 +180,64 @@ func TestHostileMarkdown(t *testing.T) {
 	fm := out[:strings.Index(out[4:], "---")+4]
 	for _, l := range strings.Split(strings.TrimSpace(fm), "\n")[1:] {
 		assert.Regexp(t, `^(title|date|slug|summary): "?|^tags:$|^  - "`, l)
+	}
+}
+
+// assertInertUnderHugo converts the Markdown md as Hugo does with unsafe = true (goldmark,
+// GFM, raw HTML rendered) and checks that nothing in it runs: no script element, event
+// handler, iframe, or href the link policy refuses (javascript:, data:, vbscript:,
+// protocol-relative).
+func assertInertUnderHugo(t *testing.T, md string) {
+	t.Helper()
+	var page bytes.Buffer
+	gm := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
+	require.NoError(t, gm.Convert([]byte(md), &page))
+	got := page.String()
+	assert.NotRegexp(t, `(?i)<script`, got)
+	for _, tag := range tagRE.FindAllString(got, -1) {
+		assert.False(t, handlerRE.MatchString(tag), "event handler in %q", tag)
+		assert.NotContains(t, strings.ToLower(tag), "javascript:", "tag %q", tag)
+		assert.NotContains(t, strings.ToLower(tag), "<iframe", "tag %q", tag)
+		for _, m := range hrefRE.FindAllStringSubmatch(tag, -1) {
+			u := strings.Trim(m[1], `"'`)
+			assert.True(t, allowedURL(html.UnescapeString(u), true), "href %q in %q", u, tag)
+			for _, bad := range []string{"javascript:", "data:", "vbscript:", "//"} {
+				assert.False(t, strings.HasPrefix(strings.ToLower(html.UnescapeString(u)), bad), "href %q", u)
+			}
+		}
+	}
+}
+
+// TestFrontMatterSummary: Hugo renders the front matter's summary as Markdown, so it is held
+// to the body's policy: plain text, its Markdown and HTML escaped, no shortcode or Liquid
+// tag. Each hostile summary, rendered as Hugo would with unsafe = true, runs nothing; a
+// plain one reads as written.
+func TestFrontMatterSummary(t *testing.T) {
+	for _, tt := range []struct{ summary, want string }{
+		{hostileText, ""},
+		{"<img src=x onerror=alert(document.domain)> [click](javascript:alert(1)) [p](//evil.example) {{< gist evil 1 >}}", ""},
+		{"[esc](javascript\\:x) <javascript:x> ![i](data:text/html,x) {% include x %} {{ site.x }} &lt;script&gt;", ""},
+		{"<div onclick=\"alert(1)\">\nblock\n</div>", ""},
+		{"**Harvest** and `Forecast` were [down](https://status.example) from 10:50am &amp; back at 12:38.\n\nSecond.",
+			"Harvest and Forecast were down from 10:50am & back at 12:38."},
+	} {
+		inc := harvestGo(t)
+		inc.Summary = tt.summary
+		md := markdownOfIncs(t, &Printer{FrontMatter: true}, inc)
+		end := strings.Index(md[4:], "\n---\n")
+		require.Greater(t, end, 0)
+		var fm struct{ Summary string }
+		require.NoError(t, yaml.Unmarshal([]byte(md[4:4+end]), &fm))
+		require.NotEmpty(t, fm.Summary)
+		assertInertUnderHugo(t, fm.Summary)
+		for _, tag := range []string{"{{", "{%"} {
+			assert.NotContains(t, fm.Summary, tag)
+		}
+		if tt.want != "" {
+			var page bytes.Buffer
+			require.NoError(t, goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert([]byte(fm.Summary), &page))
+			assert.Equal(t, "<p>"+html.EscapeString(tt.want)+"</p>\n", page.String(), "summary %q", fm.Summary)
+		}
 	}
 }
 
