@@ -46,6 +46,7 @@ const (
 
 	// Errors of how values fit together.
 	CodeEndBeforeStart  = "end-before-start"             // a window that ends before it starts
+	CodeTooLong         = "span-too-long"                // an incident longer than a duration measures (292 years)
 	CodeOrder           = "out-of-order"                 // a timeline, built in code, not sorted
 	CodeResolvedFirst   = "resolved-before-start"        // the resolved event before the started event
 	CodeMixedDated      = "mixed-dated"                  // dated and undated times in one incident
@@ -141,6 +142,7 @@ var codes = []CodeInfo{
 	{CodeNoYear, false, "", "a date without its year (or a weekday without a date), and none known"},
 	{CodeZoneOff, false, "", "every pair of the incident disagrees by the same offset: the timezone is wrong"},
 	{CodeEndBeforeStart, false, "", "an outage or scheduled window that ends before it starts"},
+	{CodeTooLong, false, "", "an incident whose first and last instant are more than the 292 years a duration measures apart"},
 	{CodeOrder, false, "", "a timeline (built in code) that is not sorted"},
 	{CodeResolvedFirst, false, "", "the resolved event before the started event"},
 	{CodeMixedDated, false, "", "dated and undated times in one incident"},
@@ -220,6 +222,7 @@ var sentinelCodes = []struct {
 	{ErrMissing, CodeMissing},
 	{ErrVersion, CodeVersion},
 	{ErrEndBeforeStart, CodeEndBeforeStart},
+	{ErrTooLong, CodeTooLong},
 	{ErrOrder, CodeOrder},
 	{ErrNoSchedule, CodeNoSchedule},
 	{ErrNoOwner, CodeNoOwner},

@@ -35,6 +35,7 @@ var (
 	ErrDueEarly       = errors.New("due date before the incident")
 	ErrUndated        = errors.New("incident has no date")
 	ErrUnknownService = errors.New("service not listed in services")
+	ErrTooLong        = errors.New("span too long to measure")
 )
 
 // ParseError is an error or warning at a place in a file.

@@ -2,6 +2,7 @@ package incident
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -18,6 +19,8 @@ import (
 //
 // Errors (each wrapping the sentinel named):
 //   - an outage or scheduled window that ends before it starts (ErrEndBeforeStart);
+//   - an incident whose first and last instant are further apart than time.Duration
+//     measures, about 292 years (ErrTooLong; see CheckSpan);
 //   - a timeline out of order, which Parse never returns but code may build, a resolved event
 //     before the started event, or dated and undated times mixed (ErrOrder);
 //   - a maintenance without a scheduled window (ErrNoSchedule);
@@ -353,6 +356,12 @@ func locOr(l *time.Location) *time.Location {
 
 func (v *validator) windows() {
 	inc := v.inc
+	if err := inc.CheckSpan(); err != nil {
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			v.errs = append(v.errs, pe)
+		}
+	}
 	for i, o := range inc.Outages {
 		if o.End.Instant.Before(o.Start.Instant) {
 			v.at(o.End.src, index("outages", i)+".end", errorf(ErrEndBeforeStart, "outage ends at %s, before it starts at %s; swap them or fix the date",
@@ -439,3 +448,64 @@ func (v *validator) source() {
 		}
 	}
 }
+
+// CheckSpan returns an error matching ErrTooLong, a *ParseError at the time that makes the
+// span too long, when the first and last instant inc records (its events, outages and
+// scheduled window, in that order) are further apart than time.Duration measures (about 292
+// years): every figure of such an incident would be that limit rather than its value, so
+// Validate reports it and package render refuses to show it. It returns nil for an undated
+// incident, whose instants are nominal.
+func (inc *Incident) CheckSpan() error {
+	if !inc.dated() {
+		return nil
+	}
+	var first, last Time
+	seen := false
+	check := func(t Time, path string) error {
+		if !seen {
+			first, last, seen = t, t, true
+			return nil
+		}
+		if t.Instant.Before(first.Instant) {
+			first = t
+		}
+		if t.Instant.After(last.Instant) {
+			last = t
+		}
+		if d := last.Instant.Sub(first.Instant); d != math.MaxInt64 {
+			return nil
+		}
+		p := t.src
+		pe := &ParseError{File: inc.File, Line: p.line, Column: p.col, Path: p.path, Code: CodeTooLong,
+			Err: errorf(ErrTooLong, "with this time the incident runs from %s to %s, longer than the 292 years a duration measures; check the year",
+				first.Instant.UTC().Format(time.DateOnly), last.Instant.UTC().Format(time.DateOnly))}
+		if pe.Path == "" {
+			pe.Path = path
+		}
+		return pe
+	}
+	for i := range inc.Timeline {
+		if err := check(inc.Timeline[i].At, index("timeline", i)+".at"); err != nil {
+			return err
+		}
+	}
+	for i := range inc.Outages {
+		o := &inc.Outages[i]
+		if err := check(o.Start, index("outages", i)+".start"); err != nil {
+			return err
+		}
+		if err := check(o.End, index("outages", i)+".end"); err != nil {
+			return err
+		}
+	}
+	if w := inc.Scheduled; w != nil {
+		if err := check(w.Start, "scheduled.start"); err != nil {
+			return err
+		}
+		if err := check(w.End, "scheduled.end"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+

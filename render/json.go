@@ -303,6 +303,9 @@ type jsonLink struct {
 }
 
 func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
+	if err := inc.CheckSpan(); err != nil {
+		return jsonIncident{}, err // every figure would be the 292 years a duration holds
+	}
 	m := inc.Metrics(p.Config)
 	j := jsonIncident{
 		jsonHead: jsonHead{Title: inc.Title, ID: inc.ID.String(), TimeZone: inc.TimeZone, Date: jsonDate(inc.Date),

@@ -299,3 +299,21 @@ func FuzzJSON(f *testing.F) {
 		}
 	})
 }
+
+// TestSpanTooLongRefused: an incident longer than a duration measures is refused by every
+// output with the error Validate reports, never shown with figures stuck at 292 years.
+func TestSpanTooLongRefused(t *testing.T) {
+	inc := harvestGo(t)
+	last := &inc.Timeline[len(inc.Timeline)-1]
+	last.At.Instant = time.Date(9999, time.December, 31, 23, 59, 59, 0, time.UTC)
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"json":     func(b *bytes.Buffer) error { return JSON(b, inc) },
+		"markdown": func(b *bytes.Buffer) error { return Markdown(b, inc) },
+		"html":     func(b *bytes.Buffer) error { return HTML(b, inc) },
+	} {
+		var buf bytes.Buffer
+		err := write(&buf)
+		assert.ErrorIs(t, err, incident.ErrTooLong, name)
+		assert.Zero(t, buf.Len(), "%s wrote %q", name, buf.String())
+	}
+}

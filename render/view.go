@@ -131,6 +131,9 @@ func dateText(d tz.Date) string {
 
 // view builds the View of inc, whose title has heading level level.
 func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, error) {
+	if err := inc.CheckSpan(); err != nil {
+		return View{}, err // every figure would be the 292 years a duration holds
+	}
 	loc := inc.Location
 	if loc == nil {
 		loc = time.UTC

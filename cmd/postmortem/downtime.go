@@ -197,8 +197,8 @@ func measure(e *env, opts downtimeOptions, files []string, d *diagnostics, sp *s
 	work := func(l loaded) any {
 		var m measured
 		for _, inc := range l.incidents {
-			if inc == nil {
-				continue
+			if inc == nil || inc.CheckSpan() != nil {
+				continue // a span too long to measure: validation reported it
 			}
 			it, err := rep.Measure(l.display, inc)
 			m.problems = problemsOf(m.problems, l.display, err)
