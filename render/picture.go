@@ -121,16 +121,22 @@ const (
 func instantOf(t incident.Time) time.Time { return t.Instant }
 
 // serviceWindows returns the services of inc in lane order (the incident's, then those only
-// its events and outages name) and the merged windows of each, from its own windows alone.
-func serviceWindows(inc *incident.Incident) ([]string, [][]timeline.Window) {
-	all := inc.Windows()
+// its events and outages name) and the merged windows of each, from its own windows alone:
+// those m, inc's metrics, computed.
+func serviceWindows(inc *incident.Incident, m *incident.Metrics) ([]string, [][]timeline.Window) {
+	own := make(map[string][]timeline.Window, len(m.Services))
+	for _, sm := range m.Services {
+		own[strings.ToLower(sm.Name)] = sm.Windows
+	}
 	var names []string
-	seen := map[string]bool{}
+	var ws [][]timeline.Window
+	seen := make(map[string]bool, len(m.Services))
 	add := func(s string) {
 		k := strings.ToLower(s)
 		if s != "" && !seen[k] {
 			seen[k] = true
 			names = append(names, s)
+			ws = append(ws, own[k])
 		}
 	}
 	for _, s := range inc.Services {
@@ -141,14 +147,13 @@ func serviceWindows(inc *incident.Incident) ([]string, [][]timeline.Window) {
 			add(s)
 		}
 	}
-	for _, w := range all {
-		for _, s := range w.Services {
+	for _, o := range inc.Outages {
+		for _, s := range o.Services {
 			add(s)
 		}
 	}
-	ws := make([][]timeline.Window, len(names))
-	for i, s := range names {
-		ws[i] = timeline.Merge(timeline.Filter(all, s))
+	for _, sm := range m.Services {
+		add(sm.Name)
 	}
 	return names, ws
 }
@@ -314,12 +319,24 @@ func wallTicks(t0, t1 time.Time, step time.Duration, loc *time.Location) []time.
 
 // picturer builds pictures; it formats instants through the builder's cache.
 type picturer struct {
-	b   *builder
-	inc *incident.Incident
-	loc *time.Location
-	pic *Picture
-	sc  scale
-	t0  time.Time // the first event, T+0 of a relative axis
+	b    *builder
+	inc  *incident.Incident
+	loc  *time.Location
+	pic  *Picture
+	sc   scale
+	t0   time.Time // the first event, T+0 of a relative axis
+	days bool      // reports whether the axis crosses a local midnight (titles then show dates)
+
+	// The titles and the description are written into one buffer and sliced from the one
+	// string it makes: a long timeline has a title per marker and band.
+	buf  []byte
+	refs []titleRef
+}
+
+// titleRef is where a title lies in picturer.buf: a marker's (lane < 0) or a band's.
+type titleRef struct {
+	lane, i int
+	a, b    int
 }
 
 // picture draws inc, or returns nil when it has nothing to draw: no event, window or
@@ -329,7 +346,7 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 	if loc == nil {
 		loc = time.UTC
 	}
-	names, windows := serviceWindows(inc)
+	names, windows := serviceWindows(inc, &v.metrics)
 	var points []time.Time
 	for _, ev := range inc.Timeline {
 		points = append(points, instantOf(ev.At))
@@ -375,6 +392,8 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 	var breaks []Break
 	p.sc, breaks = newScale(first.Add(-pad), last.Add(pad), points)
 	pic.Breaks = breaks
+	p.days = p.multiDay()
+	p.buf = make([]byte, 0, 256*len(inc.Timeline)+128*len(points))
 
 	// Markers, two rows of them where they crowd.
 	y := 10.0
@@ -382,7 +401,7 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 	lastX := [2]float64{math.Inf(-1), math.Inf(-1)}
 	approx := map[int64]bool{}
 	exact := map[int64]bool{}
-	for _, ev := range inc.Timeline {
+	for i, ev := range inc.Timeline {
 		x := round1(p.sc.x(instantOf(ev.At)))
 		row := 0
 		if x-lastX[0] < 2*picMarkerR+1 && x-lastX[1] >= 2*picMarkerR+1 {
@@ -394,8 +413,17 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 		if ev.Kind == timeline.EventUnknown {
 			class = "note"
 		}
+		var in Instant
+		if i < len(v.Timeline) {
+			in = v.Timeline[i].At
+		} else {
+			in = instant(ev.At, loc)
+		}
+		a := len(p.buf)
+		p.buf = p.appendEventTitle(p.buf, ev, in)
+		p.refs = append(p.refs, titleRef{lane: -1, i: len(pic.Markers), a: a, b: len(p.buf)})
 		pic.Markers = append(pic.Markers, Marker{X: x, Y: my, Class: class, Path: markerPath(ev.Kind),
-			Approx: ev.At.Approx, Title: p.eventTitle(ev)})
+			Approx: ev.At.Approx})
 		if ev.State != timeline.LevelUnknown {
 			k := instantOf(ev.At).UnixNano()
 			if ev.At.Approx {
@@ -421,7 +449,9 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 			bd := Band{X: round1(x0), W: round1(max(x1-x0, 1)), Y: y, H: picLaneH,
 				Class: levelClass(w.Level), Pattern: patternOf(id, w.Level),
 				ApproxStart: isApprox(w.Start), ApproxEnd: isApprox(w.End)}
-			bd.Title = p.windowTitle(ln.Name, w, bd.ApproxStart, bd.ApproxEnd)
+			a := len(p.buf)
+			p.buf = p.appendWindowTitle(p.buf, ln.Name, w, bd.ApproxStart, bd.ApproxEnd)
+			p.refs = append(p.refs, titleRef{lane: i, i: len(ln.Bands), a: a, b: len(p.buf)})
 			ln.Bands = append(ln.Bands, bd)
 		}
 		pic.Lanes = append(pic.Lanes, ln)
@@ -433,7 +463,7 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 		w := timeline.Window{Start: instantOf(sched.Start), End: instantOf(sched.End), Level: timeline.Maintenance}
 		pic.Scheduled = &Band{X: round1(x0), W: round1(max(x1-x0, 1)), Y: pic.LanesTop - 3,
 			H: pic.LanesBottom - pic.LanesTop + 6, Class: "scheduled",
-			Title: "Announced window: " + strings.TrimPrefix(p.windowTitle("", w, sched.Start.Approx, sched.End.Approx), ": under maintenance ")}
+			Title: "Announced window: " + string(p.appendSpanLength(nil, w, sched.Start.Approx, sched.End.Approx))}
 	}
 
 	// The axis.
@@ -443,7 +473,7 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 	pic.LegendY = y
 	y = p.legend(y)
 	pic.Height = round1(y + 6)
-	pic.Desc = p.desc()
+	p.titles()
 	return pic
 }
 
@@ -662,131 +692,198 @@ func (p *picturer) legend(y float64) float64 {
 	return y + 14
 }
 
-// desc is the figure in words.
-func (p *picturer) desc() string {
-	var b strings.Builder
-	b.WriteString(p.pic.Note)
-	for _, ln := range p.pic.Lanes {
-		b.WriteString(" ")
+// titles sets the titles of the markers and bands and the description from p.buf, and
+// writes the description there first: the figure in words.
+func (p *picturer) titles() {
+	pic := p.pic
+	d := len(p.buf)
+	p.buf = append(p.buf, pic.Note...)
+	next := 0 // the first band ref of the lane
+	for _, ln := range pic.Lanes {
+		p.buf = append(p.buf, ' ')
 		if len(ln.Bands) == 0 {
-			b.WriteString(ln.Name + ": no outage window.")
+			p.buf = append(append(p.buf, ln.Name...), ": no outage window."...)
 			continue
 		}
-		for i, bd := range ln.Bands {
+		for next < len(p.refs) && p.refs[next].lane < 0 {
+			next++
+		}
+		for i := range ln.Bands {
 			if i > 0 {
-				b.WriteString("; ")
+				p.buf = append(p.buf, "; "...)
 			}
-			b.WriteString(bd.Title)
+			r := p.refs[next+i]
+			p.buf = append(p.buf, p.buf[r.a:r.b]...)
 			if i > 30 && i < len(ln.Bands)-1 {
-				b.WriteString("; and " + strconv.Itoa(len(ln.Bands)-i-1) + " more windows")
+				p.buf = append(p.buf, "; and "...)
+				p.buf = strconv.AppendInt(p.buf, int64(len(ln.Bands)-i-1), 10)
+				p.buf = append(p.buf, " more windows"...)
 				break
 			}
 		}
-		b.WriteString(".")
+		next += len(ln.Bands)
+		p.buf = append(p.buf, '.')
 	}
-	return b.String()
+	all := string(p.buf)
+	pic.Desc = all[d:]
+	for _, r := range p.refs {
+		if r.lane < 0 {
+			pic.Markers[r.i].Title = all[r.a:r.b]
+		} else {
+			pic.Lanes[r.lane].Bands[r.i].Title = all[r.a:r.b]
+		}
+	}
+	p.buf, p.refs = nil, nil
 }
 
-// span formats [start, end) as the figure's titles do: "03:18–03:38 EDT (07:18–07:38 UTC)",
-// with dates when it crosses midnight or the incident does.
-func (p *picturer) span(start, end time.Time, as, ae bool) string {
-	about := func(s string, a bool) string {
-		if a {
-			return "about " + s
-		}
-		return s
+// appendAbout appends s, after "about " when approx.
+func appendAbout(b []byte, s string, approx bool) []byte {
+	if approx {
+		b = append(b, "about "...)
 	}
+	return append(b, s...)
+}
+
+// appendRel appends t relative to T+0: "T+0", "T+15 min", "T-2 min".
+func (p *picturer) appendRel(b []byte, t time.Time) []byte {
+	d := t.Sub(p.t0)
+	switch {
+	case d == 0:
+		return append(b, "T+0"...)
+	case d < 0:
+		return append(append(b, 'T'), Duration(d)...)
+	}
+	return append(append(b, "T+"...), Duration(d)...)
+}
+
+// appendDate appends shortDate(t, false).
+func appendDate(b []byte, t time.Time) []byte {
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 {
+		return append(b, shortDate(t, false)...)
+	}
+	return appendShortDate(b, t, y, mo, d, false)
+}
+
+// sameDate reports whether a and b fall on one calendar date in their own locations.
+func sameDate(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// appendSpan appends [start, end) as the figure's titles write it: "03:18–03:38 EDT
+// (07:18–07:38 UTC)", with dates when it crosses midnight or the incident does.
+func (p *picturer) appendSpan(b []byte, start, end time.Time, as, ae bool) []byte {
 	if !p.pic.Dated {
-		rel := func(t time.Time) string {
-			d := t.Sub(p.t0)
-			if d == 0 {
-				return "T+0"
-			}
-			if d < 0 {
-				return "T" + Duration(d)
-			}
-			return "T+" + Duration(d)
-		}
-		return about(rel(start), as) + "–" + about(rel(end), ae) + " (" + about(clock(start), as) + "–" + about(clock(end), ae) + " " + zoneName(p.loc) + ")"
+		b = appendAbout(b, "", as)
+		b = append(p.appendRel(b, start), "–"...)
+		b = appendAbout(b, "", ae)
+		b = append(p.appendRel(b, end), " ("...)
+		b = appendAbout(b, "", as)
+		b = append(appendClock(b, start), "–"...)
+		b = appendAbout(b, "", ae)
+		b = append(appendClock(b, end), ' ')
+		b = append(b, zoneName(p.loc)...)
+		return append(b, ')')
 	}
 	ls, le := start.In(p.loc), end.In(p.loc)
-	days := dayKey(ls) != dayKey(le) || p.multiDay()
-	part := func(a, b time.Time, zone func(time.Time) string) string {
-		sa, sb := clock(a), clock(b)
+	days := !sameDate(ls, le) || p.days
+	part := func(b []byte, x, y time.Time, zx, zy string) []byte {
+		edge := func(b []byte, t time.Time, approx bool) []byte {
+			b = appendAbout(b, "", approx)
+			if days {
+				b = append(appendDate(b, t), ' ')
+			}
+			return appendClock(b, t)
+		}
+		b = edge(b, x, as)
+		if zx != zy {
+			b = append(append(append(b, ' '), zx...), " – "...)
+			b = edge(b, y, ae)
+			return append(append(b, ' '), zy...)
+		}
 		if days {
-			sa, sb = shortDate(a, false)+" "+sa, shortDate(b, false)+" "+sb
+			b = append(b, " – "...)
+		} else {
+			b = append(b, "–"...)
 		}
-		sa, sb = about(sa, as), about(sb, ae)
-		za, zb := zone(a), zone(b)
-		if za != zb {
-			return sa + " " + za + " – " + sb + " " + zb
-		}
-		sep := "–"
-		if days {
-			sep = " – "
-		}
-		return sa + sep + sb + " " + za
+		b = edge(b, y, ae)
+		return append(append(b, ' '), zx...)
 	}
-	s := part(ls, le, zoneAbbrev)
+	b = part(b, ls, le, zoneAbbrev(ls), zoneAbbrev(le))
 	if !isUTC(p.loc) {
-		s += " (" + part(start.UTC(), end.UTC(), func(time.Time) string { return "UTC" }) + ")"
+		b = append(b, " ("...)
+		b = append(part(b, start.UTC(), end.UTC(), "UTC", "UTC"), ')')
 	}
-	return s
+	return b
+}
+
+// appendSpanLength appends the span of w and its length: "03:18–03:38 EDT (07:18–07:38 UTC), 20 min".
+func (p *picturer) appendSpanLength(b []byte, w timeline.Window, as, ae bool) []byte {
+	b = append(p.appendSpan(b, w.Start, w.End, as, ae), ", "...)
+	return append(b, Duration(w.End.Sub(w.Start))...)
 }
 
 // multiDay reports whether the axis crosses a local midnight.
 func (p *picturer) multiDay() bool {
 	sc := p.sc
-	return dayKey(sc.segs[0].t0.In(p.loc)) != dayKey(sc.segs[len(sc.segs)-1].t1.In(p.loc))
+	return !sameDate(sc.segs[0].t0.In(p.loc), sc.segs[len(sc.segs)-1].t1.In(p.loc))
 }
 
-// windowTitle is the title of a band: "US accounts: major outage 03:18–03:38 EDT (07:18–07:38 UTC), 20 min".
-func (p *picturer) windowTitle(service string, w timeline.Window, as, ae bool) string {
-	return service + ": " + levelText(w.Level) + " " + p.span(w.Start, w.End, as, ae) + ", " + Duration(w.End.Sub(w.Start))
+// appendWindowTitle appends the title of a band: "US accounts: major outage 03:18–03:38 EDT
+// (07:18–07:38 UTC), 20 min".
+func (p *picturer) appendWindowTitle(b []byte, service string, w timeline.Window, as, ae bool) []byte {
+	b = append(append(b, service...), ": "...)
+	b = append(append(b, levelText(w.Level)...), ' ')
+	return p.appendSpanLength(b, w, as, ae)
 }
 
-// eventTitle is the title of a marker: when, what kind, the state it sets, and its text.
-func (p *picturer) eventTitle(ev incident.Event) string {
-	t := instantOf(ev.At)
-	var b strings.Builder
+// appendEventTitle appends the title of a marker: when (in, as the timeline shows it), what
+// kind, the state it sets, and its text.
+func (p *picturer) appendEventTitle(b []byte, ev incident.Event, in Instant) []byte {
 	if p.pic.Dated {
-		in := instant(ev.At, p.loc)
-		if p.multiDay() {
-			b.WriteString(in.Date + " ")
+		if p.days && in.Date != "" {
+			b = append(append(b, in.Date...), ' ')
 		}
-		b.WriteString(in.Clock + " " + in.Zone)
+		b = append(append(append(b, in.Clock...), ' '), in.Zone...)
 		if in.UTC != "" {
-			b.WriteString(" (" + in.UTC + ")")
+			b = append(append(append(b, " ("...), in.UTC...), ')')
 		}
 	} else {
-		d := t.Sub(p.t0)
-		rel := "T+" + Duration(d)
-		if d == 0 {
-			rel = "T+0"
-		}
-		if ev.At.Approx {
-			rel = "about " + rel
-		}
-		b.WriteString(rel + " (" + instant(ev.At, p.loc).Local() + ")")
+		b = appendAbout(b, "", ev.At.Approx)
+		b = append(p.appendRel(b, instantOf(ev.At)), " ("...)
+		b = append(append(append(b, in.Clock...), ' '), in.Zone...)
+		b = append(b, ')')
 	}
 	if k := eventKindText(ev.Kind); k != "" {
-		b.WriteString(", " + k)
+		b = append(append(b, ", "...), k...)
 	}
 	if ev.State != timeline.LevelUnknown {
-		svcs := cleanList(ev.Services)
-		if len(svcs) == 0 {
-			svcs = cleanList(p.inc.Services)
+		svcs := ev.Services
+		if !slices.ContainsFunc(svcs, func(s string) bool { return oneLine(s) != "" }) {
+			svcs = p.inc.Services
 		}
-		b.WriteString(": ")
-		if len(svcs) > 0 {
-			b.WriteString(strings.Join(svcs, ", ") + " ")
+		b = append(b, ": "...)
+		n := 0
+		for _, s := range svcs {
+			if s = oneLine(s); s != "" {
+				if n > 0 {
+					b = append(b, ", "...)
+				}
+				b = append(b, s...)
+				n++
+			}
 		}
-		b.WriteString(levelText(ev.State))
+		if n > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, levelText(ev.State)...)
 	}
 	if txt := shorten(oneLine(clean(ev.Text)), 240); txt != "" {
-		b.WriteString(". " + txt)
+		b = append(append(b, ". "...), txt...)
 	}
-	return b.String()
+	return b
 }
 
 // patternOf is the id of the pattern laid over a level's colour, so that levels differ in

@@ -41,7 +41,7 @@ func (p *Picture) SVG() template.HTML {
 }
 
 func (p *Picture) svg(standalone bool) (string, error) {
-	w := &svgWriter{b: make([]byte, 0, 4096+320*len(p.Markers))}
+	w := &svgWriter{b: make([]byte, 0, p.sizeHint(standalone))}
 	w.picture(p, standalone)
 	return string(w.b), nil
 }
@@ -147,7 +147,35 @@ func (w *svgWriter) s(parts ...string) {
 }
 
 // e writes s escaped for XML text and attribute values.
-func (w *svgWriter) e(s string) { w.b = append(w.b, template.HTMLEscapeString(s)...) }
+func (w *svgWriter) e(s string) { w.b = appendEscaped(w.b, s) }
+
+// appendEscaped appends s escaped as html/template's HTMLEscapeString escapes it, for XML
+// text and attribute values: &, <, >, " and ' as references, NUL as U+FFFD.
+func appendEscaped(b []byte, s string) []byte {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case 0:
+			esc = "\uFFFD"
+		default:
+			continue
+		}
+		b = append(append(b, s[last:i]...), esc...)
+		last = i + 1
+	}
+	return append(b, s[last:]...)
+}
 
 func (w *svgWriter) n(f float64) { w.b = appendNum(w.b, f) }
 
@@ -217,7 +245,7 @@ func (w *svgWriter) picture(p *Picture, standalone bool) {
 		w.attr("width", p.PlotEnd-p.PlotX)
 		w.attr("height", ln.H)
 		w.s("/>\n</g>")
-		w.s(string(ln.BandsSVG()))
+		w.bands(ln.Bands)
 	}
 	w.s("\n</g>")
 	if sc := p.Scheduled; sc != nil {
@@ -256,7 +284,7 @@ func (w *svgWriter) picture(p *Picture, standalone bool) {
 	w.attr("x2", p.PlotEnd)
 	w.attr("y2", p.EventY)
 	w.s("/>")
-	w.s(string(p.MarkersSVG()))
+	w.markers(p.Markers)
 	w.s("\n</g>\n", `<g class="ticks">`, "\n", `<line class="axis"`)
 	w.attr("x1", p.PlotX)
 	w.attr("y1", p.LanesBottom)
@@ -350,19 +378,37 @@ func (w *svgWriter) picture(p *Picture, standalone bool) {
 	w.s("\n</g>\n</svg>")
 }
 
-// BandsSVG returns the lane's bands as SVG elements, each with its <title>.
-func (ln Lane) BandsSVG() template.HTML {
-	b := make([]byte, 0, len(ln.Bands)*256)
-	for _, bd := range ln.Bands {
+// sizeHint is about the length of the figure's SVG, so that it is written without growing
+// its buffer more than once.
+func (p *Picture) sizeHint(standalone bool) int {
+	n := 3072 + 2*len(p.Desc) + 200*(len(p.Ticks)+len(p.Legend)+len(p.Breaks)+len(p.Days)) + 160*len(p.Lanes)
+	if standalone {
+		n += len(svgCSS)
+	}
+	for _, m := range p.Markers {
+		n += 96 + len(m.Path) + len(m.Title) + len(m.Title)/8
+	}
+	for _, ln := range p.Lanes {
+		for _, bd := range ln.Bands {
+			n += 240 + len(bd.Title) + len(bd.Title)/8
+		}
+	}
+	return n
+}
+
+// bands writes a lane's bands, each with its <title>.
+func (w *svgWriter) bands(bands []Band) {
+	b := w.b
+	for _, bd := range bands {
 		b = append(b, "\n<g class=\"band "...)
-		b = append(b, template.HTMLEscapeString(bd.Class)...)
+		b = appendEscaped(b, bd.Class)
 		b = append(b, "\"><title>"...)
-		b = append(b, template.HTMLEscapeString(bd.Title)...)
+		b = appendEscaped(b, bd.Title)
 		b = append(b, "</title>"...)
 		b = appendRect(b, "", bd.X, bd.Y, bd.W, bd.H)
 		if bd.Pattern != "" {
 			b = append(b, `<rect class="pattern" fill="url(#`...)
-			b = append(b, template.HTMLEscapeString(bd.Pattern)...)
+			b = appendEscaped(b, bd.Pattern)
 			b = append(b, `)"`...)
 			b = appendRect(b, "-", bd.X, bd.Y, bd.W, bd.H)
 		}
@@ -374,7 +420,7 @@ func (ln Lane) BandsSVG() template.HTML {
 		}
 		b = append(b, "</g>"...)
 	}
-	return template.HTML(b)
+	w.b = b
 }
 
 // appendRect appends a rect element; with open "-" it continues a start tag already begun.
@@ -406,29 +452,26 @@ func appendEdge(b []byte, x, y, h float64) []byte {
 	return append(b, `"/>`...)
 }
 
-// MarkersSVG returns the markers as SVG elements, each with its <title>.
-func (p *Picture) MarkersSVG() template.HTML {
-	if p == nil {
-		return ""
-	}
-	b := make([]byte, 0, len(p.Markers)*320)
-	for _, m := range p.Markers {
+// markers writes the markers, each with its <title>.
+func (w *svgWriter) markers(markers []Marker) {
+	b := w.b
+	for _, m := range markers {
 		b = append(b, "\n<g class=\"mk "...)
-		b = append(b, template.HTMLEscapeString(m.Class)...)
+		b = appendEscaped(b, m.Class)
 		if m.Approx {
 			b = append(b, " approx"...)
 		}
 		b = append(b, "\"><title>"...)
-		b = append(b, template.HTMLEscapeString(m.Title)...)
+		b = appendEscaped(b, m.Title)
 		b = append(b, `</title><path transform="translate(`...)
 		b = appendNum(b, m.X)
 		b = append(b, ' ')
 		b = appendNum(b, m.Y)
 		b = append(b, `)" d="`...)
-		b = append(b, template.HTMLEscapeString(m.Path)...)
+		b = appendEscaped(b, m.Path)
 		b = append(b, `"/></g>`...)
 	}
-	return template.HTML(b)
+	w.b = b
 }
 
 func appendNum(b []byte, f float64) []byte { return strconv.AppendFloat(b, round1(f), 'f', -1, 64) }
