@@ -17,8 +17,12 @@ import (
 // gets a relative axis, T+0, T+15 min). Quiet stretches of a long incident are broken out of
 // the axis rather than drawn to scale.
 //
-// Coordinates are in the units of the figure's viewBox, Width × Height: the figure scales
-// to its container. Every string is plain text, escaped by the template that writes it.
+// The figure reflows rather than scales: its heights and its type are in CSS px, its
+// positions along the time axis (every X and W but those of the legend's swatches) in
+// percent of its width, so that a phone draws the same figure narrower with type as large
+// (every other tick's labels are left out there). Inline it takes its container's width;
+// as a file it is Width wide and scales as an image. Every string is plain text, escaped
+// when it is written.
 type Picture struct {
 	ID            string // prefix of the element ids inside the figure
 	Width, Height float64
@@ -28,18 +32,18 @@ type Picture struct {
 	Dated         bool   // reports whether the axis shows real instants (false: relative to the first event)
 	File          string // the link to the figure as an SVG file, set by Printer.PictureDir; ""
 
-	LabelX, PlotX, PlotEnd float64 // the lane names end at LabelX; the time axis runs from PlotX to PlotEnd
-	EventY                 float64 // the line the markers sit on
-	LanesTop, LanesBottom  float64
-	Rows                   []AxisRow // the tick labels' rows under the lanes: local time, UTC, dates
-	Lanes                  []Lane
-	Markers                []Marker
-	Ticks                  []Tick
-	Days                   []Tick // local midnights inside the axis, drawn as day lines
-	Breaks                 []Break
-	Scheduled              *Band // the announced window of a maintenance, over all lanes; nil
-	Legend                 []Key
-	LegendY                float64
+	PlotX, PlotEnd        float64 // the time axis runs from PlotX to PlotEnd, in percent
+	EventY                float64 // the line the markers sit on
+	LanesTop, LanesBottom float64
+	Rows                  []AxisRow // the tick labels' rows under the lanes: local time, UTC, dates
+	Lanes                 []Lane
+	Markers               []Marker
+	Ticks                 []Tick
+	Days                  []Tick // local midnights inside the axis, drawn as day lines
+	Breaks                []Break
+	Scheduled             *Band // the announced window of a maintenance, over all lanes; nil
+	Legend                []Key
+	LegendY               float64
 
 	mermaid string
 }
@@ -50,11 +54,12 @@ type AxisRow struct {
 	Y    float64
 }
 
-// Lane is one service's row of the figure.
+// Lane is one service's row of the figure: its name above its bands.
 type Lane struct {
 	Name  string // the service, as written
-	Label string // Name shortened to fit the label column
-	Y, H  float64
+	Label string // Name shortened to at most picNameRune runes
+	NameY float64
+	Y, H  float64 // the bands' top and height
 	Bands []Band
 }
 
@@ -67,6 +72,7 @@ type Band struct {
 	Title       string // "US accounts: major outage 03:18–03:38 EDT (07:18–07:38 UTC), 20 min"
 	ApproxStart bool   // reports whether the start is approximate (drawn dashed)
 	ApproxEnd   bool   // reports whether the end is approximate
+	Short       bool   // reports whether the band may be drawn narrower than picBandMin px: it is then drawn that wide, from its start
 }
 
 // Marker is one event on the line above the lanes.
@@ -84,6 +90,7 @@ type Tick struct {
 	Labels []string // one per AxisRow; "" for none
 	Shift  bool     // reports whether the UTC date differs from the local one here
 	Anchor string   // how the labels align to X: "start" or "end" near the plot's edges, else ""
+	Minor  bool     // reports whether a narrow figure leaves the tick and its time labels out (every other one)
 }
 
 // Break is a stretch of quiet time left out of the axis.
@@ -94,27 +101,32 @@ type Break struct {
 
 // Key is one entry of the legend.
 type Key struct {
-	X, Y    float64
-	Class   string // a level's class, or "mk KIND" for a marker, "approx"
+	X, Y    float64 // X in percent: the legend has picLegendCols columns
+	Class   string  // a level's class, or "mk KIND" for a marker, "approx"
 	Pattern string
 	Path    string // a marker's shape, centred at 0 0 (drawn at X+7, Y+5)
 	Text    string
 }
 
-// Layout of the figure, in viewBox units.
+// Layout of the figure: heights and sizes in px, positions along the axis in percent.
 const (
-	picWidth    = 800.0
-	picLabelW   = 150.0
-	picPlotX    = 160.0
-	picPlotEnd  = picWidth - 14
-	picLaneH    = 20.0
-	picLanePad  = 6.0
-	picBreakW   = 26.0
-	picSegMin   = 90.0 // the least width of a stretch of a broken axis
-	picTickGap  = 80.0 // the least distance between ticks
-	picRowH     = 14.0
-	picMarkerR  = 5.0
-	picNameRune = 22 // the longest lane label, in runes
+	picWidth      = 800.0 // the width of the figure as a file, px
+	picPlotX      = 1.0   // percent
+	picPlotEnd    = 99.0  // percent
+	picBreakW     = 3.0   // percent
+	picSegMin     = 11.0  // percent: the least width of a stretch of a broken axis
+	picTickGap    = 12.5  // percent: the least distance between ticks (100 px in a file, 44 px on a phone, where every other one is shown)
+	picEdge       = 8.0   // percent: tick labels this near an edge align to it
+	picNameH      = 16.0  // the row of a lane's name, above its bands
+	picLaneH      = 20.0
+	picLanePad    = 8.0
+	picRowH       = 14.0
+	picMarkerR    = 5.0 // px
+	picMarkerGap  = 3.4 // percent: markers nearer than this (12 px at a phone's 350) take the second row
+	picBandMin    = 5.0 // px: the least width a band is drawn
+	picPhone      = 350 // px: the narrowest width the figure is laid out for
+	picNameRune   = 60  // the longest lane name, in runes
+	picLegendCols = 2
 )
 
 // instantOf is the instant of an incident time.
@@ -249,7 +261,7 @@ func newScale(t0, t1 time.Time, points []time.Time) (scale, []Break) {
 		g := &segs[i]
 		if i > 0 {
 			prev := segs[i-1]
-			breaks = append(breaks, Break{X: round1(x), W: picBreakW,
+			breaks = append(breaks, Break{X: round2(x), W: picBreakW,
 				Title: Duration(g.t0.Sub(prev.t1)) + " left out of the axis: no event"})
 			x += picBreakW
 		}
@@ -379,7 +391,7 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 		p.t0 = instantOf(inc.Timeline[0].At)
 	}
 	pic := &Picture{ID: id, Width: picWidth, Title: "Timeline of " + v.Title, Dated: dated,
-		LabelX: picLabelW, PlotX: picPlotX, PlotEnd: picPlotEnd}
+		PlotX: picPlotX, PlotEnd: picPlotEnd}
 	p.pic = pic
 
 	// The axis runs a little past the first and last points.
@@ -395,16 +407,16 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 	p.days = p.multiDay()
 	p.buf = make([]byte, 0, 256*len(inc.Timeline)+128*len(points))
 
-	// Markers, two rows of them where they crowd.
-	y := 10.0
-	pic.EventY = y + 14
+	// Markers, two rows of them where they crowd, under the row of the word "Events".
+	pic.EventY = 12 + 2*picMarkerR + 14
+	pic.Markers = make([]Marker, 0, len(inc.Timeline))
 	lastX := [2]float64{math.Inf(-1), math.Inf(-1)}
 	approx := map[int64]bool{}
 	exact := map[int64]bool{}
 	for i, ev := range inc.Timeline {
-		x := round1(p.sc.x(instantOf(ev.At)))
+		x := round2(p.sc.x(instantOf(ev.At)))
 		row := 0
-		if x-lastX[0] < 2*picMarkerR+1 && x-lastX[1] >= 2*picMarkerR+1 {
+		if x-lastX[0] < picMarkerGap && x-lastX[1] >= picMarkerGap {
 			row = 1
 		}
 		lastX[row] = x
@@ -436,32 +448,33 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 	isApprox := func(t time.Time) bool { k := t.UnixNano(); return approx[k] && !exact[k] }
 
 	// Lanes.
-	y = pic.EventY + picMarkerR + 10
+	y := pic.EventY + picMarkerR + 6
 	pic.LanesTop = y
 	for i, name := range names {
-		ln := Lane{Name: oneLine(name), Y: y, H: picLaneH}
+		ln := Lane{Name: oneLine(name), NameY: y + picNameH - 4, Y: y + picNameH, H: picLaneH}
 		ln.Label = shorten(ln.Name, picNameRune)
 		for _, w := range windows[i] {
 			if !w.End.After(w.Start) {
 				continue
 			}
 			x0, x1 := p.sc.x(w.Start), p.sc.x(w.End)
-			bd := Band{X: round1(x0), W: round1(max(x1-x0, 1)), Y: y, H: picLaneH,
+			bd := Band{X: round2(x0), W: round2(x1 - x0), Y: ln.Y, H: picLaneH,
 				Class: levelClass(w.Level), Pattern: patternOf(id, w.Level),
 				ApproxStart: isApprox(w.Start), ApproxEnd: isApprox(w.End)}
+			bd.Short = bd.W*picPhone/100 < picBandMin
 			a := len(p.buf)
 			p.buf = p.appendWindowTitle(p.buf, ln.Name, w, bd.ApproxStart, bd.ApproxEnd)
 			p.refs = append(p.refs, titleRef{lane: i, i: len(ln.Bands), a: a, b: len(p.buf)})
 			ln.Bands = append(ln.Bands, bd)
 		}
 		pic.Lanes = append(pic.Lanes, ln)
-		y += picLaneH + picLanePad
+		y += picNameH + picLaneH + picLanePad
 	}
 	pic.LanesBottom = y - picLanePad
 	if sched != nil {
 		x0, x1 := p.sc.x(instantOf(sched.Start)), p.sc.x(instantOf(sched.End))
 		w := timeline.Window{Start: instantOf(sched.Start), End: instantOf(sched.End), Level: timeline.Maintenance}
-		pic.Scheduled = &Band{X: round1(x0), W: round1(max(x1-x0, 1)), Y: pic.LanesTop - 3,
+		pic.Scheduled = &Band{X: round2(x0), W: round2(x1 - x0), Y: pic.LanesTop - 3,
 			H: pic.LanesBottom - pic.LanesTop + 6, Class: "scheduled",
 			Title: "Announced window: " + string(p.appendSpanLength(nil, w, sched.Start.Approx, sched.End.Approx))}
 	}
@@ -506,7 +519,7 @@ func (p *picturer) axis(y float64) {
 			} else if d < 0 {
 				label = "T" + Duration(d)
 			}
-			pic.Ticks = append(pic.Ticks, Tick{X: round1(sc.x(t)), Labels: []string{label}})
+			pic.Ticks = append(pic.Ticks, Tick{X: round2(sc.x(t)), Labels: []string{label}})
 		}
 		anchor(pic.Ticks)
 		return
@@ -537,7 +550,7 @@ func (p *picturer) axis(y float64) {
 		}
 		l := t.In(p.loc)
 		u := t.UTC()
-		tk := Tick{X: round1(sc.x(t))}
+		tk := Tick{X: round2(sc.x(t))}
 		lab := clock(l)
 		if step >= 24*time.Hour {
 			lab = shortDate(l, false)
@@ -570,7 +583,7 @@ func (p *picturer) axis(y float64) {
 	for i, g := range sc.segs {
 		has := false
 		for _, tk := range pic.Ticks {
-			has = has || (tk.X >= round1(g.x0) && tk.X <= round1(g.x1))
+			has = has || (tk.X >= round2(g.x0) && tk.X <= round2(g.x1))
 		}
 		if has || (i == 0 && len(sc.segs) == 1) {
 			continue
@@ -581,7 +594,7 @@ func (p *picturer) axis(y float64) {
 		if step < 24*time.Hour {
 			lab += " " + clock(l)
 		}
-		tk := Tick{X: round1(sc.x(t)), Labels: []string{lab}}
+		tk := Tick{X: round2(sc.x(t)), Labels: []string{lab}}
 		if !utc {
 			tk.Labels = append(tk.Labels, clock(t.UTC()))
 		}
@@ -589,27 +602,44 @@ func (p *picturer) axis(y float64) {
 		pic.Ticks = append(pic.Ticks, tk)
 	}
 	slices.SortStableFunc(pic.Ticks, func(a, b Tick) int { return cmpFloat(a.X, b.X) })
-	if step >= 24*time.Hour && len(pic.Ticks) > 0 {
-		pic.Ticks[0].Labels[len(pic.Ticks[0].Labels)-1] = strconv.Itoa(t0.In(p.loc).Year())
+	if len(pic.Ticks) > 0 {
+		// The first tick names its rows' zones: there is no column for them.
+		first := pic.Ticks[0].Labels
+		if step >= 24*time.Hour {
+			first[len(first)-1] = strconv.Itoa(t0.In(p.loc).Year())
+		} else if utc {
+			first[0] += " UTC"
+		} else {
+			first[0] += " " + zoneAbbrev(t0.In(p.loc))
+		}
+		if !utc {
+			if i := strings.IndexByte(first[1], ' '); i >= 0 {
+				first[1] = first[1][:i] + " UTC" + first[1][i:]
+			} else {
+				first[1] += " UTC"
+			}
+		}
 	}
 	anchor(pic.Ticks)
 	// Local midnights inside the axis.
 	if step < 24*time.Hour {
 		for _, t := range wallTicks(t0, t1, 24*time.Hour, p.loc) {
 			if t.After(t0) && !inBreak(t) {
-				pic.Days = append(pic.Days, Tick{X: round1(sc.x(t)), Labels: []string{shortDate(t.In(p.loc), false)}})
+				pic.Days = append(pic.Days, Tick{X: round2(sc.x(t)), Labels: []string{shortDate(t.In(p.loc), false)}})
 			}
 		}
 	}
 }
 
-// anchor aligns the labels of the ticks near the plot's edges to stay inside it.
+// anchor aligns the labels of the ticks near the plot's edges to stay inside it, and makes
+// every other tick minor.
 func anchor(ticks []Tick) {
 	for i := range ticks {
+		ticks[i].Minor = i%2 == 1
 		switch x := ticks[i].X; {
-		case x < picPlotX+30:
+		case x < picPlotX+picEdge:
 			ticks[i].Anchor = "start"
-		case x > picPlotEnd-30:
+		case x > picPlotEnd-picEdge:
 			ticks[i].Anchor = "end"
 		}
 	}
@@ -670,26 +700,20 @@ func (p *picturer) legend(y float64) float64 {
 		}
 	}
 	if approx {
-		keys = append(keys, Key{Class: "approx", Text: "dashed: approximate time"})
+		keys = append(keys, Key{Class: "approx", Text: "approximate time"})
 	}
 	if len(pic.Breaks) > 0 {
 		keys = append(keys, Key{Class: "break", Text: "quiet time left out"})
 	}
-	x := 8.0
-	for _, k := range keys {
-		w := 22 + 6.8*float64(len([]rune(k.Text))) + 14
-		if x+w > picWidth-8 && x > 8 {
-			x, y = 8, y+18
-		}
-		k.X, k.Y = round1(x), y
+	for i, k := range keys {
+		k.X, k.Y = float64(i%picLegendCols)*100/picLegendCols, y+float64(i/picLegendCols)*18
 		if k.Path != "" {
 			kind, _ := timeline.ParseEventKind(k.Path) // "note" for both notes and kindless events
 			k.Path = markerPath(kind)
 		}
 		pic.Legend = append(pic.Legend, k)
-		x += w
 	}
-	return y + 14
+	return y + float64((len(keys)-1)/picLegendCols)*18 + 14
 }
 
 // titles sets the titles of the markers and bands and the description from p.buf, and
@@ -988,5 +1012,7 @@ func shorten(s string, n int) string {
 }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
 func num(f float64) string { return strconv.FormatFloat(round1(f), 'f', -1, 64) }

@@ -20,7 +20,7 @@ import (
 func svgOfDOM(t *testing.T, dom string) []*svgElement {
 	t.Helper()
 	var out []*svgElement
-	for _, s := range regexp.MustCompile(`(?s)<svg .*?</svg>`).FindAllString(dom, -1) {
+	for _, s := range regexp.MustCompile(`(?s)<svg [^>]*class="pm-timeline".*?\n</svg>`).FindAllString(dom, -1) {
 		out = append(out, parseSVG(t, []byte(s)))
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"html/template"
 	"io"
 	"os"
 	"regexp"
@@ -201,9 +202,9 @@ func TestPictureAxis(t *testing.T) {
 		note  string
 	}{
 		{"minutes", func() *incident.Incident { return loadExample(t, "harvest-2013-09.yaml")[0] },
-			[]string{"05:30", "05:31", "05:32", "05:33"}, "Times are EDT (America/New_York) with UTC beneath."},
+			[]string{"05:30 EDT", "05:31", "05:32", "05:33"}, "Times are EDT (America/New_York) with UTC beneath."},
 		{"hours", func() *incident.Incident { return harvestGo(t) },
-			[]string{"11:00", "11:30", "12:00", "12:30"}, "Times are EDT (America/New_York) with UTC beneath."},
+			[]string{"11:00 EDT", "11:30", "12:00", "12:30"}, "Times are EDT (America/New_York) with UTC beneath."},
 		{"days", func() *incident.Incident { return loadExample(t, "codeship-2014.yaml")[0] },
 			[]string{"Thu 30 Jan", "Mon 3 Feb", "Thu 6 Feb", "Fri 7 Feb", "Sat 8 Feb"}, "Times are UTC."},
 		{"undated", func() *incident.Incident { return undatedGo(t) },
@@ -235,7 +236,7 @@ func TestPictureDayShift(t *testing.T) {
 	require.NotNil(t, pic)
 	require.NotEmpty(t, pic.Ticks)
 	assert.True(t, pic.Ticks[0].Shift)
-	assert.Equal(t, "02:00 +1d", pic.Ticks[0].Labels[1])
+	assert.Equal(t, "02:00 UTC +1d", pic.Ticks[0].Labels[1], "the first tick names the zone")
 	assert.Equal(t, "02:05", pic.Ticks[1].Labels[1], "the shift is said once per run")
 	require.NotNil(t, pic.Scheduled)
 	assert.Equal(t, "Announced window: 22:00–22:30 EDT (02:00–02:30 UTC), 30 min", pic.Scheduled.Title)
@@ -273,7 +274,7 @@ func TestPictureOmitted(t *testing.T) {
 	md.Reset()
 	require.NoError(t, (&Printer{Fragment: true}).HTML(&page, inc))
 	require.NoError(t, (&Printer{PictureDir: "img/"}).Markdown(&md, inc))
-	assert.Equal(t, 1, strings.Count(page.String(), "<svg"))
+	assert.Equal(t, 1, strings.Count(page.String(), `<svg xmlns="http://www.w3.org/2000/svg"`))
 	assert.Contains(t, md.String(), "![timeline](<img/harvest-forecast-outage.svg>)\n\n```mermaid\ngantt\n")
 
 	// An incident without any time has nothing to draw.
@@ -319,7 +320,7 @@ func TestPictureHostile(t *testing.T) {
 	// Inline in the page, too.
 	var page bytes.Buffer
 	require.NoError(t, (&Printer{Places: places(t)}).HTML(&page, inc))
-	svg := regexp.MustCompile(`(?s)<svg .*?</svg>`).FindString(page.String())
+	svg := regexp.MustCompile(`(?s)<svg [^>]*class="pm-timeline".*?\n</svg>`).FindString(page.String())
 	require.NotEmpty(t, svg)
 	assertOwnSVG(t, parseSVG(t, []byte(svg)))
 }
@@ -419,5 +420,42 @@ func BenchmarkHTMLPictureExamples(b *testing.B) {
 				require.NoError(b, tc.p.HTML(io.Discard, incs...))
 			}
 		})
+	}
+}
+
+// TestPictureShortWindow: Codeship's one-minute major outage in nine days is drawn at least
+// picBandMin px wide, over its neighbours, while its title keeps its real length.
+func TestPictureShortWindow(t *testing.T) {
+	files := svgOf(t, &Printer{}, loadExample(t, "codeship-2014.yaml")[0])
+	root := parseSVG(t, files[0].SVG)
+	var major []*svgElement
+	for _, b := range root.find("g", "band") {
+		if b.attr("class") == "band major_outage" {
+			major = append(major, b)
+		}
+	}
+	require.Len(t, major, 1)
+	assert.Equal(t, "Codeship: major outage about Wed 5 Feb 21:00 – about Wed 5 Feb 21:01 UTC, 1 min", major[0].title(), "the title keeps the real length")
+	mins := major[0].find("rect", "min")
+	require.Len(t, mins, 1, "a short window gets a band of the least width")
+	assert.Equal(t, "5", mins[0].attr("width"))
+	assert.Regexp(t, `^[0-9.]+%$`, major[0].find("svg", "")[0].attr("x"), "placed at its start along the axis")
+	bands := root.find("g", "lanes")[0].find("g", "band")
+	assert.Same(t, major[0], bands[len(bands)-1], "drawn over its neighbours")
+
+	// A window of a good part of the axis is drawn as it is.
+	root = parseSVG(t, svgOf(t, &Printer{}, harvestGo(t))[0].SVG)
+	for _, b := range root.find("g", "band") {
+		assert.Empty(t, b.find("rect", "min"), b.title())
+	}
+}
+
+// TestAppendEscaped: the figure's escaper escapes as html/template's does.
+func TestAppendEscaped(t *testing.T) {
+	for _, s := range []string{"", "plain", `a "b" & 'c' <d> e`, "nul\x00byte", hostileText, "é ü 漢字 \u202e"} {
+		assert.Equal(t, template.HTMLEscapeString(s), string(appendEscaped(nil, s)), "%q", s)
+		var w svgWriter
+		w.e(s)
+		assert.Equal(t, template.HTMLEscapeString(s), w.b.String(), "%q", s)
 	}
 }

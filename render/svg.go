@@ -32,18 +32,15 @@ func (p *Picture) SVG() template.HTML {
 	if p == nil {
 		return ""
 	}
-	s, err := p.svg(false)
-	if err != nil {
-		// The template is built in and its data is plain values: an error is a bug.
-		panic(err)
-	}
-	return template.HTML(s)
+	return template.HTML(p.svg(false))
 }
 
-func (p *Picture) svg(standalone bool) (string, error) {
-	w := &svgWriter{b: make([]byte, 0, p.sizeHint(standalone))}
+// svg writes the figure; standalone makes it a file of its own, which carries its style.
+func (p *Picture) svg(standalone bool) string {
+	var w svgWriter
+	w.b.Grow(p.sizeHint(standalone))
 	w.picture(p, standalone)
-	return string(w.b), nil
+	return w.b.String()
 }
 
 // PictureFile is an incident's picture as an SVG file of its own.
@@ -73,11 +70,7 @@ func (p *Printer) Pictures(incs ...*incident.Incident) ([]PictureFile, error) {
 		if pic == nil {
 			continue
 		}
-		s, err := pic.svg(true)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, PictureFile{Name: names[i], SVG: []byte(s)})
+		out = append(out, PictureFile{Name: names[i], SVG: []byte(pic.svg(true))})
 	}
 	return out, nil
 }
@@ -134,20 +127,30 @@ func (b *builder) draw(d *Document, incs []*incident.Incident) {
 // The SVG is written by hand rather than by a template: a long timeline has hundreds of
 // bands and markers, and through html/template (and the one-time cost of parsing and
 // escaping the template) the figure cost a page 25-40 % more CPU, against 10 % allowed
-// (BENCHMARKS.md, "Pictures"). Every text goes through html/template's escaper; every
-// number is formatted by strconv; the markup around them is constant.
+// (BENCHMARKS.md, "Pictures"). Every text goes through appendEscaped, which escapes as
+// html/template does; every number is formatted by strconv; the markup around them is
+// constant. It is written into a strings.Builder grown once, whose string is not copied.
 
 // svgWriter writes a picture.
-type svgWriter struct{ b []byte }
+type svgWriter struct {
+	b   strings.Builder
+	tmp [64]byte
+}
 
 func (w *svgWriter) s(parts ...string) {
 	for _, p := range parts {
-		w.b = append(w.b, p...)
+		w.b.WriteString(p)
 	}
 }
 
 // e writes s escaped for XML text and attribute values.
-func (w *svgWriter) e(s string) { w.b = appendEscaped(w.b, s) }
+func (w *svgWriter) e(s string) {
+	if !strings.ContainsAny(s, "&<>\"'\x00") {
+		w.b.WriteString(s)
+		return
+	}
+	w.b.Write(appendEscaped(w.tmp[:0], s))
+}
 
 // appendEscaped appends s escaped as html/template's HTMLEscapeString escapes it, for XML
 // text and attribute values: &, <, >, " and ' as references, NUL as U+FFFD.
@@ -177,22 +180,73 @@ func appendEscaped(b []byte, s string) []byte {
 	return append(b, s[last:]...)
 }
 
-func (w *svgWriter) n(f float64) { w.b = appendNum(w.b, f) }
+// n writes a number of px, to a tenth.
+func (w *svgWriter) n(f float64) { w.b.Write(strconv.AppendFloat(w.tmp[:0], round1(f), 'f', -1, 64)) }
 
-// attr writes name="number".
+// pc writes a position along the axis, in percent to a hundredth.
+func (w *svgWriter) pc(f float64) {
+	b := strconv.AppendFloat(w.tmp[:0], round2(f), 'f', -1, 64)
+	w.b.Write(append(b, '%'))
+}
+
+// attr writes name="number" in px.
 func (w *svgWriter) attr(name string, f float64) {
-	w.b = append(append(append(w.b, ' '), name...), `="`...)
+	w.s(" ", name, `="`)
 	w.n(f)
-	w.b = append(w.b, '"')
+	w.b.WriteByte('"')
+}
+
+// attrPc writes name="number%".
+func (w *svgWriter) attrPc(name string, f float64) {
+	w.s(" ", name, `="`)
+	w.pc(f)
+	w.b.WriteByte('"')
+}
+
+// rect writes a rect x% wide w% at y, h px high, with the attributes attrs (` class="…"`).
+func (w *svgWriter) rect(attrs string, x, y, wd, h float64) {
+	w.s("<rect", attrs)
+	w.attrPc("x", x)
+	w.attr("y", y)
+	w.attrPc("width", wd)
+	w.attr("height", h)
+	w.s("/>")
+}
+
+// vline writes a vertical line at x% from y1 to y2 px.
+func (w *svgWriter) vline(attrs string, x, y1, y2 float64) {
+	w.s("<line", attrs)
+	w.attrPc("x1", x)
+	w.attr("y1", y1)
+	w.attrPc("x2", x)
+	w.attr("y2", y2)
+	w.s("/>")
+}
+
+// at opens a nested viewport at x% and y px, whose content is drawn in px from there.
+func (w *svgWriter) at(x, y float64) {
+	w.s("<svg")
+	w.attrPc("x", x)
+	w.attr("y", y)
+	w.s(">")
 }
 
 func (w *svgWriter) picture(p *Picture, standalone bool) {
 	id := p.ID
-	w.s(`<svg xmlns="http://www.w3.org/2000/svg" class="pm-timeline" viewBox="0 0 `)
-	w.n(p.Width)
-	w.s(" ")
-	w.n(p.Height)
-	w.s(`" role="img" aria-labelledby="`)
+	w.s(`<svg xmlns="http://www.w3.org/2000/svg" class="pm-timeline"`)
+	if standalone {
+		// A file scales as an image: its percentages are of the viewBox's width.
+		w.s(` viewBox="0 0 `)
+		w.n(p.Width)
+		w.s(" ")
+		w.n(p.Height)
+		w.s(`"`)
+	} else {
+		// Inline, it takes its container's width and reflows; its type keeps its size.
+		w.s(` width="100%"`)
+		w.attr("height", p.Height)
+	}
+	w.s(` role="img" aria-labelledby="`)
 	w.e(id + "title " + id + "desc")
 	w.s(`">`, "\n", `<title id="`)
 	w.e(id + "title")
@@ -204,10 +258,7 @@ func (w *svgWriter) picture(p *Picture, standalone bool) {
 	w.e(p.Desc)
 	w.s("</desc>")
 	if standalone {
-		w.s("\n<style>", svgCSS, "</style>\n", `<rect class="bg"`)
-		w.attr("width", p.Width)
-		w.attr("height", p.Height)
-		w.s("/>")
+		w.s("\n<style>", svgCSS, "</style>\n", `<rect class="bg" width="100%" height="100%"/>`)
 	}
 	w.s("\n<defs>\n", `<pattern id="`)
 	w.e(id + "hatch")
@@ -215,36 +266,24 @@ func (w *svgWriter) picture(p *Picture, standalone bool) {
 	w.e(id + "dots")
 	w.s(`" width="5" height="5" patternUnits="userSpaceOnUse"><circle class="dot" cx="2.5" cy="2.5" r="1.2"/></pattern>`, "\n</defs>\n", `<g class="grid">`)
 	for _, t := range p.Ticks {
-		w.s("\n<line")
-		w.attr("x1", t.X)
-		w.attr("y1", p.LanesTop)
-		w.attr("x2", t.X)
-		w.attr("y2", p.LanesBottom)
-		w.s("/>")
+		w.s("\n")
+		if t.Minor {
+			w.vline(` class="minor"`, t.X, p.LanesTop, p.LanesBottom)
+		} else {
+			w.vline("", t.X, p.LanesTop, p.LanesBottom)
+		}
 	}
 	for _, t := range p.Days {
-		w.s("\n", `<line class="day"`)
-		w.attr("x1", t.X)
-		w.attr("y1", p.EventY)
-		w.attr("x2", t.X)
-		w.attr("y2", p.LanesBottom)
-		w.s("/>")
+		w.s("\n")
+		w.vline(` class="day"`, t.X, p.EventY, p.LanesBottom)
 	}
 	w.s("\n</g>\n", `<g class="lanes">`)
 	for _, ln := range p.Lanes {
 		w.s("\n", `<g class="lane"><title>`)
 		w.e(ln.Name)
-		w.s("</title>\n", `<text class="name"`)
-		w.attr("x", p.LabelX)
-		w.attr("y", ln.Y)
-		w.s(` dy="14">`)
-		w.e(ln.Label)
-		w.s("</text>\n", `<rect class="track"`)
-		w.attr("x", p.PlotX)
-		w.attr("y", ln.Y)
-		w.attr("width", p.PlotEnd-p.PlotX)
-		w.attr("height", ln.H)
-		w.s("/>\n</g>")
+		w.s("</title>\n")
+		w.rect(` class="track"`, p.PlotX, ln.Y, p.PlotEnd-p.PlotX, ln.H)
+		w.s("\n</g>")
 		w.bands(ln.Bands)
 	}
 	w.s("\n</g>")
@@ -252,77 +291,69 @@ func (w *svgWriter) picture(p *Picture, standalone bool) {
 		w.s("\n", `<g class="scheduled"><title>`)
 		w.e(sc.Title)
 		w.s("</title>")
-		w.b = appendRect(w.b, "", sc.X, sc.Y, sc.W, sc.H)
+		w.rect("", sc.X, sc.Y, sc.W, sc.H)
 		w.s("</g>")
 	}
-	top, h := p.EventY-8, p.LanesBottom-(p.EventY-12)
+	top, bottom := p.EventY-8, p.LanesBottom+4
 	for _, br := range p.Breaks {
 		w.s("\n", `<g class="break"><title>`)
 		w.e(br.Title)
 		w.s("</title>")
-		w.b = appendRect(w.b, "", br.X, top, br.W, h)
-		w.s(`<path d="M`)
-		w.n(br.X + 9)
-		w.s(" ")
-		w.n(top)
-		w.s("v")
-		w.n(h)
-		w.s("M")
-		w.n(br.X + 17)
-		w.s(" ")
-		w.n(top)
-		w.s("v")
-		w.n(h)
-		w.s(`"/></g>`)
+		w.rect("", br.X, top, br.W, bottom-top)
+		w.vline("", br.X+br.W/3, top, bottom)
+		w.vline("", br.X+2*br.W/3, top, bottom)
+		w.s(`</g>`)
 	}
+	// The lanes' names, over the breaks.
+	w.s("\n", `<g class="names">`)
+	for _, ln := range p.Lanes {
+		w.s("\n", `<text class="name"`)
+		w.attrPc("x", p.PlotX)
+		w.attr("y", ln.NameY)
+		w.s(">")
+		w.e(ln.Label)
+		w.s("</text>")
+	}
+	w.s("\n</g>")
 	w.s("\n", `<g class="events">`, "\n", `<text class="name"`)
-	w.attr("x", p.LabelX)
-	w.attr("y", p.EventY)
-	w.s(` dy="4">Events</text>`, "\n", `<line class="axis"`)
-	w.attr("x1", p.PlotX)
+	w.attrPc("x", p.PlotX)
+	w.s(` y="12">Events</text>`, "\n", `<line class="axis"`)
+	w.attrPc("x1", p.PlotX)
 	w.attr("y1", p.EventY)
-	w.attr("x2", p.PlotEnd)
+	w.attrPc("x2", p.PlotEnd)
 	w.attr("y2", p.EventY)
 	w.s("/>")
 	w.markers(p.Markers)
 	w.s("\n</g>\n", `<g class="ticks">`, "\n", `<line class="axis"`)
-	w.attr("x1", p.PlotX)
+	w.attrPc("x1", p.PlotX)
 	w.attr("y1", p.LanesBottom)
-	w.attr("x2", p.PlotEnd)
+	w.attrPc("x2", p.PlotEnd)
 	w.attr("y2", p.LanesBottom)
 	w.s("/>")
-	for _, r := range p.Rows {
-		if r.Name == "" {
-			continue
-		}
-		w.s("\n", `<text class="name"`)
-		w.attr("x", p.LabelX)
-		w.attr("y", r.Y)
-		w.s(">")
-		w.e(r.Name)
-		w.s("</text>")
-	}
 	for _, t := range p.Ticks {
-		w.s("\n", `<line class="axis"`)
-		w.attr("x1", t.X)
-		w.attr("y1", p.LanesBottom)
-		w.attr("x2", t.X)
-		w.attr("y2", p.LanesBottom+4)
-		w.s("/>")
+		w.s("\n")
+		if t.Minor {
+			w.vline(` class="axis minor"`, t.X, p.LanesBottom, p.LanesBottom+4)
+		} else {
+			w.vline(` class="axis"`, t.X, p.LanesBottom, p.LanesBottom+4)
+		}
 		for i, l := range t.Labels {
 			if l == "" || i >= len(p.Rows) {
 				continue
 			}
 			w.s("\n<text")
-			w.attr("x", t.X)
+			w.attrPc("x", t.X)
 			w.attr("y", p.Rows[i].Y)
-			class := t.Anchor
-			if t.Shift && i == 1 {
-				class = strings.TrimSpace(class + " shift")
-			}
-			if class != "" {
-				w.s(` class="`)
-				w.e(class)
+			// A narrow figure leaves out the times of every other tick, not its dates.
+			minor := t.Minor && (i < len(p.Rows)-1 || len(p.Rows) == 1)
+			if t.Anchor != "" || minor || t.Shift && i == 1 {
+				w.s(` class="`, t.Anchor)
+				if t.Shift && i == 1 {
+					w.s(" shift")
+				}
+				if minor {
+					w.s(" minor")
+				}
 				w.s(`"`)
 			}
 			w.s(">")
@@ -333,47 +364,31 @@ func (w *svgWriter) picture(p *Picture, standalone bool) {
 	w.s("\n</g>\n", `<g class="legend">`)
 	for _, k := range p.Legend {
 		w.s("\n", `<g class="key">`)
+		w.at(k.X, k.Y)
 		switch {
 		case k.Path != "":
 			w.s(`<g class="`)
 			w.e(k.Class)
-			w.s(`"><path transform="translate(`)
-			w.n(k.X + 7)
-			w.s(" ")
-			w.n(k.Y + 5)
-			w.s(`)" d="`)
+			w.s(`"><path transform="translate(7 5)" d="`)
 			w.e(k.Path)
 			w.s(`"/></g>`)
 		case k.Class == "approx":
-			w.b = appendEdge(w.b, k.X+7, k.Y, 10)
+			w.s(`<line class="approx" x1="7" y1="0" x2="7" y2="10"/>`)
 		case k.Class == "break":
-			w.s(`<g class="break"><path d="M`)
-			w.n(k.X + 4)
-			w.s(" ")
-			w.n(k.Y - 1)
-			w.s("v12M")
-			w.n(k.X + 10)
-			w.s(" ")
-			w.n(k.Y - 1)
-			w.s(`v12"/></g>`)
+			w.s(`<g class="break"><path d="M4 -1v12M10 -1v12"/></g>`)
 		default:
 			w.s(`<rect class="`)
 			w.e(k.Class)
-			w.s(`"`)
-			w.b = appendRect(w.b, "-", k.X, k.Y, 14, 10)
+			w.s(`" width="14" height="10"/>`)
 			if k.Pattern != "" {
 				w.s(`<rect class="pattern" fill="url(#`)
 				w.e(k.Pattern)
-				w.s(`)"`)
-				w.b = appendRect(w.b, "-", k.X, k.Y, 14, 10)
+				w.s(`)" width="14" height="10"/>`)
 			}
 		}
-		w.s("<text")
-		w.attr("x", k.X+20)
-		w.attr("y", k.Y+9)
-		w.s(">")
+		w.s(`<text x="20" y="9">`)
 		w.e(k.Text)
-		w.s("</text></g>")
+		w.s("</text></svg></g>")
 	}
 	w.s("\n</g>\n</svg>")
 }
@@ -381,97 +396,102 @@ func (w *svgWriter) picture(p *Picture, standalone bool) {
 // sizeHint is about the length of the figure's SVG, so that it is written without growing
 // its buffer more than once.
 func (p *Picture) sizeHint(standalone bool) int {
-	n := 3072 + 2*len(p.Desc) + 200*(len(p.Ticks)+len(p.Legend)+len(p.Breaks)+len(p.Days)) + 160*len(p.Lanes)
+	n := 2048 + len(p.Desc) + len(p.Desc)/16 + 180*(len(p.Ticks)+len(p.Legend)+len(p.Breaks)+len(p.Days)) + 200*len(p.Lanes)
 	if standalone {
 		n += len(svgCSS)
 	}
 	for _, m := range p.Markers {
-		n += 96 + len(m.Path) + len(m.Title) + len(m.Title)/8
+		n += 80 + len(m.Path) + len(m.Title) + len(m.Title)/16
 	}
 	for _, ln := range p.Lanes {
 		for _, bd := range ln.Bands {
-			n += 240 + len(bd.Title) + len(bd.Title)/8
+			n += 200 + len(bd.Title) + len(bd.Title)/16
 		}
 	}
 	return n
 }
 
-// bands writes a lane's bands, each with its <title>.
+// bands writes a lane's bands, each with its <title>, the short ones last: drawn wider
+// than they are, they go over their neighbours rather than under.
 func (w *svgWriter) bands(bands []Band) {
-	b := w.b
 	for _, bd := range bands {
-		b = append(b, "\n<g class=\"band "...)
-		b = appendEscaped(b, bd.Class)
-		b = append(b, "\"><title>"...)
-		b = appendEscaped(b, bd.Title)
-		b = append(b, "</title>"...)
-		b = appendRect(b, "", bd.X, bd.Y, bd.W, bd.H)
-		if bd.Pattern != "" {
-			b = append(b, `<rect class="pattern" fill="url(#`...)
-			b = appendEscaped(b, bd.Pattern)
-			b = append(b, `)"`...)
-			b = appendRect(b, "-", bd.X, bd.Y, bd.W, bd.H)
+		if !bd.Short {
+			w.band(bd)
 		}
+	}
+	for _, bd := range bands {
+		if bd.Short {
+			w.band(bd)
+		}
+	}
+}
+
+// band writes one band.
+func (w *svgWriter) band(bd Band) {
+	w.s("\n", `<g class="band `)
+	w.e(bd.Class)
+	w.s(`"><title>`)
+	w.e(bd.Title)
+	w.s("</title>")
+	if bd.Short {
+		// Drawn picBandMin px wide from its start, its edges dashed there when approximate:
+		// its title says how long it is. A wide figure draws it as long as it is, over that.
+		w.rect("", bd.X, bd.Y, bd.W, bd.H)
+		w.at(bd.X, bd.Y)
+		w.s(`<rect class="min"`)
+		w.attr("width", picBandMin)
+		w.attr("height", bd.H)
+		w.s("/>")
 		if bd.ApproxStart {
-			b = appendEdge(b, bd.X, bd.Y, bd.H)
+			w.s(`<line class="approx" x1="0" y1="0" x2="0"`)
+			w.attr("y2", bd.H)
+			w.s("/>")
 		}
 		if bd.ApproxEnd {
-			b = appendEdge(b, bd.X+bd.W, bd.Y, bd.H)
+			w.s(`<line class="approx"`)
+			w.attr("x1", picBandMin)
+			w.s(` y1="0"`)
+			w.attr("x2", picBandMin)
+			w.attr("y2", bd.H)
+			w.s("/>")
 		}
-		b = append(b, "</g>"...)
+		w.s("</svg></g>")
+		return
 	}
-	w.b = b
-}
-
-// appendRect appends a rect element; with open "-" it continues a start tag already begun.
-func appendRect(b []byte, open string, x, y, w, h float64) []byte {
-	if open == "" {
-		b = append(b, "<rect"...)
+	w.rect("", bd.X, bd.Y, bd.W, bd.H)
+	if bd.Pattern != "" {
+		w.s(`<rect class="pattern" fill="url(#`)
+		w.e(bd.Pattern)
+		w.s(`)"`)
+		w.attrPc("x", bd.X)
+		w.attr("y", bd.Y)
+		w.attrPc("width", bd.W)
+		w.attr("height", bd.H)
+		w.s("/>")
 	}
-	b = append(b, ` x="`...)
-	b = appendNum(b, x)
-	b = append(b, `" y="`...)
-	b = appendNum(b, y)
-	b = append(b, `" width="`...)
-	b = appendNum(b, w)
-	b = append(b, `" height="`...)
-	b = appendNum(b, h)
-	return append(b, `"/>`...)
+	if bd.ApproxStart {
+		w.vline(` class="approx"`, bd.X, bd.Y, bd.Y+bd.H)
+	}
+	if bd.ApproxEnd {
+		w.vline(` class="approx"`, bd.X+bd.W, bd.Y, bd.Y+bd.H)
+	}
+	w.s("</g>")
 }
 
-// appendEdge appends the dashed line of an approximate edge at x.
-func appendEdge(b []byte, x, y, h float64) []byte {
-	b = append(b, `<line class="approx" x1="`...)
-	b = appendNum(b, x)
-	b = append(b, `" y1="`...)
-	b = appendNum(b, y)
-	b = append(b, `" x2="`...)
-	b = appendNum(b, x)
-	b = append(b, `" y2="`...)
-	b = appendNum(b, y+h)
-	return append(b, `"/>`...)
-}
-
-// markers writes the markers, each with its <title>.
+// markers writes the markers, each with its <title>, its shape drawn in px at its place.
 func (w *svgWriter) markers(markers []Marker) {
-	b := w.b
 	for _, m := range markers {
-		b = append(b, "\n<g class=\"mk "...)
-		b = appendEscaped(b, m.Class)
+		w.s("\n", `<g class="mk `)
+		w.e(m.Class)
 		if m.Approx {
-			b = append(b, " approx"...)
+			w.s(" approx")
 		}
-		b = append(b, "\"><title>"...)
-		b = appendEscaped(b, m.Title)
-		b = append(b, `</title><path transform="translate(`...)
-		b = appendNum(b, m.X)
-		b = append(b, ' ')
-		b = appendNum(b, m.Y)
-		b = append(b, `)" d="`...)
-		b = appendEscaped(b, m.Path)
-		b = append(b, `"/></g>`...)
+		w.s(`"><title>`)
+		w.e(m.Title)
+		w.s("</title>")
+		w.at(m.X, m.Y)
+		w.s(`<path d="`)
+		w.e(m.Path)
+		w.s(`"/></svg></g>`)
 	}
-	w.b = b
 }
-
-func appendNum(b []byte, f float64) []byte { return strconv.AppendFloat(b, round1(f), 'f', -1, 64) }
