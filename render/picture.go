@@ -123,7 +123,7 @@ const (
 	picRowH       = 14.0
 	picMarkerR    = 5.0 // px
 	picMarkerGap  = 3.4 // percent: markers nearer than this (12 px at a phone's 350) take the second row
-	picBandMin    = 5.0 // px: the least width a band is drawn
+	picBandMin    = 5 // px: the least width a band is drawn
 	picPhone      = 350 // px: the narrowest width the figure is laid out for
 	picNameRune   = 60  // the longest lane name, in runes
 	picLegendCols = 2
@@ -168,6 +168,35 @@ func serviceWindows(inc *incident.Incident, m *incident.Metrics) ([]string, [][]
 		add(sm.Name)
 	}
 	return names, ws
+}
+
+// sortInstants sorts ts and drops repeated instants. Within 290 years of one another they
+// are sorted as durations from the first, which costs a fraction of comparing times.
+func sortInstants(ts []time.Time) []time.Time {
+	lo, hi := ts[0], ts[0]
+	for _, t := range ts {
+		if t.Before(lo) {
+			lo = t
+		}
+		if t.After(hi) {
+			hi = t
+		}
+	}
+	if d := hi.Sub(lo); d >= math.MaxInt64/2 || d < 0 {
+		slices.SortFunc(ts, func(a, b time.Time) int { return a.Compare(b) })
+		return slices.CompactFunc(ts, func(a, b time.Time) bool { return a.Equal(b) })
+	}
+	ds := make([]time.Duration, len(ts))
+	for i, t := range ts {
+		ds[i] = t.Sub(lo)
+	}
+	slices.Sort(ds)
+	ds = slices.Compact(ds)
+	ts = ts[:len(ds)]
+	for i, d := range ds {
+		ts[i] = lo.Add(d)
+	}
+	return ts
 }
 
 // scale maps instants to x, with quiet gaps broken out.
@@ -345,6 +374,20 @@ type picturer struct {
 	refs []titleRef
 }
 
+// titlesHint is about the length of the titles and the description of inc's picture, whose
+// lanes have windows.
+func titlesHint(inc *incident.Incident, windows [][]timeline.Window) int {
+	n := 256
+	for _, ev := range inc.Timeline {
+		n += 80 + min(len(ev.Text), 4*240)
+	}
+	for _, ws := range windows {
+		n += 2 * 100 * min(len(ws), 32) // a band's title, and again in the description
+		n += 100 * max(len(ws)-32, 0)
+	}
+	return n
+}
+
 // titleRef is where a title lies in picturer.buf: a marker's (lane < 0) or a band's.
 type titleRef struct {
 	lane, i int
@@ -378,8 +421,7 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 	if len(points) == 0 {
 		return nil
 	}
-	slices.SortFunc(points, func(a, b time.Time) int { return a.Compare(b) })
-	points = slices.CompactFunc(points, func(a, b time.Time) bool { return a.Equal(b) })
+	points = sortInstants(points)
 	first, last := points[0], points[len(points)-1]
 	if len(names) == 0 {
 		names = []string{v.Title}
@@ -405,7 +447,7 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 	p.sc, breaks = newScale(first.Add(-pad), last.Add(pad), points)
 	pic.Breaks = breaks
 	p.days = p.multiDay()
-	p.buf = make([]byte, 0, 256*len(inc.Timeline)+128*len(points))
+	p.buf = make([]byte, 0, titlesHint(inc, windows))
 
 	// Markers, two rows of them where they crowd, under the row of the word "Events".
 	pic.EventY = 12 + 2*picMarkerR + 14

@@ -459,3 +459,18 @@ func TestAppendEscaped(t *testing.T) {
 		assert.Equal(t, template.HTMLEscapeString(s), w.b.String(), "%q", s)
 	}
 }
+
+// BenchmarkPicture draws the 500-event incident's picture and writes its SVG, alone.
+func BenchmarkPicture(b *testing.B) {
+	inc := benchIncident(b)[0]
+	bd := (&Printer{}).builder(true)
+	v, err := bd.view(inc, 1, "")
+	require.NoError(b, err)
+	b.ReportAllocs()
+	for b.Loop() {
+		pic := bd.picture(inc, &v, "")
+		if len(pic.svg(false)) == 0 {
+			b.Fatal("no SVG")
+		}
+	}
+}
