@@ -123,7 +123,7 @@ const (
 	picRowH       = 14.0
 	picMarkerR    = 5.0 // px
 	picMarkerGap  = 3.4 // percent: markers nearer than this (12 px at a phone's 350) take the second row
-	picBandMin    = 5 // px: the least width a band is drawn
+	picBandMin    = 5   // px: the least width a band is drawn
 	picPhone      = 350 // px: the narrowest width the figure is laid out for
 	picNameRune   = 60  // the longest lane name, in runes
 	picLegendCols = 2
