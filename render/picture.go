@@ -73,6 +73,8 @@ type Band struct {
 	ApproxStart bool   // reports whether the start is approximate (drawn dashed)
 	ApproxEnd   bool   // reports whether the end is approximate
 	Short       bool   // reports whether the band may be drawn narrower than picBandMin px: it is then drawn that wide, from its start
+
+	title [2]int32 // where Title lies in picturer.titles while it is built
 }
 
 // Marker is one event on the line above the lanes.
@@ -82,6 +84,8 @@ type Marker struct {
 	Path   string // the shape, an SVG path centred at 0 0, to move to (X, Y)
 	Approx bool   // reports whether the time is approximate (drawn dashed)
 	Title  string // "10:36 EDT (14:36 UTC), detected: Harvest, Forecast degraded performance. The primary…"
+
+	title [2]int32 // where Title lies in picturer.titles while it is built
 }
 
 // Tick is a labelled instant of the axis.
@@ -358,22 +362,6 @@ func wallTicks(t0, t1 time.Time, step time.Duration, loc *time.Location) []time.
 	}
 }
 
-// picturer builds pictures; it formats instants through the builder's cache.
-type picturer struct {
-	b    *builder
-	inc  *incident.Incident
-	loc  *time.Location
-	pic  *Picture
-	sc   scale
-	t0   time.Time // the first event, T+0 of a relative axis
-	days bool      // reports whether the axis crosses a local midnight (titles then show dates)
-
-	// The titles and the description are written into one buffer and sliced from the one
-	// string it makes: a long timeline has a title per marker and band.
-	buf  []byte
-	refs []titleRef
-}
-
 // titlesHint is about the length of the titles and the description of inc's picture, whose
 // lanes have windows.
 func titlesHint(inc *incident.Incident, windows [][]timeline.Window) int {
@@ -388,10 +376,20 @@ func titlesHint(inc *incident.Incident, windows [][]timeline.Window) int {
 	return n
 }
 
-// titleRef is where a title lies in picturer.buf: a marker's (lane < 0) or a band's.
-type titleRef struct {
-	lane, i int
-	a, b    int
+// picturer builds pictures; it formats instants through the builder's cache.
+type picturer struct {
+	b    *builder
+	inc  *incident.Incident
+	loc  *time.Location
+	pic  *Picture
+	sc   scale
+	t0   time.Time // the first event, T+0 of a relative axis
+	days bool      // reports whether the axis crosses a local midnight (titles then show dates)
+
+	// The titles and the description are written into one builder and sliced from the one
+	// string it makes: a long timeline has a title per marker and band.
+	titles strings.Builder
+	tmp    [512]byte // where a title is formatted before it is written to titles
 }
 
 // picture draws inc, or returns nil when it has nothing to draw: no event, window or
@@ -447,7 +445,7 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 	p.sc, breaks = newScale(first.Add(-pad), last.Add(pad), points)
 	pic.Breaks = breaks
 	p.days = p.multiDay()
-	p.buf = make([]byte, 0, titlesHint(inc, windows))
+	p.titles.Grow(titlesHint(inc, windows))
 
 	// Markers, two rows of them where they crowd, under the row of the word "Events".
 	pic.EventY = 12 + 2*picMarkerR + 14
@@ -473,11 +471,10 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 		} else {
 			in = instant(ev.At, loc)
 		}
-		a := len(p.buf)
-		p.buf = p.appendEventTitle(p.buf, ev, in)
-		p.refs = append(p.refs, titleRef{lane: -1, i: len(pic.Markers), a: a, b: len(p.buf)})
+		a := p.titles.Len()
+		p.titles.Write(p.appendEventTitle(p.tmp[:0], ev, in))
 		pic.Markers = append(pic.Markers, Marker{X: x, Y: my, Class: class, Path: markerPath(ev.Kind),
-			Approx: ev.At.Approx})
+			Approx: ev.At.Approx, title: [2]int32{int32(a), int32(p.titles.Len())}})
 		if ev.State != timeline.LevelUnknown {
 			k := instantOf(ev.At).UnixNano()
 			if ev.At.Approx {
@@ -504,9 +501,9 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 				Class: levelClass(w.Level), Pattern: patternOf(id, w.Level),
 				ApproxStart: isApprox(w.Start), ApproxEnd: isApprox(w.End)}
 			bd.Short = bd.W*picPhone/100 < picBandMin
-			a := len(p.buf)
-			p.buf = p.appendWindowTitle(p.buf, ln.Name, w, bd.ApproxStart, bd.ApproxEnd)
-			p.refs = append(p.refs, titleRef{lane: i, i: len(ln.Bands), a: a, b: len(p.buf)})
+			a := p.titles.Len()
+			p.titles.Write(p.appendWindowTitle(p.tmp[:0], ln.Name, w, bd.ApproxStart, bd.ApproxEnd))
+			bd.title = [2]int32{int32(a), int32(p.titles.Len())}
 			ln.Bands = append(ln.Bands, bd)
 		}
 		pic.Lanes = append(pic.Lanes, ln)
@@ -528,7 +525,7 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 	pic.LegendY = y
 	y = p.legend(y)
 	pic.Height = round1(y + 6)
-	p.titles()
+	p.setTitles()
 	return pic
 }
 
@@ -758,48 +755,47 @@ func (p *picturer) legend(y float64) float64 {
 	return y + float64((len(keys)-1)/picLegendCols)*18 + 14
 }
 
-// titles sets the titles of the markers and bands and the description from p.buf, and
-// writes the description there first: the figure in words.
-func (p *picturer) titles() {
+// setTitles sets the titles of the markers and bands from p.titles, and the description,
+// the figure in words, written there after them.
+func (p *picturer) setTitles() {
 	pic := p.pic
-	d := len(p.buf)
-	p.buf = append(p.buf, pic.Note...)
-	next := 0 // the first band ref of the lane
+	t := &p.titles
+	d := t.Len()
+	t.WriteString(pic.Note)
 	for _, ln := range pic.Lanes {
-		p.buf = append(p.buf, ' ')
+		t.WriteByte(' ')
 		if len(ln.Bands) == 0 {
-			p.buf = append(append(p.buf, ln.Name...), ": no outage window."...)
+			t.WriteString(ln.Name)
+			t.WriteString(": no outage window.")
 			continue
 		}
-		for next < len(p.refs) && p.refs[next].lane < 0 {
-			next++
-		}
-		for i := range ln.Bands {
+		for i, bd := range ln.Bands {
 			if i > 0 {
-				p.buf = append(p.buf, "; "...)
+				t.WriteString("; ")
 			}
-			r := p.refs[next+i]
-			p.buf = append(p.buf, p.buf[r.a:r.b]...)
+			t.WriteString(t.String()[bd.title[0]:bd.title[1]])
 			if i > 30 && i < len(ln.Bands)-1 {
-				p.buf = append(p.buf, "; and "...)
-				p.buf = strconv.AppendInt(p.buf, int64(len(ln.Bands)-i-1), 10)
-				p.buf = append(p.buf, " more windows"...)
+				t.WriteString("; and ")
+				t.Write(strconv.AppendInt(p.tmp[:0], int64(len(ln.Bands)-i-1), 10))
+				t.WriteString(" more windows")
 				break
 			}
 		}
-		next += len(ln.Bands)
-		p.buf = append(p.buf, '.')
+		t.WriteByte('.')
 	}
-	all := string(p.buf)
+	all := t.String()
 	pic.Desc = all[d:]
-	for _, r := range p.refs {
-		if r.lane < 0 {
-			pic.Markers[r.i].Title = all[r.a:r.b]
-		} else {
-			pic.Lanes[r.lane].Bands[r.i].Title = all[r.a:r.b]
+	for i := range pic.Markers {
+		m := &pic.Markers[i]
+		m.Title = all[m.title[0]:m.title[1]]
+	}
+	for _, ln := range pic.Lanes {
+		for i := range ln.Bands {
+			bd := &ln.Bands[i]
+			bd.Title = all[bd.title[0]:bd.title[1]]
 		}
 	}
-	p.buf, p.refs = nil, nil
+	p.titles = strings.Builder{}
 }
 
 // appendAbout appends s, after "about " when approx.
