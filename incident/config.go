@@ -12,12 +12,16 @@ type Config struct {
 	// MaxBytes is the largest file read; zero means DefaultMaxBytes.
 	MaxBytes int64
 
-	// MaxValues bounds the values (list items, keys and lines) of a file, as counted before
-	// decoding; zero means DefaultMaxValues.
+	// MaxValues bounds the values (list items, keys and scalars) of a file, as counted before
+	// decoding (see DefaultMaxValues); zero means DefaultMaxValues.
 	MaxValues int
 
 	// MaxDepth is the deepest nesting of lists and mappings accepted; zero means DefaultMaxDepth.
 	MaxDepth int
+
+	// MaxServices is the most distinct services an incident may name (in services, its events
+	// and its outages); zero means DefaultMaxServices.
+	MaxServices int
 }
 
 // Parse is (*Config).Parse with the zero Config.

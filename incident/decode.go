@@ -24,7 +24,8 @@ import (
 type pos struct {
 	line, col int
 	path      string
-	item      int // written index + 1 of a list item; 0 when not from a file
+	item      int  // written index + 1 of a list item; 0 when not from a file
+	window    bool // reports whether an outage was written as one window expression
 }
 
 // fileFacts is what Parse remembers about a file beyond the incident's values.
@@ -41,7 +42,7 @@ type fileFacts struct {
 // ErrDuplicateKey, ErrMissing, ErrInvalid, ErrVersion) or an error of package tz for a time
 // that cannot be read (tz.ErrSyntax, tz.ErrNonexistentTime, tz.ErrAmbiguousTime,
 // tz.ErrAmbiguous, tz.ErrMismatch, tz.ErrWeekday, tz.ErrBackwards, tz.ErrUnknownZone, and
-// tz.ErrDSTMismatch when c.Strict).
+// tz.ErrDSTMismatch when c.Strict and no ignore: of the incident acknowledges it).
 //
 // Parse reports only errors. Warnings found while reading (such as an abbreviation's wrong
 // daylight-saving half) are kept with the incident and returned by Validate, which also checks
@@ -52,15 +53,15 @@ type fileFacts struct {
 // Parse is safe for concurrent use as long as c is not modified.
 func (c *Config) Parse(name string, data []byte) ([]*Incident, error) {
 	if max := c.maxBytes(); int64(len(data)) > max {
-		return nil, ErrorList{{File: name, Err: tooLarge(int64(len(data)), max)}}
+		return nil, ErrorList{{File: name, Err: tooLarge(int64(len(data)), max), Code: CodeTooLarge}}
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		return nil, ErrorList{{File: name, Line: 1, Column: 1, Err: errorf(ErrSyntax,
+		return nil, ErrorList{{File: name, Line: 1, Column: 1, Code: CodeNotUTF8, Err: errorf(ErrSyntax,
 			"file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")}}
 	}
 	if max := c.maxValues(); countValues(data) > max {
-		return nil, ErrorList{{File: name, Err: errorf(ErrTooLarge,
-			"file has more than %d values (list items, keys and lines); split it into several files", max)}}
+		return nil, ErrorList{{File: name, Code: CodeTooLarge, Err: errorf(ErrTooLarge,
+			"file has more than %d values (list items, keys and scalars); split it into several files", max)}}
 	}
 	var (
 		incs []*Incident
@@ -95,8 +96,9 @@ func (c *Config) Parse(name string, data []byte) ([]*Incident, error) {
 	}
 	errs.Sort()
 	if len(errs) >= maxErrors {
-		errs = append(errs[:maxErrors], &ParseError{File: name, Err: errorf(ErrSyntax, "too many errors; fix these first")})
+		errs = append(errs[:maxErrors], &ParseError{File: name, Code: CodeTooManyErrors, Err: errorf(ErrSyntax, "too many errors; fix these first")})
 	}
+	setCodes(errs)
 	return incs, errs.Err()
 }
 
@@ -107,7 +109,7 @@ func (c *Config) Parse(name string, data []byte) ([]*Incident, error) {
 func (c *Config) Load(fsys fs.FS, name string) ([]*Incident, error) {
 	max := c.maxBytes()
 	if size := statSize(fsys, name); size > max {
-		return nil, ErrorList{{File: name, Err: tooLarge(size, max)}}
+		return nil, ErrorList{{File: name, Err: tooLarge(size, max), Code: CodeTooLarge}}
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -135,7 +137,7 @@ func (d *decoder) report(n *yaml.Node, path string, err error, warning bool) {
 	if len(d.errs) >= d.max {
 		return
 	}
-	pe := &ParseError{File: d.file, Path: path, Err: err, Warning: warning}
+	pe := &ParseError{File: d.file, Path: path, Err: err, Warning: warning, Code: codeOf(err)}
 	if n != nil {
 		pe.Line, pe.Column = n.Line, n.Column
 	}
@@ -355,7 +357,7 @@ func (d *decoder) date(n *yaml.Node, path string) tz.Date {
 func parseDate(s string) (tz.Date, error) {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return tz.Date{}, errorf(ErrInvalid, "invalid date %q: want YYYY-MM-DD, like 2016-07-26", s)
+		return tz.Date{}, errorc(CodeInvalidDate, ErrInvalid, "invalid date %q: want YYYY-MM-DD, like 2016-07-26", s)
 	}
 	return tz.DateOf(t), nil
 }
@@ -379,7 +381,7 @@ var topKeys = []string{
 	"postmortem", "id", "title", "slug", "kind", "date", "timezone", "services", "severity",
 	"status", "authors", "published", "summary", "impact", "timeline", "outages", "scheduled",
 	"root_causes", "trigger", "detection", "resolution", "contributing_factors", "lessons",
-	"action_items", "links", "source",
+	"action_items", "links", "source", "ignore",
 }
 
 const (
@@ -409,6 +411,7 @@ const (
 	kActionItems
 	kLinks
 	kSource
+	kIgnore
 )
 
 func (d *decoder) incident(n *yaml.Node) *Incident {
@@ -494,7 +497,33 @@ func (d *decoder) incident(n *yaml.Node) *Incident {
 	inc.Outages = d.outages(v[kOutages], "outages")
 	inc.Scheduled = d.scheduled(v[kScheduled], "scheduled")
 	inc.Source = d.source(v[kSource], "source")
+	inc.Ignore = d.ignore(v[kIgnore], "ignore")
+	d.checkServices(inc, v[kServices])
+	d.zoneHint()
+	if d.cfg != nil && d.cfg.Strict {
+		d.strict()
+	}
 	return inc
+}
+
+// strict makes errors of the warnings that strict mode refuses (an abbreviation's wrong
+// daylight-saving half), unless an ignore: of the incident acknowledges them. The times
+// themselves are kept, so that the rest of the incident reads as without Strict.
+func (d *decoder) strict() {
+	a := newAcks(d.inc)
+	warns := d.src.warnings[:0]
+	for _, w := range d.src.warnings {
+		if !errors.Is(w, tz.ErrDSTMismatch) {
+			warns = append(warns, w)
+			continue
+		}
+		if !a.has(w) && len(d.errs) < d.max {
+			e := *w
+			e.Warning = false
+			d.errs = append(d.errs, &e)
+		}
+	}
+	d.src.warnings = warns
 }
 
 // list calls fn for each item of a list; null is an empty list.
@@ -555,7 +584,7 @@ func (d *decoder) lessons(n *yaml.Node, path string) Lessons {
 	}
 }
 
-var actionKeys = []string{"text", "kind", "owner", "priority", "due", "status", "link"}
+var actionKeys = []string{"text", "kind", "owner", "priority", "due", "status", "link", "ignore"}
 
 func (d *decoder) actionItems(n *yaml.Node, path string) []ActionItem {
 	var out []ActionItem
@@ -574,6 +603,7 @@ func (d *decoder) actionItems(n *yaml.Node, path string) []ActionItem {
 			Priority: strings.TrimSpace(d.str(v[3], join(p, "priority"))),
 			Due:      d.date(v[4], join(p, "due")),
 			Link:     strings.TrimSpace(d.str(v[6], join(p, "link"))),
+			Ignore:   d.ignore(v[7], join(p, "ignore")),
 			pos:      pos{line: c.Line, col: c.Column, path: p},
 		}
 		if v[4] != nil {
@@ -644,7 +674,7 @@ func (d *decoder) source(n *yaml.Node, path string) *Source {
 		if v[0] != nil {
 			at = v[0]
 		}
-		d.report(at, join(path, "system"), errorf(ErrMissing, "source without system; write system: statuspage, slack, text or the name of the system it came from"), false)
+		d.report(at, join(path, "system"), errorc(CodeMissingSystem, ErrMissing, "source without system; write system: statuspage, slack, text or the name of the system it came from"), false)
 	}
 	return src
 }
@@ -653,7 +683,7 @@ func (d *decoder) source(n *yaml.Node, path string) *Source {
 func checkSourceURL(s string) error {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return errorf(ErrInvalid, "source url %q is not an http or https link; write it like https://status.example.com/incidents/abc", s)
+		return errorc(CodeInvalidURL, ErrInvalid, "source url %q is not an http or https link; write it like https://status.example.com/incidents/abc", s)
 	}
 	return nil
 }
@@ -669,6 +699,27 @@ func tzError(err error, _ string) error {
 		return &fieldError{msg: q + ": " + te.Msg, err: err}
 	}
 	return &fieldError{msg: strings.TrimPrefix(err.Error(), "tz: "), err: err}
+}
+
+// ignore reads a list of codes to acknowledge, each a warning's code. Null is nil.
+func (d *decoder) ignore(n *yaml.Node, path string) []string {
+	codes := d.strs(n, path)
+	if len(codes) == 0 {
+		return nil
+	}
+	items := deref(n).Content
+	for i, c := range codes {
+		c = strings.ToLower(strings.TrimSpace(c))
+		codes[i] = c
+		at := n
+		if len(items) == len(codes) {
+			at = items[i]
+		}
+		if err := checkIgnore(c); err != nil {
+			d.report(at, index(path, i), err, false)
+		}
+	}
+	return codes
 }
 
 // Levels, in the order the sort keeps events of one instant.

@@ -104,7 +104,7 @@ func TestParseErrorFormat(t *testing.T) {
 	assert.ErrorIs(t, err, tz.ErrBackwards)
 	var pe *ParseError
 	require.ErrorAs(t, err, &pe)
-	assert.Equal(t, ParseError{File: "harvest.yaml", Line: 8, Column: 9, Path: "timeline[2].at", Err: pe.Err}, *pe)
+	assert.Equal(t, ParseError{File: "harvest.yaml", Line: 8, Column: 9, Path: "timeline[2].at", Err: pe.Err, Code: CodeBackwards}, *pe)
 }
 
 func TestParseManyErrorsSorted(t *testing.T) {

@@ -50,6 +50,10 @@
 //     counting through aliases; the YAML decoder itself stops at 10,000 ([ErrTooDeep]);
 //   - aliases may expand a document to at most 10 times its written node count (at least
 //     10,000 nodes): a "billion laughs" file fails at once, without expansion ([ErrAliases]);
+//   - an incident names at most [DefaultMaxServices] (1,000) or [Config].MaxServices distinct
+//     services, in its services list, its events and its outages together (names compared
+//     case-insensitively), so that per-service windows stay in proportion to the file; the
+//     error is at the list that passes the limit ([ErrTooLarge]);
 //   - at most 100 errors are reported per file.
 //
 // # Figures

@@ -22,6 +22,6 @@ func TestUTF16(t *testing.T) {
 		_, err := Parse("f.yaml", data)
 		require.Error(t, err)
 		assert.ErrorIs(t, err, ErrSyntax)
-		assert.EqualError(t, err, "f.yaml:1:1: file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")
+		assert.EqualError(t, err, "f.yaml:1:1: file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8 [not-utf8]")
 	}
 }

@@ -43,7 +43,8 @@ type ParseError struct {
 	Line, Column int    // 1-based; 0 when unknown
 	Path         string // field path, e.g. "timeline[2].at"
 	Err          error
-	Warning      bool // reports whether this is a warning rather than an error
+	Warning      bool   // reports whether this is a warning rather than an error
+	Code         string // the stable code of the problem, such as "abbrev-dst-mismatch" (see Codes); "" when it has none
 }
 
 // Unwrap returns e.Err.
@@ -60,7 +61,7 @@ func (l ErrorList) Err() error {
 	return l
 }
 
-// Error returns "file:line:col: path: message", leaving out the parts that are unknown.
+// Error returns "file:line:col: path: message [code]", leaving out the parts that are unknown.
 func (e *ParseError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Position())
@@ -71,12 +72,21 @@ func (e *ParseError) Error() string {
 		b.WriteString(e.Path)
 		b.WriteString(": ")
 	}
-	if e.Err != nil {
-		b.WriteString(e.Err.Error())
-	} else {
-		b.WriteString("unknown error")
-	}
+	b.WriteString(e.Message())
 	return b.String()
+}
+
+// Message returns the problem without its position and path: the message of Err followed by
+// " [code]" when e has a code (and the message does not end with it already).
+func (e *ParseError) Message() string {
+	msg := "unknown error"
+	if e.Err != nil {
+		msg = e.Err.Error()
+	}
+	if e.Code != "" && !strings.HasSuffix(msg, "["+e.Code+"]") {
+		msg += " [" + e.Code + "]"
+	}
+	return msg
 }
 
 // Position returns "file:line:col", "file:line", "file" or "", as much as is known.
@@ -130,14 +140,30 @@ func (l ErrorList) Unwrap() []error {
 
 // fieldError is an error about a field's value: msg explains, err is the sentinel or the
 // error of package tz that callers match.
+// code, when set, is its code; else the code of err is.
 type fieldError struct {
-	msg string
-	err error
+	msg      string
+	err      error
+	codeName string
 }
 
-func (e *fieldError) Error() string { return e.msg }
-func (e *fieldError) Unwrap() error { return e.err }
+func (e *fieldError) Error() string    { return e.msg }
+func (e *fieldError) Unwrap() error    { return e.err }
+func (e *fieldError) diagCode() string { return e.codeName }
+
+// Errorf returns an error whose message is the formatted text and which matches sentinel
+// with errors.Is: the Err of a *ParseError whose message says more than its sentinel, as an
+// importer reports one. Its message, like every Err's, is lower case with no position, path
+// or code; ParseError.Error adds those.
+func Errorf(sentinel error, format string, args ...any) error {
+	return errorf(sentinel, format, args...)
+}
 
 func errorf(sentinel error, format string, args ...any) error {
 	return &fieldError{msg: fmt.Sprintf(format, args...), err: sentinel}
+}
+
+// errorc is errorf for an error whose code is not its sentinel's.
+func errorc(code string, sentinel error, format string, args ...any) error {
+	return &fieldError{msg: fmt.Sprintf(format, args...), err: sentinel, codeName: code}
 }

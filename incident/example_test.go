@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"testing/fstest"
+	"time"
 
 	"github.com/go-postmortem/postmortem/incident"
 	"github.com/go-postmortem/postmortem/timeline"
@@ -86,7 +87,7 @@ timeline:
 	fmt.Println(warnings)
 	// Output:
 	// dated: false downtime: 30m0s
-	// tracker.yaml:1:1: title: incident has no date: durations are computed, but UTC times and time zone conversions are left out; add date: YYYY-MM-DD when it is known
+	// tracker.yaml:1:1: title: incident has no date: durations are computed, but UTC times and time zone conversions are left out; add date: YYYY-MM-DD when it is known [undated]
 }
 
 func ExampleParse_errors() {
@@ -105,7 +106,7 @@ timeline:
 	}
 	fmt.Println(errors.Is(err, incident.ErrUnknownKey), errors.Is(err, tz.ErrBackwards))
 	// Output:
-	// harvest.yaml:3:1: sumary: unknown key "sumary" (did you mean "summary"?)
+	// harvest.yaml:3:1: sumary: unknown key "sumary" (did you mean "summary"?) [unknown-key]
 	// harvest.yaml:6:9 timeline[1].at
 	// true true
 }
@@ -183,4 +184,43 @@ timeline:
 	//   - at: "11:00"
 	//     approx: true
 	//     state: operational
+}
+
+// Each service has its own figures, from its own windows: here the API went down after the
+// web front end, and Billing, which the incident lists, had no outage. ServiceFigures measures
+// windows clipped to a range the same way.
+func ExampleServiceFigures() {
+	incs, err := incident.Parse("f.yaml", []byte(`title: Web, then the API
+date: 2024-01-01
+services: [web, API, Billing]
+timeline:
+  - {at: "10:00", state: major, services: [web]}
+  - {at: "10:20", state: ok, services: [web]}
+  - {at: "10:20", state: major, services: [API]}
+  - {at: "10:50", state: ok}
+`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	inc := incs[0]
+	m := inc.Metrics(timeline.Policy{})
+	fmt.Println("incident:", m.Totals.Major, "from", m.Start.Format("15:04"), "to", m.End.Format("15:04"))
+	for _, s := range m.Services {
+		fmt.Println(s.Name+":", s.Totals.Major)
+	}
+	// The same figures within 10:30–11:00.
+	from := time.Date(2024, 1, 1, 10, 30, 0, 0, time.UTC)
+	clipped := timeline.Clip(inc.Windows(), from, from.Add(30*time.Minute))
+	for _, s := range incident.ServiceFigures(clipped, inc.Services, timeline.Policy{}) {
+		fmt.Println("after 10:30,", s.Name+":", s.Totals.Major)
+	}
+	// Output:
+	// incident: 50m0s from 10:00 to 10:50
+	// API: 30m0s
+	// Billing: 0s
+	// web: 20m0s
+	// after 10:30, API: 20m0s
+	// after 10:30, Billing: 0s
+	// after 10:30, web: 0s
 }

@@ -8,11 +8,14 @@ import (
 	"github.com/google/uuid"
 )
 
-// Outage is an explicit outage window [Start, End).
+// Outage is an explicit outage window [Start, End). A file writes it as {start, end}, or as
+// one window expression ("from 5:45 AM to 7:00 AM UTC", alone or as window:); in the latter
+// case Start.Written and End.Written both hold the whole expression.
 type Outage struct {
 	Start, End Time
 	Level      timeline.Level // major_outage when the file gives none
 	Services   []string       // nil: the incident's
+	Ignore     []string       // codes of the warnings acknowledged on this outage
 
 	pos pos
 }
@@ -44,6 +47,7 @@ type ActionItem struct {
 	Due      tz.Date
 	Status   ActionStatus
 	Link     string
+	Ignore   []string // codes of the warnings acknowledged on this item
 
 	pos, duePos pos
 }
@@ -94,21 +98,23 @@ type Incident struct {
 	Lessons             Lessons
 	ActionItems         []ActionItem
 	Links               []Link
-	Source              *Source // where an imported incident came from; nil when not imported
+	Source              *Source  // where an imported incident came from; nil when not imported
+	Ignore              []string // codes of the warnings acknowledged on the whole incident (ignore: [code, ...])
 
 	src *fileFacts // what Parse learnt about the file; nil for an incident built in code
 }
 
 // Metrics are the computed figures of an incident.
 type Metrics struct {
-	Start, End         time.Time         // first and last instant of the timeline (nominal 0001-01-01 when undated)
+	Start, End         time.Time         // first and last event of the timeline (nominal 0001-01-01 when undated); zero without events
+	HasEvents          bool              // reports whether the timeline has an event (else Start and End mean nothing)
 	Windows            []timeline.Window // merged outage windows
 	Totals             timeline.Totals
 	SpanStart, SpanEnd time.Time // first instant at partial or worse → last instant leaving it
 	Span               time.Duration
 	Lifecycle          timeline.Lifecycle // milestones; TimeTo(timeline.Detected) etc.
 	Dated              bool               // reports whether instants are real (false: only durations mean something)
-	Services           []ServiceMetrics   // per service, sorted case-insensitively; nil when no window names one
+	Services           []ServiceMetrics   // every service the incident lists or a window names, sorted case-insensitively (zero figures for one without windows); nil when none
 }
 
 // ServiceMetrics are the figures of one service of an incident, from its own windows alone:

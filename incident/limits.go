@@ -24,12 +24,21 @@ const (
 	// accepted when Config.MaxDepth is zero. An incident needs 4.
 	DefaultMaxDepth = 64
 
-	// DefaultMaxValues bounds the number of values (list items, keys and lines) of a file when
-	// Config.MaxValues is zero. It is counted before decoding, from the bytes that separate
-	// values (newlines, commas, colons, dashes and brackets), so that a file of many tiny values
-	// cannot make the YAML decoder build a tree hundreds of times its size. A 1,000-event
-	// incident has about 12,000.
+	// DefaultMaxValues bounds the number of values (list items, keys and scalars) of a file
+	// when Config.MaxValues is zero. It is counted before decoding, from the bytes that may
+	// separate values (newlines, commas, colons, dashes and brackets) outside block scalars,
+	// so that a file of many tiny values cannot make the YAML decoder build a tree hundreds of
+	// times its size; the prose of a block scalar (summary: |) counts as one value, whatever
+	// its lines hold. A 1,000-event incident has about 12,000.
 	DefaultMaxValues = 250_000
+
+	// DefaultMaxServices is the most distinct services (names compared case-insensitively)
+	// one incident may name, in its services list, its events and its outages together, when
+	// Config.MaxServices is zero. Windows are kept per service, so an incident of very many
+	// services whose histories differ costs work and memory for each of them; a status page
+	// has tens. Past the limit, group services (one name for a region or a tier) or split the
+	// incident.
+	DefaultMaxServices = 1000
 
 	// maxErrors is the number of errors reported per file before Parse gives up.
 	maxErrors = 100
@@ -55,13 +64,113 @@ func (c *Config) maxValues() int {
 }
 
 // countValues returns an upper estimate of the number of values in data: the number of bytes
-// that may separate two values.
+// that may separate two values, outside the content of block scalars (summary: |), which
+// holds one value however many lines, colons and dashes its prose has.
 func countValues(data []byte) int {
 	n := 0
-	for _, c := range []byte{'\n', ',', ':', '-', '[', '{'} {
-		n += bytes.Count(data, []byte{c})
+	block := -1 // indentation of the line that opened a block scalar; -1 outside one
+	for rest := data; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		trimmed := bytes.TrimLeft(line, " ")
+		indent := len(line) - len(trimmed)
+		if block >= 0 {
+			if len(bytes.TrimSpace(trimmed)) == 0 || indent > block {
+				continue // the block scalar's content
+			}
+			block = -1
+		}
+		n++ // the line
+		for _, c := range []byte{',', ':', '-', '[', '{'} {
+			n += bytes.Count(line, []byte{c})
+		}
+		if opensBlock(trimmed) {
+			block = indent
+		}
 	}
 	return n
+}
+
+// opensBlock reports whether a line (without its indentation) ends with the header of a
+// block scalar: "|" or ">" with optional indentation and chomping indicators, after a key,
+// a dash or nothing, before an optional comment.
+func opensBlock(line []byte) bool {
+	if i := bytes.Index(line, []byte(" #")); i >= 0 {
+		line = line[:i]
+	}
+	line = bytes.TrimRight(line, " \t\r")
+	i := bytes.LastIndexAny(line, "|>")
+	if i < 0 || len(line)-i > 3 {
+		return false
+	}
+	for _, c := range line[i+1:] {
+		if !(c >= '1' && c <= '9' || c == '+' || c == '-') {
+			return false
+		}
+	}
+	before := bytes.TrimRight(line[:i], " \t")
+	if len(before) == len(line[:i]) && len(before) > 0 {
+		return false // "a|" is plain text
+	}
+	// Tags and anchors may stand between the key and the header: "text: !!str |".
+	for {
+		j := bytes.LastIndexAny(before, " \t")
+		word := before[j+1:]
+		if len(word) == 0 || word[0] != '!' && word[0] != '&' {
+			break
+		}
+		before = bytes.TrimRight(before[:j+1], " \t")
+	}
+	return len(before) == 0 || before[len(before)-1] == ':' || before[len(before)-1] == '-'
+}
+
+func (c *Config) maxServices() int {
+	if c == nil || c.MaxServices <= 0 {
+		return DefaultMaxServices
+	}
+	return c.MaxServices
+}
+
+// checkServices reports an error when the incident names more distinct services than the
+// limit allows: at its services list (n) when that list alone has too many, else at the
+// services of the first event or outage that passes the limit.
+func (d *decoder) checkServices(inc *Incident, n *yaml.Node) {
+	max := d.cfg.maxServices()
+	seen := make(map[string]bool, min(len(inc.Services), max+1))
+	over := func(names []string) bool {
+		for _, s := range names {
+			if k := strings.ToLower(s); !seen[k] {
+				seen[k] = true
+				if len(seen) > max {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	const hint = "group services under one name (a region, a tier) or split the incident"
+	if over(inc.Services) {
+		d.errorf(n, "services", ErrTooLarge, "more than %d distinct services, the limit for one incident; %s", max, hint)
+		return
+	}
+	for i := range inc.Timeline {
+		if ev := &inc.Timeline[i]; over(ev.Services) {
+			d.errorf(&yaml.Node{Line: ev.pos.line, Column: ev.pos.col}, join(ev.pos.path, "services"), ErrTooLarge,
+				"with these, the incident names more than %d distinct services (in services, events and outages), the limit for one incident; %s", max, hint)
+			return
+		}
+	}
+	for i := range inc.Outages {
+		if o := &inc.Outages[i]; over(o.Services) {
+			d.errorf(&yaml.Node{Line: o.pos.line, Column: o.pos.col}, join(o.pos.path, "services"), ErrTooLarge,
+				"with these, the incident names more than %d distinct services (in services, events and outages), the limit for one incident; %s", max, hint)
+			return
+		}
+	}
 }
 
 func (c *Config) maxDepth() int {
@@ -241,7 +350,7 @@ func yamlError(file string, data []byte, err error, maxDepth int) *ParseError {
 	if strings.Contains(msg, "cannot start any token") || strings.Contains(msg, "found a tab character") {
 		if line, col, ok := tabIndent(data, pe.Line); ok {
 			pe.Line, pe.Column = line, col
-			pe.Err = &fieldError{msg: "invalid YAML: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces", err: ErrSyntax}
+			pe.Err = &fieldError{msg: "invalid YAML: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces", err: ErrSyntax, codeName: CodeTabIndent}
 			return pe
 		}
 	}

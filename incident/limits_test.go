@@ -68,7 +68,7 @@ func TestLoadTooLarge(t *testing.T) {
 	var err error
 	alloc := allocated(func() { _, err = Load(endlessFS{size: 50 << 20, read: &read}, "big.yaml") })
 	assert.ErrorIs(t, err, ErrTooLarge)
-	assert.EqualError(t, err, "big.yaml: file is 50 MiB, larger than the limit of 8 MiB; split it into several files")
+	assert.EqualError(t, err, "big.yaml: file is 50 MiB, larger than the limit of 8 MiB; split it into several files [too-large]")
 	assert.Zero(t, read, "Load read %d bytes of a file whose size is known to be too large", read)
 	assert.Less(t, alloc, uint64(1<<20))
 
@@ -84,7 +84,7 @@ func TestLoadTooLarge(t *testing.T) {
 	assert.ErrorIs(t, err, ErrTooLarge)
 	_, err = small.Parse("f.yaml", []byte("title: "+strings.Repeat("x", 200)))
 	assert.ErrorIs(t, err, ErrTooLarge)
-	assert.EqualError(t, err, "f.yaml: file is 207 bytes, larger than the limit of 100 bytes; split it into several files")
+	assert.EqualError(t, err, "f.yaml: file is 207 bytes, larger than the limit of 100 bytes; split it into several files [too-large]")
 
 	_, err = Load(fstest.MapFS{}, "missing.yaml")
 	assert.ErrorIs(t, err, fs.ErrNotExist)
@@ -100,8 +100,18 @@ func TestTooManyValues(t *testing.T) {
 			var err error
 			alloc := allocated(func() { _, err = Parse("many.yaml", src) })
 			assert.ErrorIs(t, err, ErrTooLarge)
-			assert.EqualError(t, err, "many.yaml: file has more than 250000 values (list items, keys and lines); split it into several files")
+			assert.EqualError(t, err, "many.yaml: file has more than 250000 values (list items, keys and scalars); split it into several files [too-large]")
 			assert.Less(t, alloc, uint64(1<<20), "Parse allocated %d MiB", alloc>>20)
+		})
+	}
+	// A value hidden behind a false block header is still counted.
+	for name, src := range map[string][]byte{
+		"plain text ending in |":   []byte("title: x\nsummary: a|\n" + "authors: [" + strings.Repeat("a,", 300_000) + "a]\n"),
+		"indented after a plain |": []byte("title: x\nauthors:\n- a |\n" + strings.Repeat("- a\n", 300_000)),
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := Parse("many.yaml", src)
+			assert.ErrorIs(t, err, ErrTooLarge)
 		})
 	}
 	// Just below the limit, the tree stays moderate.
@@ -110,6 +120,30 @@ func TestTooManyValues(t *testing.T) {
 	alloc := allocated(func() { _, err = Parse("many.yaml", src) })
 	assert.NoError(t, err)
 	assert.Less(t, alloc, uint64(200<<20), "Parse allocated %d MiB", alloc>>20)
+}
+
+// TestProseIsOneValue checks that the lines of a block scalar count as one value: a 2.2 MB
+// summary of 40,000 log lines is read.
+func TestProseIsOneValue(t *testing.T) {
+	log := strings.Repeat("    2024-01-02T10:36:00Z api-7: error: upstream [a, b], {c: d} - retrying: 3, 2, 1\n", 40_000)
+	tests := []struct {
+		name, header string
+	}{
+		{"literal", "summary: |"},
+		{"folded, kept", "summary: >+"},
+		{"with a comment", "summary: |2- # the log"},
+		{"with a tag", "summary: !!str |"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := []byte("title: x\n" + tt.header + "\n" + log + "date: 2024-01-02\n")
+			require.Greater(t, len(src), 2_000_000)
+			incs, err := Parse("log.yaml", src)
+			require.NoError(t, err)
+			assert.Greater(t, len(incs[0].Summary), 2_000_000, "the whole log is the summary")
+			assert.Less(t, countValues(src), 100)
+		})
+	}
 }
 
 func TestTooDeep(t *testing.T) {

@@ -216,6 +216,7 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 			}
 			e.add("services", flowList(ev.Services))
 			e.add("text", str(ev.Text))
+			e.add("ignore", flowList(ev.Ignore))
 			seq.Content = append(seq.Content, e.n)
 		}
 		m.add("timeline", seq)
@@ -223,15 +224,26 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 	if len(inc.Outages) > 0 {
 		seq := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, o := range inc.Outages {
+			window := o.Start.Written != "" && o.Start.Written == o.End.Written &&
+				(o.pos.window || !o.Start.Instant.Equal(o.End.Instant))
+			if window && o.Level == defaultOutageLevel && len(o.Services) == 0 && len(o.Ignore) == 0 {
+				seq.Content = append(seq.Content, timeStr(o.Start.Written))
+				continue
+			}
 			e := newMap()
-			e.add("start", timeStr(timeText(o.Start)))
-			e.add("end", timeStr(timeText(o.End)))
+			if window {
+				e.add("window", timeStr(o.Start.Written))
+			} else {
+				e.add("start", timeStr(timeText(o.Start)))
+				e.add("end", timeStr(timeText(o.End)))
+			}
 			n, err := enumNode(o.Level, false)
 			if err != nil {
 				return nil, err
 			}
 			e.add("level", n)
 			e.add("services", flowList(o.Services))
+			e.add("ignore", flowList(o.Ignore))
 			seq.Content = append(seq.Content, e.n)
 		}
 		m.add("outages", seq)
@@ -276,6 +288,7 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 			}
 			e.add("status", n)
 			e.add("link", str(a.Link))
+			e.add("ignore", flowList(a.Ignore))
 			seq.Content = append(seq.Content, e.n)
 		}
 		m.add("action_items", seq)
@@ -298,6 +311,7 @@ func marshalNode(inc *Incident) (*yaml.Node, error) {
 		e.add("url", str(src.URL))
 		m.add("source", e.n)
 	}
+	m.add("ignore", flowList(inc.Ignore))
 	return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{m.n}}, nil
 }
 

@@ -1,6 +1,8 @@
 package incident
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/go-postmortem/postmortem/timeline"
@@ -56,38 +58,38 @@ func (inc *Incident) Windows() []timeline.Window {
 	return ws
 }
 
-// Metrics computes the figures of inc with p's weights: the merged windows, their totals,
-// the span, the lifecycle milestones and, per service, the same figures from that service's
-// own windows. For an undated incident (Metrics.Dated false) the instants are nominal and only
-// durations mean something.
+// Metrics computes the figures of inc with p's weights: the first and last event, the merged
+// windows, their totals, the span, the lifecycle milestones and, per service, the same figures
+// from that service's own windows. For an undated incident (Metrics.Dated false) the instants
+// are nominal and only durations mean something.
 func (inc *Incident) Metrics(p timeline.Policy) Metrics {
 	ws := inc.Windows()
 	merged := timeline.Merge(ws)
 	m := Metrics{Windows: merged, Totals: p.Measure(ws), Dated: inc.dated()}
 	m.SpanStart, m.SpanEnd, m.Span = span(merged)
 	m.Lifecycle = timeline.Milestones(inc.Events(), merged)
-	first := true
-	for _, t := range inc.times() {
-		if first || t.Instant.Before(m.Start) {
-			m.Start = t.Instant
+	for i, ev := range inc.Timeline {
+		if i == 0 || ev.At.Instant.Before(m.Start) {
+			m.Start = ev.At.Instant
 		}
-		if first || t.Instant.After(m.End) {
-			m.End = t.Instant
+		if i == 0 || ev.At.Instant.After(m.End) {
+			m.End = ev.At.Instant
 		}
-		first = false
 	}
-	m.Services = serviceMetrics(ws, &p)
+	m.HasEvents = len(inc.Timeline) > 0
+	m.Services = ServiceFigures(ws, inc.Services, p)
 	return m
 }
 
-// serviceMetrics returns the figures of each service of ws from its own windows. Services
-// with one history share their windows and are measured once.
-func serviceMetrics(ws []timeline.Window, p *timeline.Policy) []ServiceMetrics {
+// ServiceFigures returns the figures of each service that the windows ws name, from its own
+// windows alone, and zero figures for each service of listed that no window names, sorted
+// case-insensitively (names that differ only in case are one service): what
+// Metrics.Services holds for an incident's windows and services. A caller that clips or
+// filters the windows of an incident (as package report does) measures them with it. Services
+// with one history share their windows and are measured once; nil when there is no service.
+func ServiceFigures(ws []timeline.Window, listed []string, p timeline.Policy) []ServiceMetrics {
 	per := timeline.ByService(ws)
-	if len(per) == 0 {
-		return nil
-	}
-	out := make([]ServiceMetrics, len(per))
+	out := make([]ServiceMetrics, len(per), len(per)+len(listed))
 	var prev *ServiceMetrics
 	for i, s := range per {
 		if prev != nil && len(s.Windows) > 0 && len(prev.Windows) == len(s.Windows) && &prev.Windows[0] == &s.Windows[0] {
@@ -100,6 +102,29 @@ func serviceMetrics(ws []timeline.Window, p *timeline.Policy) []ServiceMetrics {
 		out[i] = sm
 		prev = &out[i]
 	}
+	have := make(map[string]bool, len(per)+len(listed))
+	for _, s := range per {
+		have[strings.ToLower(s.Service)] = true
+	}
+	added := false
+	for _, s := range listed {
+		if k := strings.ToLower(s); s != "" && !have[k] {
+			have[k] = true
+			out = append(out, ServiceMetrics{Name: s})
+			added = true
+		}
+	}
+	if added {
+		slices.SortStableFunc(out, func(a, b ServiceMetrics) int {
+			if c := strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)); c != 0 {
+				return c
+			}
+			return strings.Compare(a.Name, b.Name)
+		})
+	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
@@ -107,8 +132,6 @@ func serviceMetrics(ws []timeline.Window, p *timeline.Policy) []ServiceMetrics {
 // the time between (zero when there is no outage).
 func span(ws []timeline.Window) (start, end time.Time, d time.Duration) {
 	start, end = timeline.Span(ws)
-	if !start.IsZero() {
-		d = end.Sub(start)
-	}
-	return start, end, d
+	// 0 when there is no span (both zero); 0001-01-01T00:00Z is an instant like another.
+	return start, end, end.Sub(start)
 }

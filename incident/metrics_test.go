@@ -3,6 +3,8 @@ package incident
 import (
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -187,6 +189,18 @@ func TestMetricsPerService(t *testing.T) {
 				"db":  {partial: 30 * time.Minute, span: 30 * time.Minute},
 			},
 		},
+		{
+			name: "a listed service no window names has zero figures",
+			src: doc("title: x", "date: 2020-01-01", "services: [web, Billing]", "timeline:",
+				"  - {at: '10:00', state: major, services: [web]}",
+				"  - {at: '10:30', state: ok, services: [web]}"),
+			total:   fig{major: 30 * time.Minute, span: 30 * time.Minute},
+			windows: []string{"10:00-10:30 major_outage [web]"},
+			want: map[string]fig{
+				"web":     {major: 30 * time.Minute, span: 30 * time.Minute},
+				"Billing": {},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -200,10 +214,15 @@ func TestMetricsPerService(t *testing.T) {
 			}
 			assert.Equal(t, tt.windows, ws)
 			got := map[string]fig{}
+			var names []string
 			for _, s := range m.Services {
 				got[s.Name] = fig{s.Totals.Major, s.Totals.Partial, s.Totals.Degraded, s.Span}
+				names = append(names, s.Name)
 			}
 			assert.Equal(t, tt.want, got)
+			assert.True(t, slices.IsSortedFunc(names, func(a, b string) int {
+				return strings.Compare(strings.ToLower(a), strings.ToLower(b))
+			}), "services sorted case-insensitively: %q", names)
 		})
 	}
 }

@@ -12,15 +12,15 @@ import (
 func TestTimeJSON(t *testing.T) {
 	incs, err := Parse("f.yaml", doc("title: x", "date: 2016-07-26", "timezone: America/New_York", "timeline:",
 		"  - {at: '10:36am', kind: detected, state: major, text: Paged.}",
-		"  - {at: '14:50 UTC~', services: [API]}"))
+		"  - {at: '14:50 UTC~', services: [API], ignore: [unknown-service]}"))
 	require.NoError(t, err)
 	b, err := json.Marshal(incs[0].Timeline)
 	require.NoError(t, err)
 	assert.JSONEq(t, `[
 		{"at": "2016-07-26T14:36:00Z", "written": "10:36am", "zone": "America/New_York", "approx": false,
-		 "kind": "detected", "state": "major_outage", "services": null, "text": "Paged."},
+		 "kind": "detected", "state": "major_outage", "services": null, "text": "Paged.", "ignore": []},
 		{"at": "2016-07-26T14:50:00Z", "written": "14:50 UTC~", "zone": "UTC", "approx": true,
-		 "kind": null, "state": null, "services": ["API"], "text": ""}
+		 "kind": null, "state": null, "services": ["API"], "text": "", "ignore": ["unknown-service"]}
 	]`, string(b))
 
 	b, err = json.Marshal(incs[0].Timeline[0].At)
@@ -34,7 +34,7 @@ func TestTimeJSONUndated(t *testing.T) {
 	b, err := json.Marshal(incs[0].Timeline[0])
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"at": null, "written": "10:36", "zone": "UTC", "approx": false,
-		"kind": null, "state": "major_outage", "services": null, "text": ""}`, string(b))
+		"kind": null, "state": "major_outage", "services": null, "text": "", "ignore": []}`, string(b))
 }
 
 func TestEventJSONInvalid(t *testing.T) {

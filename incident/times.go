@@ -36,7 +36,6 @@ func (d *decoder) time(n *yaml.Node, path string, ck *clock, approx, window bool
 		Date:     ck.date,
 		Location: d.inc.Location,
 		After:    ck.after,
-		Strict:   d.cfg != nil && d.cfg.Strict,
 		Policy:   tz.Reject,
 	})
 	if err != nil {
@@ -75,7 +74,7 @@ func (d *decoder) tzReport(n *yaml.Node, path, raw string, err error, warning bo
 	if len(d.errs) >= d.max && !warning {
 		return
 	}
-	pe := &ParseError{File: d.file, Line: n.Line, Column: n.Column, Path: path, Err: tzError(err, ""), Warning: warning}
+	pe := &ParseError{File: d.file, Line: n.Line, Column: n.Column, Path: path, Err: tzError(err, ""), Warning: warning, Code: codeOf(err)}
 	var te *tz.Error
 	if v := deref(n); v == n && errors.As(err, &te) && te.Offset > 0 && !strings.ContainsAny(raw, "\n\\") {
 		lead := len(raw) - len(strings.TrimLeft(raw, " \t"))
@@ -96,7 +95,7 @@ func (d *decoder) tzReport(n *yaml.Node, path, raw string, err error, warning bo
 	d.errs = append(d.errs, pe)
 }
 
-var eventKeys = []string{"at", "text", "kind", "state", "services", "approx"}
+var eventKeys = []string{"at", "text", "kind", "state", "services", "approx", "ignore"}
 
 func (d *decoder) timeline(n *yaml.Node, path string) []Event {
 	var out []Event
@@ -110,6 +109,7 @@ func (d *decoder) timeline(n *yaml.Node, path string) []Event {
 			Text:     d.str(v[1], join(p, "text")),
 			State:    d.level(v[3], join(p, "state")),
 			Services: d.strs(v[4], join(p, "services")),
+			Ignore:   d.ignore(v[6], join(p, "ignore")),
 			pos:      pos{line: c.Line, col: c.Column, path: p, item: i + 1},
 		}
 		d.enum(v[2], join(p, "kind"), &ev.Kind)
@@ -137,27 +137,68 @@ func sortEvents(evs []Event) {
 // defaultOutageLevel is the level of an outage written without one.
 const defaultOutageLevel = timeline.Major
 
-var outageKeys = []string{"start", "end", "level", "services"}
+var outageKeys = []string{"start", "end", "level", "services", "ignore", "window"}
 
+const (
+	oStart = iota
+	oEnd
+	oLevel
+	oServices
+	oIgnore
+	oWindow
+)
+
+// outages reads the explicit outage windows. An item is {start, end, level, services}, or
+// {window, level, services} with the window as written ("from 5:45 AM to 7:00 AM UTC"), or
+// that window alone as a string (level major_outage, the incident's services).
 func (d *decoder) outages(n *yaml.Node, path string) []Outage {
 	var out []Outage
 	// One list: a time without a date takes the date of the previous time, as in the timeline.
 	ck := clock{date: d.inc.Date}
-	d.list(n, path, "outages ({start, end, level, services})", func(i int, c *yaml.Node, p string) {
+	d.list(n, path, "outages ({start, end, level, services} or a window such as \"10:50-12:38\")", func(i int, c *yaml.Node, p string) {
+		o := Outage{Level: defaultOutageLevel, pos: pos{line: c.Line, col: c.Column, path: p, item: i + 1}}
+		if v := deref(c); v.Kind == yaml.ScalarNode && !isNull(v) {
+			start, end, ok := d.time(c, p, &ck, false, true)
+			if !ok {
+				return
+			}
+			o.Start, o.End, o.pos.window = start, end, true
+			out = append(out, o)
+			return
+		}
+		if isNull(c) {
+			d.errorf(c, p, ErrMissing, "empty outage; write a window like \"10:50-12:38\" or {start: ..., end: ...}, or remove it")
+			return
+		}
 		v, _, ok := d.fields(c, p, outageKeys)
 		if !ok {
 			return
 		}
-		o := Outage{
-			Level:    d.level(v[2], join(p, "level")),
-			Services: d.strs(v[3], join(p, "services")),
-			pos:      pos{line: c.Line, col: c.Column, path: p, item: i + 1},
-		}
-		if o.Level == 0 && v[2] == nil {
+		o.Level = d.level(v[oLevel], join(p, "level"))
+		o.Services = d.strs(v[oServices], join(p, "services"))
+		o.Ignore = d.ignore(v[oIgnore], join(p, "ignore"))
+		if o.Level == 0 && v[oLevel] == nil {
 			o.Level = defaultOutageLevel
 		}
-		start, _, ok1 := d.time(v[0], join(p, "start"), &ck, false, false)
-		end, _, ok2 := d.time(v[1], join(p, "end"), &ck, false, false)
+		if v[oWindow] != nil {
+			if v[oStart] != nil || v[oEnd] != nil {
+				at := v[oStart]
+				if at == nil {
+					at = v[oEnd]
+				}
+				d.errorf(at, join(p, "window"), ErrInvalid, "an outage has either window: or start: and end:, not both; remove one")
+				return
+			}
+			start, end, ok := d.time(v[oWindow], join(p, "window"), &ck, false, true)
+			if !ok {
+				return
+			}
+			o.Start, o.End, o.pos.window = start, end, true
+			out = append(out, o)
+			return
+		}
+		start, ok1 := d.bound(c, v[oStart], join(p, "start"), &ck, "outage")
+		end, ok2 := d.bound(c, v[oEnd], join(p, "end"), &ck, "outage")
 		if !ok1 || !ok2 {
 			return
 		}
@@ -165,6 +206,18 @@ func (d *decoder) outages(n *yaml.Node, path string) []Outage {
 		out = append(out, o)
 	})
 	return out
+}
+
+// bound reads the start or end of a window written as a mapping. One that is absent is
+// reported at the mapping m.
+func (d *decoder) bound(m, n *yaml.Node, path string, ck *clock, what string) (Time, bool) {
+	if n == nil {
+		key := path[strings.LastIndexByte(path, '.')+1:]
+		d.errorf(m, path, ErrMissing, "%s without %s: write it like %s: \"10:36\", or write the window as the post does, like window: \"from 10:50 to 12:38 EDT\"", what, key, key)
+		return Time{}, false
+	}
+	t, _, ok := d.time(n, path, ck, false, false)
+	return t, ok
 }
 
 var windowKeys = []string{"start", "end"}
@@ -185,8 +238,8 @@ func (d *decoder) scheduled(n *yaml.Node, path string) *Schedule {
 	if !ok {
 		return nil
 	}
-	start, _, ok1 := d.time(v[0], join(path, "start"), &ck, false, false)
-	end, _, ok2 := d.time(v[1], join(path, "end"), &ck, false, false)
+	start, ok1 := d.bound(n, v[0], join(path, "start"), &ck, "scheduled window")
+	end, ok2 := d.bound(n, v[1], join(path, "end"), &ck, "scheduled window")
 	if !ok1 || !ok2 {
 		return nil
 	}

@@ -23,37 +23,136 @@ import (
 //   - a maintenance without a scheduled window (ErrNoSchedule);
 //   - a source without a system (ErrMissing) or whose url is not http or https (ErrInvalid);
 //   - with c.Strict, every abbreviation whose daylight-saving half does not match its date
-//     (tz.ErrDSTMismatch).
+//     (tz.ErrDSTMismatch) that no ignore: acknowledges;
+//   - an ignore: of an incident built in code that names no code or an error's code
+//     (Parse reports these for a file).
 //
 // Warnings:
 //   - the warnings Parse found while reading times, such as an abbreviation's wrong
 //     daylight-saving half (tz.ErrDSTMismatch) when not strict;
 //   - an action item without an owner (ErrNoOwner) or due before the incident's date (ErrDueEarly);
 //   - a service named by an event or outage but not listed in services (ErrUnknownService);
-//   - an undated incident: one warning that UTC instants are not available (ErrUndated).
+//   - an undated incident: one warning that UTC instants are not available (ErrUndated);
+//   - milestones out of order (ErrOrder): a started, detected, acknowledged or mitigated
+//     event after the resolved one, a detected event more than an hour before the started one,
+//     a second started or detected event. Strict does not make these errors: it is about
+//     abbreviations only.
+//
+// Every problem has its Code. A warning whose code an ignore: lists, on the incident or on
+// the event, outage or action item the warning is about, is acknowledged and left out.
 //
 // Validate does not modify inc and is safe for concurrent use.
 func (c *Config) Validate(inc *Incident) (errs, warnings ErrorList) {
 	v := validator{inc: inc}
 	if inc.src != nil {
-		for _, w := range inc.src.warnings {
-			if c != nil && c.Strict && errors.Is(w, tz.ErrDSTMismatch) {
-				e := *w
-				e.Warning = false
-				v.errs = append(v.errs, &e)
-				continue
-			}
-			v.warns = append(v.warns, w)
-		}
+		v.warns = append(v.warns, inc.src.warnings...)
 	}
 	v.timeline()
 	v.windows()
 	v.actionItems()
 	v.services()
 	v.source()
+	if inc.src == nil {
+		v.ignores()
+	}
+	v.warns = v.acknowledge(v.warns)
+	if c != nil && c.Strict {
+		warns := v.warns[:0:0]
+		for _, w := range v.warns {
+			if errors.Is(w, tz.ErrDSTMismatch) {
+				e := *w
+				e.Warning = false
+				v.errs = append(v.errs, &e)
+				continue
+			}
+			warns = append(warns, w)
+		}
+		v.warns = warns
+	}
 	v.errs.Sort()
 	v.warns.Sort()
 	return v.errs, v.warns
+}
+
+// acks is what the ignore: lists of an incident acknowledge.
+type acks struct {
+	all    []string            // the incident's
+	scopes map[string][]string // an item's, by its path ("timeline[2]")
+}
+
+func newAcks(inc *Incident) acks {
+	a := acks{all: inc.Ignore}
+	add := func(p pos, list string, i int, codes []string) {
+		if len(codes) == 0 {
+			return
+		}
+		path := p.path
+		if path == "" {
+			path = index(list, i)
+		}
+		if a.scopes == nil {
+			a.scopes = map[string][]string{}
+		}
+		a.scopes[path] = codes
+	}
+	for i, ev := range inc.Timeline {
+		add(ev.pos, "timeline", i, ev.Ignore)
+	}
+	for i, o := range inc.Outages {
+		add(o.pos, "outages", i, o.Ignore)
+	}
+	for i, it := range inc.ActionItems {
+		add(it.pos, "action_items", i, it.Ignore)
+	}
+	return a
+}
+
+// has reports whether the warning w is acknowledged: by the incident, or by the event,
+// outage or action item it is about.
+func (a acks) has(w *ParseError) bool {
+	if slices.Contains(a.all, w.Code) {
+		return true
+	}
+	i := strings.IndexByte(w.Path, ']')
+	return i >= 0 && slices.Contains(a.scopes[w.Path[:i+1]], w.Code)
+}
+
+// acknowledge returns the warnings of ws that no ignore: acknowledges.
+func (v *validator) acknowledge(ws ErrorList) ErrorList {
+	a := newAcks(v.inc)
+	if len(a.all) == 0 && len(a.scopes) == 0 {
+		return ws
+	}
+	out := ws[:0:0]
+	for _, w := range ws {
+		if !a.has(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// ignores checks the codes of the ignore lists of an incident built in code, which Parse
+// has not read.
+func (v *validator) ignores() {
+	inc := v.inc
+	check := func(path string, codes []string) {
+		for i, c := range codes {
+			if err := checkIgnore(c); err != nil {
+				v.at(pos{}, index(path, i), err, false)
+			}
+		}
+	}
+	check("ignore", inc.Ignore)
+	for i, ev := range inc.Timeline {
+		check(index("timeline", i)+".ignore", ev.Ignore)
+	}
+	for i, o := range inc.Outages {
+		check(index("outages", i)+".ignore", o.Ignore)
+	}
+	for i, a := range inc.ActionItems {
+		check(index("action_items", i)+".ignore", a.Ignore)
+	}
 }
 
 // Validate is (*Config).Validate with the zero Config.
@@ -70,7 +169,7 @@ type validator struct {
 
 // at returns a *ParseError at p, or at path when p is unknown.
 func (v *validator) at(p pos, path string, err error, warning bool) {
-	pe := &ParseError{File: v.inc.File, Line: p.line, Column: p.col, Path: p.path, Err: err, Warning: warning}
+	pe := &ParseError{File: v.inc.File, Line: p.line, Column: p.col, Path: p.path, Err: err, Warning: warning, Code: codeOf(err)}
 	if pe.Path == "" {
 		pe.Path = path
 	}
@@ -140,7 +239,7 @@ func (v *validator) timeline() {
 		switch {
 		case len(dated) > 0 && len(undated) > 0:
 			t := undated[0]
-			v.at(t.src, "timeline", errorf(ErrOrder, "time %q has no date while others have one; write date: YYYY-MM-DD at the top so every time has one", t.Written), false)
+			v.at(t.src, "timeline", errorc(CodeMixedDated, ErrOrder, "time %q has no date while others have one; write date: YYYY-MM-DD at the top so every time has one", t.Written), false)
 		case len(dated) == 0:
 			v.at(v.key("title"), "date", errorf(ErrUndated, "incident has no date: durations are computed, but UTC times and time zone conversions are left out; add date: YYYY-MM-DD when it is known"), true)
 		}
@@ -164,9 +263,64 @@ func (v *validator) timeline() {
 		}
 	}
 	if started != nil && resolved != nil && resolved.At.Instant.Before(started.At.Instant) {
-		v.at(resolved.pos, "timeline", errorf(ErrOrder, "resolved at %s, before the incident started at %s",
+		v.at(resolved.pos, "timeline", errorc(CodeResolvedFirst, ErrOrder, "resolved at %s, before the incident started at %s",
 			showTime(resolved.At), showTime(started.At)), false)
+		return
 	}
+	v.milestones(started, resolved)
+}
+
+// detectedEarly is how long before the started event a detected event must be to be
+// worth a warning: alerts that fire a few minutes before the impact are common.
+const detectedEarly = time.Hour
+
+// milestones warns of milestones out of order: a started, detected, acknowledged or
+// mitigated event after the resolved one, a detected event hours before the started one, and
+// a second started or detected event. started and resolved are the first of their kind.
+func (v *validator) milestones(started, resolved *Event) {
+	inc := v.inc
+	var detected *Event
+	for i := range inc.Timeline {
+		ev := &inc.Timeline[i]
+		path := index("timeline", i)
+		switch ev.Kind {
+		case timeline.Started, timeline.Detected, timeline.Acknowledged, timeline.Mitigated:
+		default:
+			continue
+		}
+		if resolved != nil && ev.At.Instant.After(resolved.At.Instant) {
+			code := CodeMilestoneAfterEnd
+			if ev.Kind == timeline.Started {
+				code = CodeStartedAfterResolved
+			}
+			v.at(ev.pos, path, errorc(code, ErrOrder, "%s at %s, %s after the incident was resolved at %s; check its date and am/pm, or give it another kind",
+				ev.Kind, showTime(ev.At), roundDuration(ev.At.Instant.Sub(resolved.At.Instant)), showTime(resolved.At)), true)
+			continue
+		}
+		switch {
+		case ev.Kind == timeline.Started && ev != started:
+			v.at(ev.pos, path, errorc(CodeRepeatedMilestone, ErrOrder, "a second started event (%s), %s after the first (%s); an incident starts once: make the later one another kind (update, note)",
+				showTime(ev.At), roundDuration(ev.At.Instant.Sub(started.At.Instant)), showTime(started.At)), true)
+		case ev.Kind == timeline.Detected && detected != nil:
+			v.at(ev.pos, path, errorc(CodeRepeatedMilestone, ErrOrder, "a second detected event (%s), %s after the first (%s); an incident is detected once: make the later one another kind (update, note)",
+				showTime(ev.At), roundDuration(ev.At.Instant.Sub(detected.At.Instant)), showTime(detected.At)), true)
+		case ev.Kind == timeline.Detected:
+			detected = ev
+			if started != nil && started.At.Instant.Sub(ev.At.Instant) > detectedEarly {
+				v.at(ev.pos, path, errorc(CodeDetectedEarly, ErrOrder, "detected at %s, %s before the incident started at %s; check its date and am/pm, or move started to when the impact began",
+					showTime(ev.At), roundDuration(started.At.Instant.Sub(ev.At.Instant)), showTime(started.At)), true)
+			}
+		}
+	}
+}
+
+// roundDuration returns d to the minute: "10h45m", "1h", "5m".
+func roundDuration(d time.Duration) string {
+	s := strings.TrimSuffix(d.Round(time.Minute).String(), "0s")
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
 func showTime(t Time) string {
@@ -194,7 +348,7 @@ func (v *validator) windows() {
 				showTime(o.End), showTime(o.Start)), false)
 		}
 		if o.Level == timeline.LevelUnknown || o.Level == timeline.Operational {
-			v.at(o.pos, index("outages", i)+".level", errorf(ErrInvalid, "outage at level %q counts no time; write partial_outage, major_outage, degraded_performance or under_maintenance", o.Level), true)
+			v.at(o.pos, index("outages", i)+".level", errorc(CodeOutageLevel, ErrInvalid, "outage at level %q counts no time; write partial_outage, major_outage, degraded_performance or under_maintenance", o.Level), true)
 		}
 	}
 	if w := inc.Scheduled; w != nil && w.End.Instant.Before(w.Start.Instant) {
@@ -266,7 +420,7 @@ func (v *validator) source() {
 	p := src.pos
 	p.path = ""
 	if strings.TrimSpace(src.System) == "" {
-		v.at(p, "source.system", errorf(ErrMissing, "source without system; write system: statuspage, slack, text or the name of the system it came from"), false)
+		v.at(p, "source.system", errorc(CodeMissingSystem, ErrMissing, "source without system; write system: statuspage, slack, text or the name of the system it came from"), false)
 	}
 	if src.URL != "" {
 		if err := checkSourceURL(src.URL); err != nil {

@@ -110,5 +110,5 @@ func TestValidateBuilt(t *testing.T) {
 	errs, warns := Validate(inc)
 	assert.Equal(t, []string{"-:outages[0].end:ErrEndBeforeStart", "-:timeline[1]:ErrOrder"}, problems(t, errs))
 	assert.Empty(t, warns)
-	assert.Equal(t, "outages[0].end: outage ends at 2020-01-01T11:00:00Z, before it starts at 2020-01-01T12:00:00Z; swap them or fix the date", errs[0].Error())
+	assert.Equal(t, "outages[0].end: outage ends at 2020-01-01T11:00:00Z, before it starts at 2020-01-01T12:00:00Z; swap them or fix the date [end-before-start]", errs[0].Error())
 }

@@ -26,3 +26,17 @@ Yesterday, all times UTC:
 	// 09:40 2024-05-01 09:40Z Resolvers restarted
 	// 0 diagnostics
 }
+
+// A line whose time names no zone is left out, with an error at its line and column.
+func ExampleParse() {
+	inc, diags := paste.Parse("post.txt", []byte("2024-05-02 14:36 UTC - API down\n14:50 - API back\n"))
+	for _, ev := range inc.Timeline {
+		fmt.Println(ev.At.Written, ev.Text)
+	}
+	for _, d := range diags {
+		fmt.Println(d.Code, d.Warning, d.Position())
+	}
+	// Output:
+	// 2024-05-02 14:36 UTC API down
+	// no-zone false post.txt:2:1
+}

@@ -10,7 +10,8 @@ import (
 	"github.com/go-postmortem/postmortem/tz"
 )
 
-// FuzzParse checks that no text panics Parse, and that every draft reads back.
+// FuzzParse checks that no text panics Parse, that every diagnostic has one of incident's
+// codes, and that every draft reads back.
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.*"))
 	for _, name := range files {
@@ -23,7 +24,12 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		cfg := paste.Config{Date: tz.Date{Year: 2024, Month: 3, Day: 10}}
-		inc, _ := cfg.Parse("fuzz.txt", []byte(text))
+		inc, diags := cfg.Parse("fuzz.txt", []byte(text))
+		for _, d := range diags {
+			if _, ok := incident.LookupCode(d.Code); !ok {
+				t.Fatalf("%v: code %q is not one of incident.Codes", d, d.Code)
+			}
+		}
 		if inc == nil {
 			return
 		}

@@ -1,9 +1,7 @@
 package paste
 
 import (
-	"cmp"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -26,7 +24,7 @@ func (p *parser) add(n, col int, e tz.Expr, written, s string, start, end int) {
 		return
 	}
 	if e.Zone == "" && p.loc == nil {
-		p.diag(n, col, CodeNoZone, ErrNoZone, false,
+		p.diag(n, col, incident.CodeNoZone, ErrNoZone, false,
 			"%q has no zone and none is named before it; write the zone (14:36 UTC), name it once (\"all times are UTC\") or pass --tz; the line is left out", written)
 		p.lineErr = true
 		return
@@ -35,14 +33,14 @@ func (p *parser) add(n, col int, e tz.Expr, written, s string, start, end int) {
 	if e.Dated && p.prev != nil && e.Start.Before(p.prev.e.Start) {
 		if !e.HasDate && !p.dateSet {
 			if e2, err := tz.Parse(written, p.ctx(p.date.AddDays(1))); err == nil && !e2.Start.Before(p.prev.e.Start) {
-				p.diag(n, col, CodeNextDay, ErrNextDay, true,
+				p.diag(n, col, incident.CodeNextDay, ErrNextDay, true,
 					"%q is earlier than the time before it (line %d), so it is read as the next day, %s; the draft writes that date", written, p.prev.line, p.date.AddDays(1))
 				it.e, it.ctxDate = e2, p.date.AddDays(1)
 				e = e2
 			}
 		}
 		if e.Start.Before(p.prev.e.Start) {
-			p.diag(n, col, CodeOrder, ErrOrder, true,
+			p.diag(n, col, incident.CodeOrder, ErrOrder, true,
 				"%q (%s) is before the time of line %d (%s); kept as written: check the date", written,
 				e.Start.UTC().Format("2006-01-02 15:04Z"), p.prev.line, p.prev.e.Start.UTC().Format("2006-01-02 15:04Z"))
 		}
@@ -163,10 +161,10 @@ func (p *parser) zoneSentence(n, lead int, s string) bool {
 }
 
 // finish builds the draft from the items read.
-func (p *parser) finish() (*incident.Incident, []*Diagnostic) {
+func (p *parser) finish() (*incident.Incident, incident.ErrorList) {
 	if len(p.items) == 0 {
 		if !p.hasErrors() {
-			p.diag(0, 0, CodeNoTime, ErrNoTime, false, "no line carries a time (like 14:36 UTC, 10:36am EDT or 2016-07-26 14:36); nothing to import")
+			p.diag(0, 0, incident.CodeNoTime, ErrNoTime, false, "no line carries a time (like 14:36 UTC, 10:36am EDT or 2016-07-26 14:36); nothing to import")
 		}
 		return nil, p.sorted()
 	}
@@ -203,7 +201,7 @@ func (p *parser) finish() (*incident.Incident, []*Diagnostic) {
 		}
 	}
 	if !dated {
-		p.diag(0, 0, CodeUndated, ErrUndated, true,
+		p.diag(0, 0, incident.CodeUndated, ErrUndated, true,
 			"no date in the text: the draft is an undated incident (durations only); pass --date with the day it happened, or add date: to the draft")
 	}
 	prevDate, prevT := inc.Date, time.Time{}
@@ -284,9 +282,7 @@ func (p *parser) hasErrors() bool {
 }
 
 // sorted returns the diagnostics in text order.
-func (p *parser) sorted() []*Diagnostic {
-	slices.SortStableFunc(p.diags, func(a, b *Diagnostic) int {
-		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
-	})
+func (p *parser) sorted() incident.ErrorList {
+	p.diags.Sort() // one file, no paths: by line and column
 	return p.diags
 }

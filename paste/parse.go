@@ -2,8 +2,8 @@ package paste
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -31,7 +31,7 @@ type Config struct {
 }
 
 // Parse is (*Config).Parse with the zero Config.
-func Parse(name string, data []byte) (*incident.Incident, []*Diagnostic) {
+func Parse(name string, data []byte) (*incident.Incident, incident.ErrorList) {
 	var c Config
 	return c.Parse(name, data)
 }
@@ -50,14 +50,14 @@ const maxSpan = 14
 // forms that disagree) is left out of the draft. The draft is nil only when the text
 // cannot be read at all (binary, or no time in it). Parse never invents a date: a text with
 // none gives an undated incident and a warning coded "undated".
-func (c *Config) Parse(name string, data []byte) (*incident.Incident, []*Diagnostic) {
+func (c *Config) Parse(name string, data []byte) (*incident.Incident, incident.ErrorList) {
 	p := &parser{cfg: c, file: name}
 	if i := bytes.IndexByte(data, 0); i >= 0 || !utf8.Valid(data) {
 		msg := "binary data, not text"
 		if i < 0 {
 			msg = "not UTF-8 text"
 		}
-		p.diag(0, 0, CodeNotText, ErrNotText, false, "%s; paste the post or timeline as text", msg)
+		p.diag(0, 0, incident.CodeNotText, ErrNotText, false, "%s; paste the post or timeline as text", msg)
 		return nil, p.diags
 	}
 	p.init()
@@ -71,7 +71,7 @@ func (c *Config) Parse(name string, data []byte) (*incident.Incident, []*Diagnos
 type parser struct {
 	cfg   *Config
 	file  string
-	diags []*Diagnostic
+	diags incident.ErrorList
 
 	date     tz.Date        // date of a time written without one
 	dateSet  bool           // reports whether a date was named since the last event
@@ -117,9 +117,11 @@ func (p *parser) init() {
 	}
 }
 
+// diag reports a problem at line and col (0 for the whole text): its Err says the formatted
+// text and matches err.
 func (p *parser) diag(line, col int, code string, err error, warning bool, format string, args ...any) {
-	p.diags = append(p.diags, &Diagnostic{File: p.file, Line: line, Column: col, Code: code,
-		Msg: fmt.Sprintf(format, args...), Warning: warning, Err: err})
+	p.diags = append(p.diags, &incident.ParseError{File: p.file, Line: line, Column: col, Code: code,
+		Err: incident.Errorf(err, format, args...), Warning: warning})
 }
 
 // word is a whitespace-separated word of a line, at byte offsets [start, end).
@@ -293,21 +295,8 @@ func semantic(err error) bool {
 		errors.Is(err, tz.ErrNoDate)
 }
 
-func codeOf(err error) string {
-	switch {
-	case errors.Is(err, tz.ErrAmbiguous):
-		return CodeAmbiguous
-	case errors.Is(err, tz.ErrMismatch):
-		return CodeMismatch
-	case errors.Is(err, tz.ErrDSTMismatch):
-		return CodeDSTMismatch
-	case errors.Is(err, tz.ErrNoDate):
-		return CodeNoYear
-	case errors.Is(err, tz.ErrWeekday):
-		return CodeWeekday
-	}
-	return CodeBadTime
-}
+// codeOf returns the code of a tz error; invalid-time for text that is no time.
+func codeOf(err error) string { return cmp.Or(incident.CodeOf(err), incident.CodeBadTime) }
 
 // tzMessage is a tz error's message without its "tz: \"input\": " prefix.
 func tzMessage(err error) string {
@@ -364,7 +353,7 @@ func (p *parser) relative(n, lead int, s string, ws []word, i int) (int, bool) {
 	}
 	if p.cfg.Date.IsZero() {
 		if days != 0 {
-			p.diag(n, lead+ws[i].start+1, CodeRelative, ErrRelative, false,
+			p.diag(n, lead+ws[i].start+1, incident.CodeRelative, ErrRelative, false,
 				"%q without a date to count from; pass --date with the day the text was written", s[ws[i].start:ws[last].end])
 			p.lineErr = true
 		}

@@ -17,7 +17,7 @@ import (
 )
 
 // draft parses text and checks that the draft reads back and validates with the same instants.
-func draft(t *testing.T, cfg paste.Config, text string) (*incident.Incident, []*paste.Diagnostic) {
+func draft(t *testing.T, cfg paste.Config, text string) (*incident.Incident, incident.ErrorList) {
 	t.Helper()
 	inc, diags := cfg.Parse("in.txt", []byte(text))
 	if inc == nil {
@@ -52,7 +52,7 @@ func utc(inc *incident.Incident) []string {
 	return out
 }
 
-func codes(diags []*paste.Diagnostic) []string {
+func codes(diags incident.ErrorList) []string {
 	var out []string
 	for _, d := range diags {
 		out = append(out, d.Code)

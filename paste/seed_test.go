@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/go-postmortem/postmortem/incident"
 	"github.com/go-postmortem/postmortem/paste"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -53,7 +54,7 @@ func TestSeeds(t *testing.T) {
 		dst := 0
 		for _, d := range diags {
 			assert.True(t, d.Warning, "%v", d)
-			if d.Code == paste.CodeDSTMismatch {
+			if d.Code == incident.CodeDSTMismatch {
 				dst++
 			}
 		}
@@ -64,12 +65,12 @@ func TestSeeds(t *testing.T) {
 		require.NotNil(t, inc, "%v", diags)
 		assert.Equal(t, []string{"2014-02-05 21:00Z", "2014-02-06 00:00Z", "2014-02-06 02:00Z"}, utc(inc))
 		assert.True(t, inc.Timeline[0].At.Approx, "around 9pm UTC")
-		assert.Equal(t, []string{paste.CodeNextDay}, codes(diags))
+		assert.Equal(t, []string{incident.CodeNextDay}, codes(diags))
 	})
 	t.Run("pivotal", func(t *testing.T) {
 		inc, diags := draft(t, paste.Config{}, string(seed(t, "003_*.txt")))
 		require.NotNil(t, inc, "%v", diags)
 		assert.True(t, inc.Date.IsZero())
-		assert.Equal(t, []string{paste.CodeUndated}, codes(diags))
+		assert.Equal(t, []string{incident.CodeUndated}, codes(diags))
 	})
 }

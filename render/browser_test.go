@@ -78,19 +78,39 @@ func harvestPage(t *testing.T) string {
 func TestBrowserReaderTime(t *testing.T) {
 	bin := chromium(t)
 	page := harvestPage(t)
-	for _, tc := range []struct{ zone, want string }{
-		{"Asia/Tokyo", "23:36"},
-		{"America/Los_Angeles", "07:36"},
+	// The reader's zone by the name people there know it (Intl gives only "GMT+9" and
+	// "GMT+5:30" in Tokyo and Kolkata), and the date beside the time when it is not the
+	// incident's, written as the page writes dates.
+	for _, tc := range []struct{ zone, first, late string }{
+		{"Asia/Tokyo", "23:36 JST", "00:15 JST (Wed 27 Jul)"},
+		{"Asia/Kolkata", "20:06 IST", "20:45 IST"},
+		{"America/Los_Angeles", "07:36 PDT", "08:15 PDT"},
+		{"Europe/London", "15:36 BST", "16:15 BST"},
 	} {
 		t.Run(tc.zone, func(t *testing.T) {
 			dom := dumpDOM(t, bin, page, tc.zone)
 			local := localTexts(dom)
 			require.NotEmpty(t, local, "the script added no local time")
 			// The first instant of the timeline, 14:36 UTC, in the reader's zone.
-			assert.Contains(t, dom, `<time datetime="2016-07-26T14:36:00Z" data-day="2016-07-26">10:36 <abbr>EDT</abbr> · 14:36 UTC</time><span class="local"> · `+tc.want)
+			assert.Contains(t, dom, `<time datetime="2016-07-26T14:36:00Z" data-day="2016-07-26">10:36 <abbr>EDT</abbr> · 14:36 UTC</time><span class="local"> · yours: `+tc.first+`</span>`)
+			// 11:15 EDT, 15:15 UTC: past midnight in Tokyo.
+			assert.Contains(t, dom, `11:15 <abbr>EDT</abbr> · 15:15 UTC</time><span class="local"> · yours: `+tc.late+`</span>`)
 			assert.Len(t, local, strings.Count(page, "<time datetime="), "one local time per <time>")
+			for _, l := range local {
+				assert.NotContains(t, l, "GMT", "a zone shown as an offset")
+			}
 		})
 	}
+}
+
+// TestBrowserUTCDay: the UTC date of a time past UTC midnight sits inside its <time>, beside
+// the UTC time, and the reader's time follows it.
+func TestBrowserUTCDay(t *testing.T) {
+	bin := chromium(t)
+	var buf bytes.Buffer
+	require.NoError(t, (&Printer{Places: places(t)}).HTML(&buf, maintenanceGo(t)))
+	dom := dumpDOM(t, bin, buf.String(), "Asia/Tokyo")
+	assert.Contains(t, dom, `21:00 <abbr>EDT</abbr> · 01:00 UTC <small class="day">(Mon 29 Apr)</small></time><span class="local"> · yours: 10:00 JST (Mon 29 Apr)</span>`)
 }
 
 func TestBrowserWithoutScript(t *testing.T) {
@@ -118,8 +138,15 @@ func TestBrowserConverter(t *testing.T) {
 	var buf bytes.Buffer
 	p := &Printer{Places: places(t)}
 	require.NoError(t, p.ConvertHTML(&buf, Conversion{Start: start, End: start.Add(3 * time.Hour), Source: ny, Zone: "EDT"}))
-	dom := dumpDOM(t, bin, buf.String(), "Asia/Tokyo")
-	assert.Regexp(t, `<tr class="yours" data-start="2013-04-28T13:00:00Z" data-end="2013-04-28T16:00:00Z"><th scope="row">You</th><td>Asia/Tokyo</td><td>[^<]*22:00[^<]*</td><td>[^<]*01:00[^<]*</td>`, dom)
+	// The reader's row reads as the others: zone name and offset, date and clock, day shifts.
+	for zone, want := range map[string]string{
+		"Asia/Tokyo":         `<td>JST <small>(UTC+9)</small></td><td>Sun 28 Apr 22:00</td><td>Mon 29 Apr 01:00</td><td>end +1 day</td>`,
+		"Asia/Kolkata":       `<td>IST <small>(UTC+5:30)</small></td><td>Sun 28 Apr 18:30</td><td>21:30</td><td></td>`,
+		"Pacific/Kiritimati": `<td>UTC+14</td><td>Mon 29 Apr 03:00</td><td>06:00</td><td>+1 day</td>`,
+	} {
+		dom := dumpDOM(t, bin, buf.String(), zone)
+		assert.Contains(t, dom, `<tr class="yours" data-start="2013-04-28T13:00:00Z" data-day="2013-04-28" data-end="2013-04-28T16:00:00Z" data-end-day="2013-04-28"><th scope="row">You</th>`+want+`</tr>`, zone)
+	}
 }
 
 func TestBrowserHostile(t *testing.T) {

@@ -28,6 +28,7 @@ type ConvertRow struct {
 	Abbrev    string // "JST", or the offset ("UTC+9") where the database has no abbreviation
 	Offset    string // "UTC+9"
 	DayShift  string // "+1 day", "-1 day", ""
+	Day       string // the Day column: DayShift, and the end's when it differs ("+1 day, end same day", "end +1 day")
 	ISO       string // Start in UTC, RFC 3339
 	EndISO    string // End in UTC, RFC 3339; ""
 	Clock     string // "" or a note when clocks changed nearby: "clocks changed Sun 31 Mar"
@@ -78,6 +79,10 @@ func (p *Printer) converter(start, end time.Time, src *time.Location, written st
 		if row.Abbrev == "" || row.Abbrev[0] == '+' || row.Abbrev[0] == '-' {
 			row.Abbrev = row.Offset
 		}
+		row.Day = tz.FormatDayShift(r.DayShift)
+		if c.Window {
+			row.Day = r.DayShifts()
+		}
 		if c.Window && !r.End.IsZero() {
 			en := r.End.In(loc)
 			row.End = clock(en)
@@ -122,7 +127,7 @@ func (p *Printer) conversion(c Conversion, html bool) (*Document, error) {
 	}
 	d := &Document{Title: "What time is that for you?", Lang: "en", Fragment: p.Fragment, Convert: cv}
 	if html {
-		d.CSP, d.Style, d.Script = pageCSP, pageStyle, pageScript
+		d.CSP, d.Style, d.Script = pageCSP, pageStyle, script(cv.Start.Time, true)
 	}
 	return d, nil
 }

@@ -7,7 +7,8 @@
 // Sections follow the order of Google's SRE book, each left out when empty: title, summary,
 // the maintenance window (with its conversion into the default zones), impact with the
 // computed figures (downtime, outage span, time to detect, acknowledge, mitigate and resolve,
-// "unavailable" when the timeline lacks the milestone), timeline, root causes, trigger,
+// "unavailable" when the timeline lacks the milestone; for an incident of several services, a
+// table of each service's own figures; the state windows), timeline, root causes, trigger,
 // detection, resolution, contributing factors, lessons (what went well, what went wrong,
 // where we got lucky), action items and links.
 //
@@ -45,7 +46,7 @@
 // ParseHTMLTemplate to get the same functions. A template executes with a *Document:
 //
 //	Document
-//	  Title        the incident's title (several incidents: the titles joined with "; ")
+//	  Title        the incident's title; several incidents: "Harvest and Forecast: 2 incidents, 2016-07-26"
 //	  Lang         "en"
 //	  Fragment     Printer.Fragment
 //	  Incidents    []View, in the order given
@@ -57,11 +58,16 @@
 //	  ID, Title, Slug, Kind ("incident" | "maintenance"), Maintenance (bool), Severity,
 //	  Status, Services, Authors, Date and Published ("2016-07-26" or ""), Zone (IANA name),
 //	  Dated (false: the file gives no date), Level (heading level of the title),
-//	  Anchor (prefix of element ids, "" for a single incident)
+//	  Anchor (prefix of element ids, "" for a single incident), MarkdownID (its title heading's id in
+//	  Markdown, for the contents of several incidents)
 //	  Summary, Impact, Trigger, Detection, Resolution   Text
 //	  ImpactStart  *Instant, when the impact began; times to detect and so on count from it
 //	  Figures      []Figure{Label, Value, Available, Note}
-//	  Outages      []Span{Start, End Instant; Length, Level, Class string; Services}
+//	  Outages      []Span{Start, End Instant; Length, Level, Class string; Services}, each
+//	               window naming exactly the services at its level
+//	  ServiceFigures  []ServiceRow{Name, Downtime, Major, Partial, Degraded, Maintenance, Span},
+//	               each service's own figures in the incident's order; nil with fewer than two
+//	  ServiceColumns  which per-service columns have a value
 //	  Window       *Span, the announced maintenance window
 //	  Converter    *Converter of the window, nil when undated
 //	  Timeline     []Entry{At Instant; ShowDate bool; Kind, State, Class string; Services; Text}
@@ -76,9 +82,10 @@
 //
 //	Text         Markdown (source, raw HTML made inert) and HTML (goldmark's output, HTML only)
 //	Instant      Time, Dated, Approx, Clock ("about 10:53"), Zone ("EDT"), UTC ("14:53 UTC"),
-//	             Date ("Tue 26 Jul 2016"), UTCDay, ISO ("2016-07-26T14:53:00Z"), Day; String()
+//	             Date ("Tue 26 Jul 2016"), UTCDay, ISO ("2016-07-26T14:53:00Z"), Day, Written
+//	             (what the file wrote, when it names another zone); String()
 //	Converter    Start, End Instant; Window; Source; Rows []ConvertRow; URL
-//	ConvertRow   City, Zone, Start, End, Date, EndDate, Abbrev, Offset, DayShift ("+1 day"), ISO, EndISO, Clock
+//	ConvertRow   City, Zone, Start, End, Date, EndDate, Abbrev, Offset, DayShift ("+1 day"), Day ("+1 day, end same day"), ISO, EndISO, Clock
 //
 // Every string other than Text.HTML is plain text: html/template escapes it; Markdown
 // templates should pass it through the "md" or "cell" function.

@@ -120,12 +120,12 @@ func ExamplePrinter_ConvertMarkdown() {
 		fmt.Println(err)
 	}
 	// Output:
-	// Sun 28 Apr 2013, 09:00 EDT to 12:00 EDT (13:00 UTC to 16:00 UTC) in other zones:
+	// Sun 28 Apr 2013, 09:00 EDT · 13:00 UTC to 12:00 EDT · 16:00 UTC in other zones:
 	//
 	// | City | Zone | From | To | Day |
 	// |---|---|---|---|---|
 	// | London | BST (UTC+1) | Sun 28 Apr 14:00 | 17:00 |  |
-	// | Tokyo | JST (UTC+9) | Sun 28 Apr 22:00 | Mon 29 Apr 01:00 |  |
+	// | Tokyo | JST (UTC+9) | Sun 28 Apr 22:00 | Mon 29 Apr 01:00 | end +1 day |
 	//
 	// Check it on [timeanddate.com](<https://www.timeanddate.com/worldclock/fixedtime.html?iso=20130428T1300&p1=1440>).
 }

@@ -79,24 +79,62 @@ func figures(inc *incident.Incident, m incident.Metrics, cfg timeline.Policy) []
 	if inc.Kind == incident.KindMaintenance {
 		return fs
 	}
+	// The impact counts from the started event, else from the first instant at partial outage
+	// or worse: the outage.
+	began := "the outage began"
+	for _, ev := range inc.Timeline {
+		if ev.Kind == timeline.Started {
+			began = "the impact began"
+			break
+		}
+	}
 	for _, k := range []struct {
-		kind  timeline.EventKind
-		label string
+		kind       timeline.EventKind
+		label, did string
 	}{
-		{timeline.Detected, "Time to detect"},
-		{timeline.Acknowledged, "Time to acknowledge"},
-		{timeline.Mitigated, "Time to mitigate"},
-		{timeline.Resolved, "Time to resolve"},
+		{timeline.Detected, "Time to detect", "detected"},
+		{timeline.Acknowledged, "Time to acknowledge", "acknowledged"},
+		{timeline.Mitigated, "Time to mitigate", "mitigated"},
+		{timeline.Resolved, "Time to resolve", "resolved"},
 	} {
 		d, ok := m.Lifecycle.TimeTo(k.kind)
-		if ok && d < 0 {
+		switch {
+		case ok && d < 0:
 			// The milestone came before the impact began (detected while still degraded).
-			fs = append(fs, Figure{Label: k.label, Value: Duration(-d) + " before the impact began", Available: true})
-			continue
+			at := m.Lifecycle.Start.Add(d)
+			fs = append(fs, Figure{
+				Label:     k.label,
+				Value:     k.did + " " + Duration(-d) + " before " + began,
+				Available: true,
+				Note:      stateAt(m.Windows, at),
+			})
+		case ok && d == 0:
+			fs = append(fs, Figure{Label: k.label, Value: "at once", Available: true})
+		default:
+			add(k.label, d, ok, "")
 		}
-		add(k.label, d, ok, "")
 	}
 	return fs
+}
+
+// stateAt says in which state the services were at t, for a milestone before the impact
+// began: "while degraded", "during maintenance", or "" when no window holds t.
+func stateAt(ws []timeline.Window, t time.Time) string {
+	worst := timeline.LevelUnknown
+	for _, w := range ws {
+		if !t.Before(w.Start) && t.Before(w.End) && w.Level.Worse(worst) {
+			worst = w.Level
+		}
+	}
+	switch worst {
+	case timeline.Degraded:
+		return "while degraded"
+	case timeline.Maintenance:
+		return "during maintenance"
+	case timeline.Partial, timeline.Major:
+		return "while at " + levelText(worst)
+	}
+	return ""
 }
 
 func trimFloat(f float64) string {

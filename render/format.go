@@ -179,20 +179,14 @@ func isUTC(loc *time.Location) bool {
 	return false
 }
 
+// levelText is a level in prose: its name with spaces ("major outage", "degraded
+// performance"); "" for none or a level out of range.
 func levelText(l timeline.Level) string {
-	switch l {
-	case timeline.Operational:
-		return "operational"
-	case timeline.Degraded:
-		return "degraded performance"
-	case timeline.Partial:
-		return "partial outage"
-	case timeline.Major:
-		return "major outage"
-	case timeline.Maintenance:
-		return "under maintenance"
+	b, err := l.MarshalText()
+	if err != nil {
+		return ""
 	}
-	return ""
+	return strings.ReplaceAll(string(b), "_", " ")
 }
 
 // levelClass is the CSS class of a state, and the machine name of the file format.
@@ -203,32 +197,17 @@ func levelClass(l timeline.Level) string {
 	return l.String()
 }
 
+// eventKindText is an event kind in prose: its name ("detected"), "status update" for an
+// update (which alone reads as a verb); "" for none or a kind out of range.
 func eventKindText(k timeline.EventKind) string {
-	switch k {
-	case timeline.Started:
-		return "started"
-	case timeline.Detected:
-		return "detected"
-	case timeline.Acknowledged:
-		return "acknowledged"
-	case timeline.Escalated:
-		return "escalated"
-	case timeline.Identified:
-		return "identified"
-	case timeline.Mitigated:
-		return "mitigated"
-	case timeline.Resolved:
-		return "resolved"
-	case timeline.Deploy:
-		return "deploy"
-	case timeline.Action:
-		return "action"
-	case timeline.Update:
+	if k == timeline.Update {
 		return "status update"
-	case timeline.Note:
-		return "note"
 	}
-	return ""
+	b, err := k.MarshalText()
+	if err != nil {
+		return ""
+	}
+	return string(b)
 }
 
 func statusText(s incident.Status) string { return s.String() }

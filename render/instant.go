@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/go-postmortem/postmortem/incident"
+	"github.com/go-postmortem/postmortem/tz"
 )
 
 // Instant is a point in time as the document shows it.
@@ -19,18 +20,56 @@ type Instant struct {
 	UTCDay string    // "Wed 27 Jul", set only when the UTC date differs from Date
 	ISO    string    // "2016-07-26T14:36:00Z" for <time datetime>, "" when undated
 	Day    string    // "2016-07-26": Date as ISO 8601, "" when undated
+
+	// Written is the time as the file wrote it when that names a zone other than the one
+	// shown ("03:18 AM EST", shown as 03:18 EDT in April); "" when it agrees or is unknown.
+	Written string
 }
 
 // Local returns "10:36 EDT" or "about 10:53 EDT".
 func (i Instant) Local() string { return i.Clock + " " + i.Zone }
 
-// String returns the instant as the document shows it: "10:36 EDT · 14:36 UTC".
+// String returns the instant as the document shows it: "10:36 EDT · 14:36 UTC", the UTC
+// date beside the UTC time when it differs ("20:00 EDT · 00:00 UTC (Sun 22 Oct)"), and what
+// the file wrote when it named another zone ("03:18 EDT · 07:18 UTC (written: 03:18 AM EST)").
 func (i Instant) String() string {
 	s := i.Local()
 	if i.UTC != "" {
 		s += " · " + i.UTC
 	}
+	if i.UTCDay != "" {
+		s += " (" + i.UTCDay + ")"
+	}
+	if i.Written != "" {
+		s += " (written: " + i.Written + ")"
+	}
 	return s
+}
+
+// writtenNote returns written (one line) when it names a zone abbreviation other than shown,
+// the abbreviation the document shows: the author's "03:18 AM EST" of an April date, shown
+// as EDT. A UTC or GMT half of a pair ("10:36am EDT (14:36 UTC)") is not another zone.
+func writtenNote(written, shown string) string {
+	written = oneLine(written)
+	if written == "" {
+		return ""
+	}
+	for _, tok := range strings.FieldsFunc(written, func(r rune) bool {
+		return !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z')
+	}) {
+		if strings.ToUpper(tok) != tok && tok != "ChST" {
+			continue // a word ("am", "Monday"), not an abbreviation
+		}
+		switch tok {
+		case "UTC", "GMT", "Z", "AM", "PM", "T":
+			continue
+		}
+		if strings.EqualFold(tok, shown) || len(tz.Candidates(tok)) == 0 {
+			continue
+		}
+		return written
+	}
+	return ""
 }
 
 // zoneName is how an undated zone is shown: "Los Angeles time", "UTC".
@@ -46,14 +85,17 @@ func zoneName(loc *time.Location) string {
 }
 
 // instant makes the Instant of t shown in loc (t.Loc when set, else loc).
-func instant(t incident.Time, loc *time.Location) Instant {
+func instant(t incident.Time, loc *time.Location) (in Instant) {
 	if t.Loc != nil {
 		loc = t.Loc
 	}
 	if loc == nil {
 		loc = time.UTC
 	}
-	in := Instant{Dated: t.Dated, Approx: t.Approx}
+	in = Instant{Dated: t.Dated, Approx: t.Approx}
+	if t.Dated {
+		defer func() { in.Written = writtenNote(t.Written, in.Zone) }()
+	}
 	if !t.Dated {
 		in.Time = t.Instant
 		in.Clock = clock(t.Instant)

@@ -5,12 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"math"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/go-postmortem/postmortem/incident"
+	"github.com/go-postmortem/postmortem/report"
 	"github.com/go-postmortem/postmortem/timeline"
 	"github.com/go-postmortem/postmortem/tz"
 )
@@ -96,6 +94,7 @@ type jsonIncident struct {
 	Lessons         jsonLessons      `json:"lessons"`
 	ActionItems     []jsonActionItem `json:"action_items"`
 	Links           []jsonLink       `json:"links"`
+	Ignore          []string         `json:"ignore"` // codes of the warnings acknowledged on the incident
 }
 
 type jsonSource struct {
@@ -114,16 +113,13 @@ type jsonWindow struct {
 	Services []string `json:"services"`
 }
 
-// jsonTotals are the measures of a set of windows, in seconds.
+// jsonTotals are the measures of a set of windows, in seconds: the span, then the totals in
+// the names and rounding of downtime --format json.
 type jsonTotals struct {
-	SpanStart          *string `json:"span_start"`
-	SpanEnd            *string `json:"span_end"`
-	SpanSeconds        float64 `json:"span_seconds"`
-	DowntimeSeconds    float64 `json:"downtime_seconds"`
-	MajorSeconds       float64 `json:"major_seconds"`
-	PartialSeconds     float64 `json:"partial_seconds"`
-	DegradedSeconds    float64 `json:"degraded_seconds"`
-	MaintenanceSeconds float64 `json:"maintenance_seconds"`
+	SpanStart   *string `json:"span_start"`
+	SpanEnd     *string `json:"span_end"`
+	SpanSeconds float64 `json:"span_seconds"`
+	report.Totals
 }
 
 // jsonService is one service's figures, from its own windows alone.
@@ -150,6 +146,7 @@ type jsonOutage struct {
 	End      incident.Time `json:"end"`
 	Level    string        `json:"level"`
 	Services []string      `json:"services"`
+	Ignore   []string      `json:"ignore"` // codes of the warnings acknowledged on the outage
 }
 
 type jsonSchedule struct {
@@ -169,13 +166,14 @@ type jsonLessons struct {
 }
 
 type jsonActionItem struct {
-	Text     string  `json:"text"`
-	Kind     *string `json:"kind"`
-	Owner    string  `json:"owner"`
-	Priority string  `json:"priority"`
-	Due      *string `json:"due"`
-	Status   *string `json:"status"`
-	Link     string  `json:"link"`
+	Text     string   `json:"text"`
+	Kind     *string  `json:"kind"`
+	Owner    string   `json:"owner"`
+	Priority string   `json:"priority"`
+	Due      *string  `json:"due"`
+	Status   *string  `json:"status"`
+	Link     string   `json:"link"`
+	Ignore   []string `json:"ignore"` // codes of the warnings acknowledged on the item
 }
 
 type jsonLink struct {
@@ -190,7 +188,7 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 		Services: list(inc.Services), Timeline: inc.Timeline, File: inc.File, Version: inc.Version,
 		Slug: inc.Slug, Severity: inc.Severity, Authors: list(inc.Authors), Published: jsonDate(inc.Published),
 		Summary: inc.Summary, Impact: inc.Impact, Trigger: inc.Trigger, Detection: inc.Detection,
-		Resolution: inc.Resolution,
+		Resolution: inc.Resolution, Ignore: list(inc.Ignore),
 		Lessons: jsonLessons{WentWell: list(inc.Lessons.WentWell), WentWrong: list(inc.Lessons.WentWrong),
 			Lucky: list(inc.Lessons.Lucky)},
 	}
@@ -215,17 +213,8 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 		return j, err
 	}
 	j.Figures = jsonFigures{Dated: m.Dated, jsonTotals: totals(m.Totals, m.SpanStart, m.SpanEnd, m.Dated)}
-	if m.Dated && len(inc.Timeline) > 0 { // start and end are the first and last event, as downtime has them
-		first, last := inc.Timeline[0].At.Instant, inc.Timeline[0].At.Instant
-		for _, ev := range inc.Timeline {
-			if ev.At.Instant.Before(first) {
-				first = ev.At.Instant
-			}
-			if ev.At.Instant.After(last) {
-				last = ev.At.Instant
-			}
-		}
-		j.Figures.Start, j.Figures.End = jsonInstant(first, true), jsonInstant(last, true)
+	if m.Dated && m.HasEvents { // the first and last event, as every format has them
+		j.Figures.Start, j.Figures.End = jsonInstant(m.Start, true), jsonInstant(m.End, true)
 	}
 	for k, f := range map[timeline.EventKind]**float64{
 		timeline.Detected: &j.Figures.TimeToDetectSeconds, timeline.Acknowledged: &j.Figures.TimeToAcknowledgeSeconds,
@@ -236,7 +225,7 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 			*f = &s
 		}
 	}
-	if j.ServicesFigures, err = p.serviceFigures(inc, m.Dated); err != nil {
+	if j.ServicesFigures, err = serviceFigures(&m); err != nil {
 		return j, err
 	}
 	j.Outages = []jsonOutage{}
@@ -245,7 +234,7 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 		if err != nil {
 			return j, err
 		}
-		j.Outages = append(j.Outages, jsonOutage{Start: o.Start, End: o.End, Level: level, Services: o.Services})
+		j.Outages = append(j.Outages, jsonOutage{Start: o.Start, End: o.End, Level: level, Services: o.Services, Ignore: list(o.Ignore)})
 	}
 	if s := inc.Scheduled; s != nil {
 		j.Scheduled = &jsonSchedule{Start: s.Start, End: s.End}
@@ -253,7 +242,7 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 	j.RootCauses, j.Contributing = causes(inc.RootCauses), causes(inc.ContributingFactors)
 	j.ActionItems = []jsonActionItem{}
 	for _, a := range inc.ActionItems {
-		ja := jsonActionItem{Text: a.Text, Owner: a.Owner, Priority: a.Priority, Due: jsonDate(a.Due), Link: a.Link}
+		ja := jsonActionItem{Text: a.Text, Owner: a.Owner, Priority: a.Priority, Due: jsonDate(a.Due), Link: a.Link, Ignore: list(a.Ignore)}
 		if a.Kind != incident.ActionUnknown {
 			s, err := enumName(a.Kind)
 			if err != nil {
@@ -277,37 +266,21 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 	return j, nil
 }
 
-// serviceFigures returns the figures of each service the windows of inc name, from its own
-// windows alone, in case-insensitive order of name.
-func (p *Printer) serviceFigures(inc *incident.Incident, dated bool) ([]jsonService, error) {
-	ws := inc.Windows()
-	seen := make(map[string]bool)
-	var names []string
-	for _, s := range inc.Services {
-		if k := strings.ToLower(s); !seen[k] {
-			seen[k] = true
-			names = append(names, s)
-		}
-	}
-	for _, w := range ws {
-		for _, s := range w.Services {
-			if k := strings.ToLower(s); !seen[k] {
-				seen[k] = true
-				names = append(names, s)
-			}
-		}
-	}
-	slices.SortStableFunc(names, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
-	out := []jsonService{}
-	for _, name := range names {
-		own := timeline.Filter(ws, name)
-		merged := timeline.Merge(own)
-		start, end := timeline.Span(merged)
-		jw, err := windows(merged, dated)
+// serviceFigures returns the figures of each service of m (incident.Metrics.Services: every
+// service the incident lists or a window names, from its own windows alone, in
+// case-insensitive order of name); each window names the service.
+func serviceFigures(m *incident.Metrics) ([]jsonService, error) {
+	out := make([]jsonService, 0, len(m.Services))
+	for _, s := range m.Services {
+		jw, err := windows(s.Windows, m.Dated)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, jsonService{Name: name, jsonTotals: totals(p.Config.Measure(own), start, end, dated), Windows: jw})
+		name := []string{s.Name}
+		for i := range jw {
+			jw[i].Services = name
+		}
+		out = append(out, jsonService{Name: s.Name, jsonTotals: totals(s.Totals, s.SpanStart, s.SpanEnd, m.Dated), Windows: jw})
 	}
 	return out, nil
 }
@@ -326,11 +299,9 @@ func windows(ws []timeline.Window, dated bool) ([]jsonWindow, error) {
 }
 
 func totals(t timeline.Totals, spanStart, spanEnd time.Time, dated bool) jsonTotals {
-	j := jsonTotals{
-		DowntimeSeconds: secondsOf(t.Downtime), MajorSeconds: secondsOf(t.Major), PartialSeconds: secondsOf(t.Partial),
-		DegradedSeconds: secondsOf(t.Degraded), MaintenanceSeconds: secondsOf(t.Maintenance),
-	}
-	if !spanStart.IsZero() {
+	j := jsonTotals{Totals: report.Totals{Downtime: report.Duration(t.Downtime), Major: report.Duration(t.Major),
+		Partial: report.Duration(t.Partial), Degraded: report.Duration(t.Degraded), Maintenance: report.Duration(t.Maintenance)}}
+	if spanStart.Before(spanEnd) { // there was an outage (timeline.Span); the zero time is an instant like another
 		j.SpanStart, j.SpanEnd = jsonInstant(spanStart, dated), jsonInstant(spanEnd, dated)
 		j.SpanSeconds = secondsOf(spanEnd.Sub(spanStart))
 	}
@@ -371,8 +342,8 @@ func list(s []string) []string {
 	return s
 }
 
-// secondsOf returns d in seconds, rounded to the millisecond.
-func secondsOf(d time.Duration) float64 { return math.Round(d.Seconds()*1000) / 1000 }
+// secondsOf returns d in seconds, rounded to the millisecond as report.Duration is.
+func secondsOf(d time.Duration) float64 { return report.Duration(d).Seconds() }
 
 // enumName is the name of an enum value.
 func enumName(v interface{ MarshalText() ([]byte, error) }) (string, error) {

@@ -96,6 +96,7 @@ timeline:
     state: operational
     services: [API]
     text: Rolled back.
+    ignore: [unknown-service]
   - at: "10:30"
     kind: resolved
     text: Closed.
@@ -104,6 +105,7 @@ outages:
     end: 2024-03-10 10:15
     level: major_outage
     services: [Web]
+    ignore: [outage-counts-nothing]
 scheduled:
   start: 2024-03-10 09:00
   end: 2024-03-10 09:30
@@ -124,8 +126,10 @@ action_items:
     due: 2024-04-01
     status: open
     link: https://tracker.example/1
+    ignore: [due-before-incident]
 links: [{title: Status, url: "https://status.example/1"}]
 source: {system: slack, id: C0001, page: acme, url: "https://acme.slack.com/archives/C0001"}
+ignore: [undated]
 `
 
 // TestJSONEveryField checks that every field of the file format (as the JSON Schema lists
@@ -168,12 +172,13 @@ func TestJSONEveryField(t *testing.T) {
 		"root_causes":  []any{map[string]any{"text": "A bad config.", "category": "config"}},
 		"lessons":      map[string]any{"went_well": []any{"Fast page."}, "went_wrong": []any{"No canary."}, "lucky": []any{"Quiet hour."}},
 		"links":        []any{map[string]any{"title": "Status", "url": "https://status.example/1"}},
-		"action_items": []any{map[string]any{"text": "Add a canary", "kind": "prevent", "owner": "ops", "priority": "P2", "due": "2024-04-01", "status": "open", "link": "https://tracker.example/1"}},
+		"action_items": []any{map[string]any{"text": "Add a canary", "kind": "prevent", "owner": "ops", "priority": "P2", "due": "2024-04-01", "status": "open", "link": "https://tracker.example/1", "ignore": []any{"due-before-incident"}}},
 		"outages": []any{map[string]any{
 			"start":    map[string]any{"at": "2024-03-10T14:10:00Z", "written": "2024-03-10 10:10", "zone": "America/New_York", "approx": false},
 			"end":      map[string]any{"at": "2024-03-10T14:15:00Z", "written": "2024-03-10 10:15", "zone": "America/New_York", "approx": false},
 			"level":    "major_outage",
-			"services": []any{"Web"}}},
+			"services": []any{"Web"},
+			"ignore":   []any{"outage-counts-nothing"}}},
 		"scheduled": map[string]any{
 			"start": map[string]any{"at": "2024-03-10T13:00:00Z", "written": "2024-03-10 09:00", "zone": "America/New_York", "approx": false},
 			"end":   map[string]any{"at": "2024-03-10T13:30:00Z", "written": "2024-03-10 09:30", "zone": "America/New_York", "approx": false}},
@@ -184,9 +189,9 @@ func TestJSONEveryField(t *testing.T) {
 	tl := got["timeline"].([]any)
 	require.Len(t, tl, 4)
 	assert.Equal(t, map[string]any{"at": "2024-03-10T14:20:00Z", "written": "10:20~", "zone": "America/New_York", "approx": true,
-		"kind": "mitigated", "state": "operational", "services": []any{"API"}, "text": "Rolled back."}, tl[2])
+		"kind": "mitigated", "state": "operational", "services": []any{"API"}, "text": "Rolled back.", "ignore": []any{"unknown-service"}}, tl[2])
 	assert.Equal(t, map[string]any{"at": "2024-03-10T14:05:00Z", "written": "10:05", "zone": "America/New_York", "approx": false,
-		"kind": "detected", "state": nil, "services": nil, "text": "Paged."}, tl[1])
+		"kind": "detected", "state": nil, "services": nil, "text": "Paged.", "ignore": []any{}}, tl[1])
 
 	// Windows per service: API partial 10:00-10:20, Web major 10:10-10:15 — the merged
 	// windows name exactly the services at each level.

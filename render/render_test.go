@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-postmortem/postmortem/incident"
 	"github.com/go-postmortem/postmortem/timeline"
+	"github.com/go-postmortem/postmortem/tz"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
@@ -75,7 +76,7 @@ func TestFigures(t *testing.T) {
 		"- **Downtime:** 1 h 42 min (time at major outage)",
 		"- **Outage span:** 1 h 48 min",
 		"- **Degraded performance:** 14 min (not counted as downtime)",
-		"- **Time to detect:** 14 min before the impact began",
+		"- **Time to detect:** detected 14 min before the outage began (while degraded)",
 		"- **Time to acknowledge:** unavailable",
 		"- **Time to mitigate:** unavailable",
 		"- **Time to resolve:** 1 h 48 min",
@@ -182,7 +183,7 @@ func TestHeadingOrder(t *testing.T) {
 func TestCSPHashes(t *testing.T) {
 	page := htmlOf(t, &Printer{}, harvestGo(t))
 	// The policy names the hashes of exactly the inline script and style the page carries.
-	script := regexp.MustCompile(`(?s)<script>(.*?)</script>`).FindAllStringSubmatch(page, -1)
+	script := regexp.MustCompile(`(?s)<script[^>]*>(.*?)</script>`).FindAllStringSubmatch(page, -1)
 	require.Len(t, script, 1)
 	style := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindAllStringSubmatch(page, -1)
 	require.Len(t, style, 1)
@@ -196,13 +197,13 @@ func TestMaintenanceConverter(t *testing.T) {
 	p := &Printer{Places: places(t)}
 	md := markdownOfIncs(t, p, maintenanceGo(t))
 	assert.Contains(t, md, "### What time is that for you?")
-	assert.Contains(t, md, "| Los Angeles | PDT (UTC-7) | Sun 28 Apr 18:00 | 21:30 |  |")
-	assert.Contains(t, md, "| Tokyo | JST (UTC+9) | Mon 29 Apr 10:00 | 13:30 | +1 day |")
-	assert.Contains(t, md, "| Kolkata | IST (UTC+5:30) | Mon 29 Apr 06:30 | 10:00 | +1 day |")
+	assert.Contains(t, md, "| Los Angeles | PDT (UTC-7) | Sun 28 Apr 18:00 | 21:30 | end -1 day |")
+	assert.Contains(t, md, "| Tokyo | JST (UTC+9) | Mon 29 Apr 10:00 | 13:30 | +1 day, end same day |")
+	assert.Contains(t, md, "| Kolkata | IST (UTC+5:30) | Mon 29 Apr 06:30 | 10:00 | +1 day, end same day |")
 	assert.Contains(t, md, "(<https://www.timeanddate.com/worldclock/fixedtime.html?")
 
 	page := htmlOf(t, p, maintenanceGo(t))
-	assert.Contains(t, page, `<tr class="yours" hidden data-start="2013-04-29T01:00:00Z" data-end="2013-04-29T04:30:00Z">`)
+	assert.Contains(t, page, `<tr class="yours" hidden data-start="2013-04-29T01:00:00Z" data-day="2013-04-28" data-end="2013-04-29T04:30:00Z" data-end-day="2013-04-29">`)
 	assert.Contains(t, page, `<a href="https://www.timeanddate.com/worldclock/fixedtime.html?`)
 }
 
@@ -214,7 +215,7 @@ func TestConvert(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, p.ConvertMarkdown(&buf, Conversion{Start: start, Source: ny, Zone: "EDT", Approx: true}))
 	md := buf.String()
-	assert.Contains(t, md, "Tue 26 Jul 2016, about 22:36 EDT (02:36 UTC) in other zones:")
+	assert.Contains(t, md, "Tue 26 Jul 2016, about 22:36 EDT · 02:36 UTC (Wed 27 Jul) in other zones:")
 	assert.Contains(t, md, "| City | Zone | Time | Day |")
 	assert.Contains(t, md, "| Tokyo | JST (UTC+9) | Wed 27 Jul 11:36 | +1 day |")
 	assert.Contains(t, md, "| Los Angeles | PDT (UTC-7) | Tue 26 Jul 19:36 |  |")
@@ -223,7 +224,7 @@ func TestConvert(t *testing.T) {
 	require.NoError(t, p.ConvertHTML(&buf, Conversion{Start: start, End: start.Add(time.Hour), Source: ny}))
 	page := buf.String()
 	assert.Contains(t, page, "<h1>What time is that for you?</h1>")
-	assert.Contains(t, page, `data-start="2016-07-27T02:36:00Z" data-end="2016-07-27T03:36:00Z"`)
+	assert.Contains(t, page, `data-start="2016-07-27T02:36:00Z" data-day="2016-07-26" data-end="2016-07-27T03:36:00Z" data-end-day="2016-07-26"`)
 	assertInert(t, page, 1)
 
 	assert.Error(t, p.ConvertMarkdown(&buf, Conversion{}))
@@ -373,4 +374,137 @@ func TestTemplateRowMethods(t *testing.T) {
 	require.NoError(t, err)
 	md := markdownOfIncs(t, &Printer{MarkdownTemplate: mt}, inc)
 	assert.Equal(t, fmt.Sprintf("# Harvest and Forecast outage\n%d events\nwindows", len(inc.Timeline)), md)
+}
+
+// TestMilestoneWording: a milestone before the impact began says so as a fact, with the state
+// the services were in; one at the impact's start is "at once".
+func TestMilestoneWording(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(inc *incident.Incident)
+		want string
+	}{
+		{"before the outage, while degraded", func(*incident.Incident) {},
+			"- **Time to detect:** detected 14 min before the outage began (while degraded)"},
+		{"at once", func(inc *incident.Incident) {
+			inc.Timeline[0].Kind, inc.Timeline[1].Kind = timeline.Note, timeline.Detected
+		}, "- **Time to detect:** at once"},
+		{"before a started event", func(inc *incident.Incident) {
+			inc.Timeline[1].Kind = timeline.Started
+		}, "- **Time to detect:** detected 14 min before the impact began (while degraded)"},
+		{"before any state", func(inc *incident.Incident) {
+			inc.Timeline[0].State = timeline.LevelUnknown
+		}, "- **Time to detect:** detected 14 min before the outage began\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			inc := harvestGo(t)
+			tc.edit(inc)
+			md := markdownOfIncs(t, &Printer{}, inc)
+			assert.Contains(t, md, tc.want)
+			assert.NotContains(t, md, "0 s")
+		})
+	}
+}
+
+// TestWrittenNote: a time whose written zone is not the one shown ("03:18 AM EST" in April,
+// shown as EDT) shows what was written: a note in Markdown, a title in HTML. A written form
+// that agrees with what is shown gets none.
+func TestWrittenNote(t *testing.T) {
+	inc := harvestGo(t)
+	inc.Timeline[1].At.Written = "10:50 AM EST"            // the wrong half of the pair
+	inc.Timeline[3].At.Written = "10:59am EDT (14:59 UTC)" // agrees
+	md := markdownOfIncs(t, &Printer{}, inc)
+	assert.Contains(t, md, "| 10:50 EDT · 14:50 UTC (written: 10:50 AM EST) | → major outage |")
+	assert.Contains(t, md, "| 10:59 EDT · 14:59 UTC | → major outage |")
+	assert.Equal(t, 1, strings.Count(md, "written:"))
+	page := htmlOf(t, &Printer{}, inc)
+	assert.Contains(t, page, `<time datetime="2016-07-26T14:50:00Z" data-day="2016-07-26" class="written" title="written: 10:50 AM EST">10:50 <abbr>EDT</abbr> · 14:50 UTC</time>`)
+	assert.Equal(t, 1, strings.Count(page, "title=\"written:"), "the timeline row only: windows and figures are computed instants")
+
+	for written, want := range map[string]bool{
+		"03:18 AM EST": true, "2024-04-11 03:18 CET": true, "03:18 EDT": false, "03:18 edt": false,
+		"03:18am EDT (07:18 UTC)": false, "2024-04-11T07:18:00Z": false, "03:18 America/New_York": false,
+		"Monday 3am": false, "": false, "03:18 XYZ": false,
+	} {
+		assert.Equal(t, want, writtenNote(written, "EDT") != "", written)
+	}
+}
+
+// TestUTCDayBeside: the UTC date of a time past UTC midnight follows the UTC time in every
+// table and line that shows it, in one style.
+func TestUTCDayBeside(t *testing.T) {
+	p := &Printer{Places: places(t)}
+	md := markdownOfIncs(t, p, maintenanceGo(t))
+	const at = "21:00 EDT · 01:00 UTC (Mon 29 Apr)"
+	for _, where := range []string{
+		"Sun 28 Apr 2013, " + at + " to ",        // the maintenance window
+		"| Sun 28 Apr 2013 " + at + " | ",        // the state windows
+		"| Sun 28 Apr 2013 " + at + " | → under", // the timeline
+	} {
+		assert.Contains(t, md, where)
+	}
+	page := htmlOf(t, p, maintenanceGo(t))
+	assert.Equal(t, 3, strings.Count(page, `01:00 UTC <small class="day">(Mon 29 Apr)</small></time>`))
+	assert.NotContains(t, page, "(UTC Mon")
+
+	var buf bytes.Buffer
+	ny := mustLoad(t, "America/New_York")
+	require.NoError(t, p.ConvertMarkdown(&buf, Conversion{Start: time.Date(2013, time.April, 28, 21, 0, 0, 0, ny), Source: ny}))
+	assert.Contains(t, buf.String(), "Sun 28 Apr 2013, "+at+" in other zones:")
+}
+
+// TestConverterEndDay: the Day column marks the end's day shift when it is not the start's,
+// as the command's table does, in both formats.
+func TestConverterEndDay(t *testing.T) {
+	london := mustLoad(t, "Europe/London")
+	p := &Printer{Places: places(t)}
+	start := time.Date(2024, time.March, 23, 23, 30, 0, 0, london)
+	c := Conversion{Start: start, End: start.Add(time.Hour), Source: london}
+	var md, page bytes.Buffer
+	require.NoError(t, p.ConvertMarkdown(&md, c))
+	require.NoError(t, p.ConvertHTML(&page, c))
+	for _, want := range []string{
+		"| Los Angeles | PDT (UTC-7) | Sat 23 Mar 16:30 | 17:30 | end -1 day |",
+		"| London | GMT (UTC) | Sat 23 Mar 23:30 | Sun 24 Mar 00:30 |  |",
+		"| Tokyo | JST (UTC+9) | Sun 24 Mar 08:30 | 09:30 | +1 day, end same day |",
+	} {
+		assert.Contains(t, md.String(), want)
+	}
+	assert.Contains(t, page.String(), "<td>end -1 day</td>")
+	assert.Contains(t, page.String(), "<td>&#43;1 day, end same day</td>")
+}
+
+// TestSeveralIncidents: a document of several incidents has a title of its own and a table of
+// contents whose links reach each incident's heading, in both formats.
+func TestSeveralIncidents(t *testing.T) {
+	a, b := harvestGo(t), harvestGo(t)
+	a.Title, b.Title = "monday.com outage: US accounts", "monday.com outage: US accounts"
+	b.Services, b.Date = []string{"API"}, tz.Date{Year: 2016, Month: time.July, Day: 27}
+	m := maintenanceGo(t)
+	md := markdownOfIncs(t, &Printer{Places: places(t)}, a, b, m)
+	assert.True(t, strings.HasPrefix(md, "# Harvest, Forecast and API: 2 incidents and 1 planned maintenance, 2013-04-28 to 2016-07-27\n"), md[:100])
+	assert.Contains(t, md, "## Contents\n\n"+
+		"- [monday.com outage: US accounts](#mondaycom-outage-us-accounts) (2016-07-26)\n"+
+		"- [monday.com outage: US accounts](#mondaycom-outage-us-accounts-1) (2016-07-27)\n"+
+		"- [Move to a new data center, phase 2](#move-to-a-new-data-center-phase-2) (planned maintenance, 2013-04-28)\n")
+
+	page := htmlOf(t, &Printer{Places: places(t)}, a, b, m)
+	assert.Contains(t, page, "<title>Harvest, Forecast and API: 2 incidents and 1 planned maintenance, 2013-04-28 to 2016-07-27</title>")
+	for _, href := range regexp.MustCompile(`<nav class="contents"[\s\S]*?</nav>`).FindAllString(page, -1) {
+		links := regexp.MustCompile(`href="#([^"]+)"`).FindAllStringSubmatch(href, -1)
+		require.Len(t, links, 3)
+		for _, l := range links {
+			assert.Contains(t, page, `id="`+l[1]+`"`, "the contents link to an element of the page")
+		}
+	}
+
+	assert.Equal(t, "Harvest and Forecast: 2 incidents, 2016-07-26",
+		severalTitle([]View{{Services: []string{"Harvest", "Forecast"}, Date: "2016-07-26"}, {Services: []string{"Harvest"}, Date: "2016-07-26"}}))
+	assert.Equal(t, "1 incident and 1 planned maintenance",
+		severalTitle([]View{{}, {Maintenance: true}}))
+	assert.Equal(t, "2 incidents, 2016-07-26",
+		severalTitle([]View{{Services: []string{"a", "b", "c", "d"}, Date: "2016-07-26"}, {}}))
+
+	single := markdownOfIncs(t, &Printer{}, harvestGo(t))
+	assert.NotContains(t, single, "## Contents")
 }

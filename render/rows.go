@@ -37,11 +37,6 @@ func writeTimelineRows(b *strings.Builder, entries []Entry) {
 			b.WriteString(`</span> `)
 		}
 		writeInstant(b, e.At)
-		if e.At.UTCDay != "" {
-			b.WriteString(` <small>(UTC `)
-			b.WriteString(html.EscapeString(e.At.UTCDay))
-			b.WriteString(`)</small>`)
-		}
 		b.WriteString(`</th><td>`)
 		if e.State != "" {
 			b.WriteString(`<span class="state">→ `)
@@ -81,6 +76,10 @@ func writeInstant(b *strings.Builder, in Instant) {
 	b.WriteString(html.EscapeString(in.ISO))
 	b.WriteString(`" data-day="`)
 	b.WriteString(html.EscapeString(in.Day))
+	if in.Written != "" {
+		b.WriteString(`" class="written" title="written: `)
+		b.WriteString(html.EscapeString(in.Written))
+	}
 	b.WriteString(`">`)
 	b.WriteString(html.EscapeString(in.Clock))
 	b.WriteString(` <abbr>`)
@@ -89,6 +88,11 @@ func writeInstant(b *strings.Builder, in Instant) {
 	if in.UTC != "" {
 		b.WriteString(` · `)
 		b.WriteString(html.EscapeString(in.UTC))
+	}
+	if in.UTCDay != "" {
+		b.WriteString(` <small class="day">(`)
+		b.WriteString(html.EscapeString(in.UTCDay))
+		b.WriteString(`)</small>`)
 	}
 	b.WriteString(`</time>`)
 }

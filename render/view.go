@@ -15,6 +15,7 @@ import (
 type View struct {
 	ID          string   // the UUID
 	Anchor      string   // prefix of the element ids of this incident, "" when the document has one incident
+	MarkdownID  string   // the id GitHub and Hugo give the title's heading in Markdown, for the contents of a document of several incidents; "" otherwise
 	Title       string   // never empty: "Untitled incident" when the file has none
 	Slug        string   //
 	Kind        string   // "incident" or "maintenance"
@@ -36,6 +37,9 @@ type View struct {
 	Figures         []Figure // computed impact figures, in a fixed order
 	ImpactStart     *Instant // when the impact began (the started event, else the outage span's start); times to detect etc. count from it
 	Outages         []Span   // the merged outage windows (levels other than operational)
+
+	ServiceFigures []ServiceRow   // each service's own figures, in the incident's order of services; nil with fewer than two
+	ServiceColumns ServiceColumns // which columns of ServiceFigures have a value
 
 	Window    *Span      // the announced window of a maintenance, nil when none
 	Converter *Converter // the maintenance window in the default zones, nil when the window is undated
@@ -170,6 +174,9 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 		v.Dated = v.Dated || ev.At.Dated
 	}
 	v.Figures = figures(inc, m, b.p.Config)
+	if v.Figures != nil {
+		v.ServiceFigures, v.ServiceColumns = serviceRows(inc, &m)
+	}
 	if st := m.Lifecycle.Start; !st.IsZero() && inc.Kind != incident.KindMaintenance {
 		approx := false
 		for _, ev := range inc.Timeline {
@@ -198,6 +205,7 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 			delete(approx, k)
 		}
 		v.Outages = make([]Span, 0, len(m.Windows))
+		rank := serviceRank(inc)
 		for _, w := range m.Windows {
 			if w.Level == timeline.Operational || w.Level == timeline.LevelUnknown || !w.End.After(w.Start) {
 				continue
@@ -208,7 +216,7 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 				Length:   Duration(w.End.Sub(w.Start)),
 				Level:    levelText(w.Level),
 				Class:    levelClass(w.Level),
-				Services: cleanList(w.Services),
+				Services: cleanList(inServiceOrder(w.Services, rank)),
 			})
 		}
 	}

@@ -58,10 +58,10 @@ func totalsOf(t timeline.Totals) Totals {
 
 // Incident is the record of one incident: what `postmortem downtime` prints of it.
 //
-// Start and End are the first and last instant the incident records (its events, outages and
-// scheduled window); SpanStart and SpanEnd the first instant at partial outage or worse and
-// the last instant leaving it, nil when there was no outage. All four are nil when the
-// incident has no date. The figures are those of the services counted (Options.Services),
+// Start and End are the first and last event of its timeline, nil when it has none (an
+// incident written as outages or a scheduled window alone); SpanStart and SpanEnd the first
+// instant at partial outage or worse and the last instant leaving it, nil when there was no
+// outage. All four are nil when the incident has no date. The figures are those of the services counted (Options.Services),
 // within [Options.Since, Options.Until).
 type Incident struct {
 	File      string   `json:"file"`
@@ -81,6 +81,10 @@ type Incident struct {
 
 	// Location is the incident's zone, for showing its instants; it is not encoded.
 	Location *time.Location `json:"-"`
+
+	// At is where a dated incident sorts (Compare): its first recorded instant (an event, an
+	// outage or its scheduled window), else the start of its date; it is not encoded.
+	At time.Time `json:"-"`
 }
 
 // Source says where an imported incident came from (incident.Source).

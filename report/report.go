@@ -102,6 +102,8 @@ type UnknownServiceError struct {
 	Known []string // the services there are, sorted case-insensitively
 }
 
+// Error says of each name that no incident has that service (with the closest known name
+// when one is near), then lists the services there are.
 func (e *UnknownServiceError) Error() string {
 	var b strings.Builder
 	for i, n := range e.Names {
@@ -171,9 +173,10 @@ type Measured struct {
 	dated  bool
 	ws     []timeline.Window // merged, clipped windows
 	per    []timeline.ServiceWindows
-	seen   []string // the service names it has
-	start  time.Time
+	seen   []string  // the service names it has
+	start  time.Time // the first and last instant the incident records (placed reports whether it has one)
 	end    time.Time
+	placed bool
 }
 
 // Add measures inc (loaded from file) and counts it: Measure then Count.
@@ -197,7 +200,8 @@ func (r *Report) Add(file string, inc *incident.Incident) (*Incident, error) {
 func (r *Report) Measure(file string, inc *incident.Incident) (*Measured, error) {
 	cfg := r.opts.Config
 	m := inc.Metrics(cfg)
-	out := &Measured{dated: m.Dated, start: m.Start, end: m.End}
+	out := &Measured{dated: m.Dated}
+	out.start, out.end, out.placed = extent(inc)
 	for _, s := range inc.Services {
 		out.seen = append(out.seen, s)
 	}
@@ -206,9 +210,9 @@ func (r *Report) Measure(file string, inc *incident.Incident) (*Measured, error)
 	for _, s := range per {
 		out.seen = append(out.seen, s.Name)
 	}
-	if m.Dated && m.End.Sub(m.Start) == math.MaxInt64 {
+	if m.Dated && out.end.Sub(out.start) == math.MaxInt64 {
 		return nil, &incident.ParseError{File: file, Err: errorf(ErrTooLong, "incident %q runs from %s to %s, longer than the 292 years a duration measures; check the dates",
-			inc.Title, m.Start.Format(time.DateOnly), m.End.Format(time.DateOnly))}
+			inc.Title, out.start.Format(time.DateOnly), out.end.Format(time.DateOnly))}
 	}
 	var warn error
 	changed := false
@@ -235,7 +239,7 @@ func (r *Report) Measure(file string, inc *incident.Incident) (*Measured, error)
 		if hi.IsZero() {
 			hi = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
 		}
-		if len(raw) == 0 && (m.End.Before(lo) || !m.Start.Before(hi)) {
+		if len(raw) == 0 && (!out.placed || out.end.Before(lo) || !out.start.Before(hi)) {
 			return out.leftOut(), nil
 		}
 		clipped := timeline.Clip(raw, lo, hi)
@@ -257,18 +261,31 @@ func (r *Report) Measure(file string, inc *incident.Incident) (*Measured, error)
 		totals = cfg.Measure(raw)
 		spanStart, spanEnd = timeline.Span(ws)
 		span = spanEnd.Sub(spanStart)
-		per = nil
-		for _, s := range timeline.ByService(raw) {
-			sm := incident.ServiceMetrics{Name: s.Service, Windows: s.Windows, Totals: cfg.Measure(s.Windows)}
-			sm.SpanStart, sm.SpanEnd = timeline.Span(s.Windows)
-			sm.Span = sm.SpanEnd.Sub(sm.SpanStart)
-			per = append(per, sm)
+		listed := inc.Services
+		if r.want != nil {
+			listed = nil
+			for _, s := range inc.Services {
+				if r.want[strings.ToLower(s)] {
+					listed = append(listed, s)
+				}
+			}
 		}
+		per = incident.ServiceFigures(raw, listed, cfg)
 	}
 	rec.Span, rec.Totals = Duration(span), totalsOf(totals)
 	if m.Dated {
-		rec.Start, rec.End = timeOf(m.Start, true), timeOf(m.End, true)
-		if !spanStart.IsZero() {
+		if m.HasEvents {
+			rec.Start, rec.End = timeOf(m.Start, true), timeOf(m.End, true)
+		}
+		rec.At = out.start
+		if !out.placed && !inc.Date.IsZero() {
+			loc := inc.Location
+			if loc == nil {
+				loc = time.UTC
+			}
+			rec.At = time.Date(inc.Date.Year, inc.Date.Month, inc.Date.Day, 0, 0, 0, 0, loc).UTC()
+		}
+		if span > 0 { // there was an outage: 0001-01-01T00:00Z is an instant like another
 			rec.SpanStart, rec.SpanEnd = timeOf(spanStart, true), timeOf(spanEnd, true)
 		}
 	}
@@ -344,7 +361,7 @@ func (r *Report) Count(m *Measured) {
 		}
 		r.extent = true
 	}
-	if len(m.ws) == 0 {
+	if len(m.ws) == 0 && m.placed {
 		see(m.start, m.end)
 	}
 	for _, w := range m.ws {
@@ -463,7 +480,7 @@ func (r *Report) Periods() ([]Period, error) {
 	return out, nil
 }
 
-// Compare orders records as the command prints them: dated incidents by Start, then the
+// Compare orders records as the command prints them: dated incidents by At, then the
 // undated ones, which compare equal (use it with slices.SortStableFunc to keep their order).
 func Compare(a, b *Incident) int {
 	switch {
@@ -475,7 +492,34 @@ func Compare(a, b *Incident) int {
 	case !a.Dated:
 		return 0
 	}
-	return a.Start.Compare(b.Start.Time)
+	return a.At.Compare(b.At)
+}
+
+// extent returns the first and last instant inc records (its events, outages and scheduled
+// window), and whether it records any: where the incident falls in a range and in periods,
+// even when it has no events.
+func extent(inc *incident.Incident) (start, end time.Time, ok bool) {
+	see := func(t time.Time) {
+		if !ok || t.Before(start) {
+			start = t
+		}
+		if !ok || t.After(end) {
+			end = t
+		}
+		ok = true
+	}
+	for _, ev := range inc.Timeline {
+		see(ev.At.Instant)
+	}
+	for _, o := range inc.Outages {
+		see(o.Start.Instant)
+		see(o.End.Instant)
+	}
+	if w := inc.Scheduled; w != nil {
+		see(w.Start.Instant)
+		see(w.End.Instant)
+	}
+	return start, end, ok
 }
 
 // Label names the period of unit that starts at t (in the period's zone): "2016-07-26",

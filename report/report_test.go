@@ -232,3 +232,98 @@ func TestLabel(t *testing.T) {
 		assert.Equal(t, want, report.Label(u, at))
 	}
 }
+
+// TestFirstInstant checks that an outage from 0001-01-01T00:00Z, the zero time.Time, has its
+// span: the instant is one like another, not "no span".
+func TestFirstInstant(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		span bool
+	}{
+		{"outage from the first instant", "title: a\ndate: 0001-01-01\noutages:\n  - '00:00-00:45'\n", true},
+		{"timeline from the first instant", "title: a\ndate: 0001-01-01\ntimeline:\n  - {at: '00:00', state: major}\n  - {at: '01:30', state: ok}\n", true},
+		{"no outage", "title: a\ndate: 0001-01-01\ntimeline:\n  - {at: '00:00', text: calm}\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec, err := report.New(report.Options{}).Add("a.yaml", parse(t, "a.yaml", tt.src))
+			require.NoError(t, err)
+			if !tt.span {
+				assert.Nil(t, rec.SpanStart)
+				assert.Nil(t, rec.SpanEnd)
+				return
+			}
+			require.NotNil(t, rec.SpanStart)
+			require.NotNil(t, rec.SpanEnd)
+			assert.WithinDuration(t, time.Time{}, rec.SpanStart.Time, 0)
+			assert.Equal(t, rec.SpanEnd.Sub(rec.SpanStart.Time), time.Duration(rec.Span))
+		})
+	}
+}
+
+// TestRecordServicesAndStart: a record lists every service of the incident, one without
+// windows with zero figures, also when the windows are clipped or filtered; Start and End
+// are the first and last event, nil for an incident without events, which still sorts by
+// its first recorded instant.
+func TestRecordServicesAndStart(t *testing.T) {
+	const partly = `title: Search down
+date: 2023-05-10
+services: [Search, Billing]
+timeline:
+  - {at: "10:00", state: major, services: [Search]}
+  - {at: "10:30", state: ok}
+outages:
+  - {start: "2023-05-10 09:00", end: "09:20", level: partial, services: [Search]}
+`
+	const scheduled = `title: Database upgrade
+kind: maintenance
+date: 2023-05-01
+services: [Billing]
+scheduled: {start: "2023-05-01 22:00", end: "23:00"}
+`
+	names := func(rec *report.Incident) []string {
+		var out []string
+		for _, s := range rec.Services {
+			out = append(out, s.Name)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name string
+		opts report.Options
+		want []string
+	}{
+		{"all", report.Options{}, []string{"Billing", "Search"}},
+		{"clipped", report.Options{Since: time.Date(2023, 5, 10, 10, 0, 0, 0, time.UTC)}, []string{"Billing", "Search"}},
+		{"filtered", report.Options{Services: []string{"billing"}}, []string{"Billing"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := report.New(tt.opts)
+			rec, err := r.Add("partly.yaml", parse(t, "partly.yaml", partly))
+			require.NoError(t, err)
+			require.NotNil(t, rec)
+			assert.Equal(t, tt.want, names(rec))
+			for _, s := range rec.Services {
+				if s.Name == "Billing" {
+					assert.Zero(t, s.Totals, "Billing has no window")
+				}
+			}
+			require.NotNil(t, rec.Start)
+			assert.WithinDuration(t, time.Date(2023, 5, 10, 10, 0, 0, 0, time.UTC), rec.Start.Time, 0, "start is the first event, not the earlier outage")
+			assert.WithinDuration(t, time.Date(2023, 5, 10, 10, 30, 0, 0, time.UTC), rec.End.Time, 0)
+			assert.WithinDuration(t, time.Date(2023, 5, 10, 9, 0, 0, 0, time.UTC), rec.At, 0, "it sorts by its first recorded instant")
+		})
+	}
+
+	r := report.New(report.Options{})
+	rec, err := r.Add("scheduled.yaml", parse(t, "scheduled.yaml", scheduled))
+	require.NoError(t, err)
+	require.NotNil(t, rec)
+	assert.True(t, rec.Dated)
+	assert.Nil(t, rec.Start, "no events, no start")
+	assert.Nil(t, rec.End)
+	assert.WithinDuration(t, time.Date(2023, 5, 1, 22, 0, 0, 0, time.UTC), rec.At, 0)
+	later := &report.Incident{Dated: true, At: time.Date(2023, 5, 10, 9, 0, 0, 0, time.UTC)}
+	assert.Negative(t, report.Compare(rec, later))
+}

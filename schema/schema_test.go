@@ -369,6 +369,47 @@ func TestEnums(t *testing.T) {
 	}
 }
 
+// TestIgnoreCodes checks that the codes the schema offers for ignore are exactly the
+// warnings' codes.
+func TestIgnoreCodes(t *testing.T) {
+	v := newValidator(t)
+	items := v.root["$defs"].(map[string]any)["ignore"].(map[string]any)["items"].(map[string]any)
+	var got, want []string
+	for _, e := range items["enum"].([]any) {
+		got = append(got, e.(string))
+	}
+	for _, c := range incident.Codes() {
+		if c.Warning {
+			want = append(want, c.Code)
+		}
+	}
+	assert.ElementsMatch(t, want, got)
+	docs := decodeStream(t, []byte("title: a\nignore: [undated]\ntimeline:\n  - {at: '10:00', ignore: [abbrev-dst-mismatch]}\n"))
+	assert.Empty(t, v.validate(v.root, docs[0], "$"))
+	docs = decodeStream(t, []byte("title: a\nignore: [forms-disagree]\n"))
+	assert.NotEmpty(t, v.validate(v.root, docs[0], "$"), "an error's code")
+}
+
+// TestOutageForms checks the three forms of an outage, and that start beside window is refused.
+func TestOutageForms(t *testing.T) {
+	v := newValidator(t)
+	tests := []struct {
+		item string
+		ok   bool
+	}{
+		{`"from 5:45 AM to 7:00 AM UTC"`, true},
+		{`{window: "5:45-7:00", level: partial, services: [api], ignore: [unknown-service]}`, true},
+		{`{start: "5:45", end: "7:00", level: partial}`, true},
+		{`{window: "5:45-7:00", start: "5:45"}`, false},
+		{`{start: "5:45"}`, false},
+	}
+	for _, tt := range tests {
+		docs := decodeStream(t, []byte("title: a\noutages:\n  - "+tt.item+"\n"))
+		errs := v.validate(v.root, docs[0], "$")
+		assert.Equal(t, tt.ok, len(errs) == 0, "%s: %q", tt.item, errs)
+	}
+}
+
 // TestMarshal validates what incident.Marshal writes for every example, so that the schema
 // accepts every key and value the library itself produces.
 func TestMarshal(t *testing.T) {

@@ -61,18 +61,18 @@ func (r *reader) draft(dir *directory, ch channel, recs []record) *incident.Inci
 		})
 	}
 	for _, st := range slices.Sorted(maps.Keys(unknown)) {
-		r.diag(ch.Name, 0, 0, CodeSubtype, ErrNotExport, true,
+		r.diag(ch.Name, 0, 0, incident.CodeUnknownSubtype, ErrNotExport, true,
 			"%d messages of subtype %q, which this importer does not know, are kept as events; remove those that are not", unknown[st], st)
 	}
 	if empty > 0 {
-		r.diag(ch.Name, 0, 0, CodeEmpty, ErrNoMessages, true, "%d messages without text, files or attachments left out", empty)
+		r.diag(ch.Name, 0, 0, incident.CodeEmptyMessage, ErrNoMessages, true, "%d messages without text, files or attachments left out", empty)
 	}
 	if len(inc.Timeline) == 0 {
 		clip := ""
 		if !r.cfg.Since.IsZero() || !r.cfg.Until.IsZero() {
 			clip = " between --since and --until"
 		}
-		r.diag(ch.Name, 0, 0, CodeNoMessages, ErrNoMessages, false, "channel #%s has no messages%s to import", ch.Name, clip)
+		r.diag(ch.Name, 0, 0, incident.CodeNoMessages, ErrNoMessages, false, "channel #%s has no messages%s to import", ch.Name, clip)
 		return nil
 	}
 	inc.Date = tz.DateOf(inc.Timeline[0].At.Instant.In(loc))
@@ -132,7 +132,7 @@ func (r *reader) checkDays(recs []record, loc *time.Location) {
 		}
 	}
 	if n > 0 {
-		r.diag(first.file, first.line, first.col, CodeDayMismatch, ErrZone, true,
+		r.diag(first.file, first.line, first.col, incident.CodeDayMismatch, ErrZone, true,
 			"%d messages fall outside their day file's date in %s (this one at %s); is that the workspace's zone?",
 			n, loc, first.ts.Time().In(loc).Format(time.RFC3339))
 	}

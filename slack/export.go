@@ -70,7 +70,7 @@ type reader struct {
 	name   string // the export's name, and the folder in it that holds channels.json
 	export string // the export's name
 	read   int64  // bytes read so far
-	diags  []*Diagnostic
+	diags  incident.ErrorList
 }
 
 // Read reads the channel Config.Channel of the export fsys, named name (its folder or .zip
@@ -80,14 +80,15 @@ type reader struct {
 // message lists the channels and suggests the closest), a file beyond the limits
 // (ErrTooLarge), a file that is not the JSON Slack writes (ErrSyntax, at its line and column),
 // or no message to import (ErrNoMessages). A message whose ts cannot be read is left out, with
-// an error matching ErrTS. Every diagnostic is a *Diagnostic.
-func (c *Config) Read(fsys fs.FS, name string) (*incident.Incident, []*Diagnostic) {
+// an error matching ErrTS. Every diagnostic is an
+// *incident.ParseError whose Code is one of incident's codes.
+func (c *Config) Read(fsys fs.FS, name string) (*incident.Incident, incident.ErrorList) {
 	r := &reader{cfg: c, fsys: fsys, name: name, export: name}
 	inc := r.run()
 	if inc == nil && !r.hasErrors() {
-		r.diag("", 0, 0, CodeNotExport, ErrNotExport, false, "nothing read") // not reached
+		r.diag("", 0, 0, incident.CodeNotSlackExport, ErrNotExport, false, "nothing read") // not reached
 	}
-	slices.SortStableFunc(r.diags, func(a, b *Diagnostic) int {
+	slices.SortStableFunc(r.diags, func(a, b *incident.ParseError) int {
 		if a.Warning != b.Warning {
 			if a.Warning {
 				return 1
@@ -105,8 +106,8 @@ func (r *reader) diag(file string, line, col int, code string, err error, warnin
 	} else {
 		file = r.name + "/" + file
 	}
-	r.diags = append(r.diags, &Diagnostic{File: file, Line: line, Column: col, Code: code,
-		Msg: fmt.Sprintf(format, args...), Warning: warning, Err: err})
+	r.diags = append(r.diags, &incident.ParseError{File: file, Line: line, Column: col, Code: code,
+		Err: incident.Errorf(err, format, args...), Warning: warning})
 }
 
 func (r *reader) hasErrors() bool {
@@ -126,34 +127,34 @@ func (r *reader) maxFiles() int   { return cmp.Or(r.cfg.MaxFiles, DefaultMaxFile
 func (r *reader) readFile(name string) ([]byte, bool) {
 	f, err := r.fsys.Open(name)
 	if err != nil {
-		r.diag(name, 0, 0, CodeNotExport, ErrNotExport, false, "cannot open: %v", pathErr(err))
+		r.diag(name, 0, 0, incident.CodeNotSlackExport, ErrNotExport, false, "cannot open: %v", pathErr(err))
 		return nil, false
 	}
 	defer f.Close()
 	max := min(r.maxFile(), r.maxBytes()-r.read)
 	if st, err := f.Stat(); err == nil && st.Size() > r.maxFile() {
-		r.diag(name, 0, 0, CodeTooLarge, ErrTooLarge, false,
+		r.diag(name, 0, 0, incident.CodeTooLarge, ErrTooLarge, false,
 			"%s, more than the %s a file of an export may hold; is this a Slack export?", size(st.Size()), size(r.maxFile()))
 		return nil, false
 	}
 	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	r.read += int64(len(data))
 	if err != nil {
-		r.diag(name, 0, 0, CodeNotExport, ErrNotExport, false, "cannot read: %v", pathErr(err))
+		r.diag(name, 0, 0, incident.CodeNotSlackExport, ErrNotExport, false, "cannot read: %v", pathErr(err))
 		return nil, false
 	}
 	if int64(len(data)) > max {
 		if max < r.maxFile() {
-			r.diag(name, 0, 0, CodeTooLarge, ErrTooLarge, false,
+			r.diag(name, 0, 0, incident.CodeTooLarge, ErrTooLarge, false,
 				"the export holds more than %s to read; import from a smaller export", size(r.maxBytes()))
 		} else {
-			r.diag(name, 0, 0, CodeTooLarge, ErrTooLarge, false,
+			r.diag(name, 0, 0, incident.CodeTooLarge, ErrTooLarge, false,
 				"more than the %s a file of an export may hold (a .zip bomb?)", size(r.maxFile()))
 		}
 		return nil, false
 	}
 	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
-		r.diag(name, 0, 0, CodeNotText, ErrSyntax, false, "binary data, not the JSON a Slack export holds")
+		r.diag(name, 0, 0, incident.CodeNotText, ErrSyntax, false, "binary data, not the JSON a Slack export holds")
 		return nil, false
 	}
 	return data, true
@@ -193,19 +194,19 @@ func (r *reader) jsonError(name string, data []byte, err error) {
 	var off int64 = -1
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
-	msg := err.Error()
+	msg, code := err.Error(), incident.CodeJSONSyntax
 	switch {
 	case errors.As(err, &se):
 		off, msg = se.Offset-1, se.Error() // Offset is past the byte at fault
 	case errors.As(err, &te):
-		off = te.Offset
+		code, off = incident.CodeJSONType, te.Offset
 		msg = fmt.Sprintf("%s is a JSON %s, want a %s", cmp.Or(te.Field, "value"), te.Value, te.Type)
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		off, msg = int64(len(data)), "unexpected end of JSON input"
 	}
 	msg = strings.TrimPrefix(msg, "json: ")
 	line, col := position(data, off)
-	r.diag(name, line, col, CodeSyntax, ErrSyntax, false, "%s; is this file from a Slack export?", msg)
+	r.diag(name, line, col, code, ErrSyntax, false, "%s; is this file from a Slack export?", msg)
 }
 
 // position returns the 1-based line and column of byte offset off of data; 0, 0 when off < 0.
@@ -244,7 +245,7 @@ func (r *reader) root() bool {
 			}
 		}
 	}
-	r.diag("", 0, 0, CodeNotExport, ErrNotExport, false,
+	r.diag("", 0, 0, incident.CodeNotSlackExport, ErrNotExport, false,
 		"not a Slack workspace export: no channels.json; give the folder or the .zip Slack's export gives")
 	return false
 }
@@ -280,7 +281,7 @@ func (r *reader) run() *incident.Incident {
 			dir.users[u.ID] = u.shown()
 		}
 	} else {
-		r.diag("users.json", 0, 0, CodeNoUsers, ErrNotExport, true,
+		r.diag("users.json", 0, 0, incident.CodeNoUsers, ErrNotExport, true,
 			"missing: authors are shown by the names their messages carry, else by user id")
 	}
 	ch, ok := r.channel(chans)
@@ -327,7 +328,7 @@ func (r *reader) channel(chans []channel) (channel, bool) {
 	if s := edit.Closest(want, names); s != "" && want != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
-	r.diag("channels.json", 0, 0, CodeNoChannel, ErrNoChannel, false, "%s", msg)
+	r.diag("channels.json", 0, 0, incident.CodeNoChannel, ErrNoChannel, false, "%s", msg)
 	return channel{}, false
 }
 
@@ -339,12 +340,12 @@ func (r *reader) messages(ch channel) ([]record, bool) {
 	}
 	entries, err := fs.ReadDir(r.fsys, folder)
 	if err != nil {
-		r.diag(ch.Name, 0, 0, CodeNotExport, ErrNotExport, false,
+		r.diag(ch.Name, 0, 0, incident.CodeNotSlackExport, ErrNotExport, false,
 			"channel %q has no folder of messages in the export: %v", ch.Name, pathErr(err))
 		return nil, false
 	}
 	if len(entries) > r.maxFiles() {
-		r.diag(folder, 0, 0, CodeTooLarge, ErrTooLarge, false,
+		r.diag(folder, 0, 0, incident.CodeTooLarge, ErrTooLarge, false,
 			"%d files, more than the %d a channel's folder may hold", len(entries), r.maxFiles())
 		return nil, false
 	}
@@ -353,7 +354,7 @@ func (r *reader) messages(ch channel) ([]record, bool) {
 		name := path.Join(folder, e.Name())
 		date, ok := dayFile(e.Name())
 		if !ok || e.IsDir() {
-			r.diag(name, 0, 0, CodeDayFile, ErrNotExport, true, "not a day file (YYYY-MM-DD.json): left out")
+			r.diag(name, 0, 0, incident.CodeUnexpectedFile, ErrNotExport, true, "not a day file (YYYY-MM-DD.json): left out")
 			continue
 		}
 		data, ok := r.readFile(name)
@@ -393,7 +394,7 @@ func (r *reader) day(name string, date tz.Date, data []byte) ([]record, bool) {
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '[' {
 		line, col := position(data, dec.InputOffset()-1)
-		r.diag(name, line, col, CodeSyntax, ErrSyntax, false, "want a JSON array of messages, as a Slack export's day file holds")
+		r.diag(name, line, col, incident.CodeJSONType, ErrSyntax, false, "want a JSON array of messages, as a Slack export's day file holds")
 		return nil, false
 	}
 	var recs []record
@@ -407,7 +408,7 @@ func (r *reader) day(name string, date tz.Date, data []byte) ([]record, bool) {
 		line, col := position(data, off+int64(len(data[off:])-len(bytes.TrimLeft(data[off:], " \t\r\n,"))))
 		ts, err := ParseTS(m.TS)
 		if err != nil {
-			r.diag(name, line, col, CodeTS, ErrTS, false, "message left out: %s", strings.TrimPrefix(err.Error(), ErrTS.Error()+" "))
+			r.diag(name, line, col, incident.CodeInvalidTS, ErrTS, false, "message left out: %s", strings.TrimPrefix(err.Error(), ErrTS.Error()+" "))
 			continue
 		}
 		recs = append(recs, record{m: m, ts: ts, date: date, file: name, line: line, col: col})
@@ -418,7 +419,7 @@ func (r *reader) day(name string, date tz.Date, data []byte) ([]record, bool) {
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		line, col := position(data, dec.InputOffset())
-		r.diag(name, line, col, CodeSyntax, ErrSyntax, false, "text after the array of messages")
+		r.diag(name, line, col, incident.CodeJSONSyntax, ErrSyntax, false, "text after the array of messages")
 		return nil, false
 	}
 	return recs, true

@@ -22,7 +22,7 @@ import (
 
 // read reads cfg's channel of fsys and, when there is a draft, checks that it reads back and
 // validates with the same instants.
-func read(t *testing.T, cfg slack.Config, fsys fs.FS) (*incident.Incident, []*slack.Diagnostic) {
+func read(t *testing.T, cfg slack.Config, fsys fs.FS) (*incident.Incident, incident.ErrorList) {
 	t.Helper()
 	inc, diags := cfg.Read(fsys, "export.zip")
 	if inc == nil {
@@ -60,7 +60,7 @@ func ats(inc *incident.Incident) []string {
 	return out
 }
 
-func codes(diags []*slack.Diagnostic) []string {
+func codes(diags incident.ErrorList) []string {
 	var out []string
 	for _, d := range diags {
 		out = append(out, d.Code)
@@ -120,8 +120,8 @@ func TestReadFixture(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			inc, diags := read(t, slack.Config{Channel: "#incident-db"}, fsys)
 			require.NotNil(t, inc, "%v", diags)
-			assert.Equal(t, []string{slack.CodeZoneProposed}, codes(diags))
-			assert.Contains(t, diags[0].Msg, "America/Los_Angeles proposed")
+			assert.Equal(t, []string{incident.CodeZoneProposed}, codes(diags))
+			assert.Contains(t, diags[0].Message(), "America/Los_Angeles proposed")
 			assert.Equal(t, "America/Los_Angeles", inc.TimeZone)
 			assert.Equal(t, tz.Date{Year: 2024, Month: 3, Day: 9}, inc.Date)
 			assert.Equal(t, "#incident-db", inc.Title)
@@ -168,7 +168,7 @@ func TestReadRules(t *testing.T) {
 			slack.Config{Location: utc}, []string{"alice: x"}, []string{"2024-03-10T10:10:00Z"}, nil},
 		{"never the file's date", day("2024-03-12",
 			`{"type":"message","user":"U1","text":"x","ts":"1710065400.000000"}`),
-			slack.Config{Location: utc}, []string{"alice: x"}, []string{"2024-03-10T10:10:00Z"}, []string{slack.CodeDayMismatch}},
+			slack.Config{Location: utc}, []string{"alice: x"}, []string{"2024-03-10T10:10:00Z"}, []string{incident.CodeDayMismatch}},
 		{"files sorted by ts", map[string]string{
 			"incident-db/2024-03-11.json": `[{"type":"message","user":"U1","text":"second","ts":"1710150000.000000"}]`,
 			"incident-db/2024-03-10.json": `[{"type":"message","user":"U1","text":"first","ts":"1710065400.000000"}]`},
@@ -230,22 +230,22 @@ func TestReadRules(t *testing.T) {
 			slack.Config{Location: ny, Zone: "America/New_York"}, []string{"alice: x"}, []string{"2024-03-10T06:10:00-04:00"}, nil},
 		{"several zones fit: UTC", day("2024-03-10",
 			`{"type":"message","user":"U1","text":"x","ts":"1710065400.000000"}`),
-			slack.Config{}, []string{"alice: x"}, []string{"2024-03-10T10:10:00Z"}, []string{slack.CodeZoneNone}},
+			slack.Config{}, []string{"alice: x"}, []string{"2024-03-10T10:10:00Z"}, []string{incident.CodeZoneUnsettled}},
 		{"no zone fits: UTC", map[string]string{
 			"incident-db/2024-03-10.json": `[{"type":"message","user":"U1","text":"a","ts":"1710065400.000000"}]`,
 			"incident-db/2024-03-12.json": `[{"type":"message","user":"U1","text":"b","ts":"1710065500.000000"}]`},
-			slack.Config{}, []string{"alice: a", "alice: b"}, []string{"2024-03-10T10:10:00Z", "2024-03-10T10:11:40Z"}, []string{slack.CodeZoneNone}},
+			slack.Config{}, []string{"alice: a", "alice: b"}, []string{"2024-03-10T10:10:00Z", "2024-03-10T10:11:40Z"}, []string{incident.CodeZoneUnsettled}},
 		{"unknown subtype kept, with a warning", day("2024-03-10",
 			`{"type":"message","subtype":"huddle_thread","user":"U1","text":"huddle","ts":"1710065400.000000"}`),
-			slack.Config{Location: utc}, []string{"alice: huddle"}, nil, []string{slack.CodeSubtype}},
+			slack.Config{Location: utc}, []string{"alice: huddle"}, nil, []string{incident.CodeUnknownSubtype}},
 		{"empty message left out, with a warning", day("2024-03-10",
 			`{"type":"message","user":"U1","text":"","ts":"1710065400.000000"}`,
 			`{"type":"message","user":"U1","text":"x","ts":"1710065401.000000"}`),
-			slack.Config{Location: utc}, []string{"alice: x"}, nil, []string{slack.CodeEmpty}},
+			slack.Config{Location: utc}, []string{"alice: x"}, nil, []string{incident.CodeEmptyMessage}},
 		{"bad ts left out, an error", day("2024-03-10",
 			`{"type":"message","user":"U1","text":"a","ts":"1710065400.5"}`,
 			`{"type":"message","user":"U1","text":"b","ts":"1710065401.000000"}`),
-			slack.Config{Location: utc}, []string{"alice: b"}, nil, []string{slack.CodeTS}},
+			slack.Config{Location: utc}, []string{"alice: b"}, nil, []string{incident.CodeInvalidTS}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -272,29 +272,29 @@ func TestReadBadInput(t *testing.T) {
 		code string
 		msg  string // the whole first diagnostic
 	}{
-		{"no such channel", fixture(t, ok), slack.Config{Channel: "incident-bd"}, slack.ErrNoChannel, slack.CodeNoChannel,
+		{"no such channel", fixture(t, ok), slack.Config{Channel: "incident-bd"}, slack.ErrNoChannel, incident.CodeNoChannel,
 			`export.zip/channels.json: no channel "incident-bd" in the export (it has general, incident-db, random); did you mean "incident-db"? [no-channel]`},
-		{"not an export", fstest.MapFS{"readme.txt": {Data: []byte("hi")}}, slack.Config{Channel: "x"}, slack.ErrNotExport, slack.CodeNotExport,
+		{"not an export", fstest.MapFS{"readme.txt": {Data: []byte("hi")}}, slack.Config{Channel: "x"}, slack.ErrNotExport, incident.CodeNotSlackExport,
 			"export.zip: not a Slack workspace export: no channels.json; give the folder or the .zip Slack's export gives [not-slack-export]"},
-		{"malformed day file", fixture(t, day("2024-03-10", "{\"type\":\"message\",\n \"ts\": 17}")), slack.Config{Channel: "incident-db"}, slack.ErrSyntax, slack.CodeSyntax,
-			"export.zip/incident-db/2024-03-10.json:2:9: ts is a JSON number, want a string; is this file from a Slack export? [malformed-json]"},
-		{"truncated day file", fixture(t, map[string]string{"incident-db/2024-03-10.json": "[\n{\"ts\": \"1"}), slack.Config{Channel: "incident-db"}, slack.ErrSyntax, slack.CodeSyntax,
-			"export.zip/incident-db/2024-03-10.json:2:10: unexpected end of JSON input; is this file from a Slack export? [malformed-json]"},
-		{"day file not an array", fixture(t, map[string]string{"incident-db/2024-03-10.json": `{"ts": "1"}`}), slack.Config{Channel: "incident-db"}, slack.ErrSyntax, slack.CodeSyntax,
-			"export.zip/incident-db/2024-03-10.json:1:1: want a JSON array of messages, as a Slack export's day file holds [malformed-json]"},
-		{"malformed channels.json", fstest.MapFS{"channels.json": {Data: []byte("[{\"id\": \"C1\",,}]")}}, slack.Config{Channel: "x"}, slack.ErrSyntax, slack.CodeSyntax,
-			"export.zip/channels.json:1:14: invalid character ',' looking for beginning of object key string; is this file from a Slack export? [malformed-json]"},
-		{"binary day file", fixture(t, map[string]string{"incident-db/2024-03-10.json": "\x89PNG\r\n\x1a\n\x00\x00"}), slack.Config{Channel: "incident-db"}, slack.ErrSyntax, slack.CodeNotText,
+		{"malformed day file", fixture(t, day("2024-03-10", "{\"type\":\"message\",\n \"ts\": 17}")), slack.Config{Channel: "incident-db"}, slack.ErrSyntax, incident.CodeJSONType,
+			"export.zip/incident-db/2024-03-10.json:2:9: ts is a JSON number, want a string; is this file from a Slack export? [json-type]"},
+		{"truncated day file", fixture(t, map[string]string{"incident-db/2024-03-10.json": "[\n{\"ts\": \"1"}), slack.Config{Channel: "incident-db"}, slack.ErrSyntax, incident.CodeJSONSyntax,
+			"export.zip/incident-db/2024-03-10.json:2:10: unexpected end of JSON input; is this file from a Slack export? [json-syntax]"},
+		{"day file not an array", fixture(t, map[string]string{"incident-db/2024-03-10.json": `{"ts": "1"}`}), slack.Config{Channel: "incident-db"}, slack.ErrSyntax, incident.CodeJSONType,
+			"export.zip/incident-db/2024-03-10.json:1:1: want a JSON array of messages, as a Slack export's day file holds [json-type]"},
+		{"malformed channels.json", fstest.MapFS{"channels.json": {Data: []byte("[{\"id\": \"C1\",,}]")}}, slack.Config{Channel: "x"}, slack.ErrSyntax, incident.CodeJSONSyntax,
+			"export.zip/channels.json:1:14: invalid character ',' looking for beginning of object key string; is this file from a Slack export? [json-syntax]"},
+		{"binary day file", fixture(t, map[string]string{"incident-db/2024-03-10.json": "\x89PNG\r\n\x1a\n\x00\x00"}), slack.Config{Channel: "incident-db"}, slack.ErrSyntax, incident.CodeNotText,
 			"export.zip/incident-db/2024-03-10.json: binary data, not the JSON a Slack export holds [not-text]"},
 		{"file too large", fixture(t, day("2024-03-10", `{"type":"message","user":"U1","text":"`+strings.Repeat("x", 2000)+`","ts":"1710065400.000000"}`)),
-			slack.Config{Channel: "incident-db", MaxFileBytes: 1000}, slack.ErrTooLarge, slack.CodeTooLarge,
+			slack.Config{Channel: "incident-db", MaxFileBytes: 1000}, slack.ErrTooLarge, incident.CodeTooLarge,
 			"export.zip/incident-db/2024-03-10.json: 2 KiB, more than the 1000 bytes a file of an export may hold; is this a Slack export? [too-large]"},
-		{"too many bytes in all", fixture(t, ok), slack.Config{Channel: "incident-db", MaxBytes: 300}, slack.ErrTooLarge, slack.CodeTooLarge,
+		{"too many bytes in all", fixture(t, ok), slack.Config{Channel: "incident-db", MaxBytes: 300}, slack.ErrTooLarge, incident.CodeTooLarge,
 			"export.zip/channels.json: the export holds more than 300 bytes to read; import from a smaller export [too-large]"},
 		{"too many day files", fixture(t, map[string]string{"incident-db/2024-03-10.json": "[]", "incident-db/2024-03-11.json": "[]", "incident-db/2024-03-12.json": "[]"}),
-			slack.Config{Channel: "incident-db", MaxFiles: 2}, slack.ErrTooLarge, slack.CodeTooLarge,
+			slack.Config{Channel: "incident-db", MaxFiles: 2}, slack.ErrTooLarge, incident.CodeTooLarge,
 			"export.zip/incident-db: 3 files, more than the 2 a channel's folder may hold [too-large]"},
-		{"no messages", fixture(t, ok), slack.Config{Channel: "incident-db", Since: time.Unix(1710065401, 0)}, slack.ErrNoMessages, slack.CodeNoMessages,
+		{"no messages", fixture(t, ok), slack.Config{Channel: "incident-db", Since: time.Unix(1710065401, 0)}, slack.ErrNoMessages, incident.CodeNoMessages,
 			"export.zip/incident-db: channel #incident-db has no messages between --since and --until to import [no-messages]"},
 	}
 	for _, tt := range tests {
@@ -342,7 +342,7 @@ func TestReadZipBomb(t *testing.T) {
 		inc, diags := (&slack.Config{Channel: "incident-db", MaxFileBytes: limit}).Read(zr, "bomb.zip")
 		assert.Nil(t, inc)
 		require.NotEmpty(t, diags)
-		assert.Equal(t, slack.CodeTooLarge, diags[0].Code)
+		assert.Equal(t, incident.CodeTooLarge, diags[0].Code)
 		assert.Contains(t, diags[0].Error(), "bomb.zip/incident-db/2024-03-10.json: 8 MiB, more than the 1 MiB")
 	})
 	t.Run("a 1 GiB member", func(t *testing.T) {

@@ -68,7 +68,12 @@ func FuzzRead(f *testing.F) {
 		fsys := fstest.MapFS{"channels.json": {Data: channels}, "users.json": {Data: users},
 			"inc/2024-03-10.json": {Data: []byte(day)}}
 		for _, cfg := range []Config{{Channel: "inc"}, {Channel: "inc", Location: time.UTC}} {
-			inc, _ := cfg.Read(fsys, "fuzz.zip")
+			inc, diags := cfg.Read(fsys, "fuzz.zip")
+			for _, d := range diags {
+				if _, ok := incident.LookupCode(d.Code); !ok {
+					t.Fatalf("%v: code %q is not one of incident.Codes", d, d.Code)
+				}
+			}
 			if inc == nil {
 				continue
 			}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-postmortem/postmortem/incident"
 	"github.com/go-postmortem/postmortem/tz"
 )
 
@@ -89,7 +90,7 @@ func (r *reader) propose(recs []record) *time.Location {
 	}
 	switch len(groups) {
 	case 0:
-		r.diag("", 0, 0, CodeZoneNone, ErrZone, true,
+		r.diag("", 0, 0, incident.CodeZoneUnsettled, ErrZone, true,
 			"no zone tried has every message on its day file's date: the draft is in UTC; pass --tz with the workspace's zone")
 		return nil
 	case 1:
@@ -98,7 +99,7 @@ func (r *reader) propose(recs []record) *time.Location {
 		if len(g) > 1 {
 			also = " (as do " + names(g[1:], 4) + ", with the same offsets)"
 		}
-		r.diag("", 0, 0, CodeZoneProposed, ErrZone, true,
+		r.diag("", 0, 0, incident.CodeZoneProposed, ErrZone, true,
 			"timezone %s proposed: every message falls on its day file's date there%s; pass --tz to choose another", g[0], also)
 		return g[0]
 	}
@@ -106,7 +107,7 @@ func (r *reader) propose(recs []record) *time.Location {
 	for i, g := range groups {
 		reps[i] = g[0]
 	}
-	r.diag("", 0, 0, CodeZoneNone, ErrZone, true,
+	r.diag("", 0, 0, incident.CodeZoneUnsettled, ErrZone, true,
 		"%d zones with different offsets fit the day files (%s): the draft is in UTC; pass --tz with the workspace's zone", len(groups), names(reps, 5))
 	return nil
 }

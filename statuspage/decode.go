@@ -29,7 +29,7 @@ type Config struct {
 	// EmbeddedTimeline reports whether a timeline written as an HTML list inside one update
 	// (<li><strong>2011-07-28 03:06:00</strong> - …</li>, as GitHub's history before 2019
 	// is) becomes one event per entry. When false, such an incident is written as it is,
-	// with a warning (CodeEmbeddedTimeline).
+	// with a warning (incident.CodeEmbeddedTimeline).
 	EmbeddedTimeline bool
 
 	// MaxBytes is the largest input read; zero means DefaultMaxBytes.
@@ -45,7 +45,7 @@ type Config struct {
 type Item struct {
 	ID       string             // its Statuspage id
 	Incident *incident.Incident // nil when Err is set
-	Warnings incident.ErrorList // each wraps a *Problem of a warning code
+	Warnings incident.ErrorList // each a warning, with its code
 	Err      *incident.ParseError
 }
 
@@ -112,9 +112,10 @@ func NewDecoder(name string, r io.Reader) *Decoder {
 }
 
 // Next returns the next incident. It returns io.EOF after the last one; any other error
-// (an *incident.ParseError wrapping a *Problem of code CodeSyntax, CodeDepth, CodeTooLarge
-// or CodeShape) ends the input, and Next returns it again when called again. An incident
-// that cannot be read is an Item whose Err says why; the next ones are still read.
+// ends the input, and Next returns it again when called again: an *incident.ParseError of
+// code incident.CodeJSONSyntax, CodeJSONDepth, CodeTooLarge or CodeNotStatuspage (matching
+// ErrSyntax, ErrDepth, ErrTooLarge or ErrShape), or one of the reader's. An incident that
+// cannot be read is an Item whose Err says why; the next ones are still read.
 func (d *Decoder) Next() (*Item, error) {
 	if d.err != nil {
 		return nil, d.err
@@ -136,7 +137,7 @@ func (d *Decoder) next() (*payload, error) {
 			d.topLine, d.topCol = line, col
 			tok, err := d.token()
 			if err == io.EOF {
-				return nil, d.fatal(line, col, CodeShape, "empty input; want Statuspage JSON such as /api/v2/incidents.json")
+				return nil, d.fatal(line, col, incident.CodeNotStatuspage, "empty input; want Statuspage JSON such as /api/v2/incidents.json")
 			}
 			if err != nil {
 				return nil, err
@@ -147,7 +148,7 @@ func (d *Decoder) next() (*payload, error) {
 			case json.Delim('{'):
 				d.state = walkObject
 			default:
-				return nil, d.fatal(line, col, CodeShape, "JSON %s, not Statuspage JSON; want an object such as /api/v2/incidents.json or an array of incidents", kind(tok))
+				return nil, d.fatal(line, col, incident.CodeNotStatuspage, "JSON %s, not Statuspage JSON; want an object such as /api/v2/incidents.json or an array of incidents", kind(tok))
 			}
 		case walkArray, walkList:
 			if !d.dec.More() {
@@ -235,7 +236,7 @@ func (d *Decoder) next() (*payload, error) {
 					d.state, d.list, d.index = walkList, key, 0
 				case nil:
 				default:
-					return nil, d.fatal(line, col, CodeShape, "%s: want an array of incidents, got %s", key, kind(tok))
+					return nil, d.fatal(line, col, incident.CodeNotStatuspage, "%s: want an array of incidents, got %s", key, kind(tok))
 				}
 			default:
 				if incidentKey(key) && !d.wrapper {
@@ -265,10 +266,10 @@ func (d *Decoder) end() error {
 		if err != nil {
 			return d.wrap(err)
 		}
-		return d.fatal(line, col, CodeSyntax, "more JSON after the document; want one document per input")
+		return d.fatal(line, col, incident.CodeJSONSyntax, "more JSON after the document; want one document per input")
 	}
 	if d.found == 0 {
-		return d.fatal(0, 0, CodeShape, "no incident in the JSON; want Statuspage JSON such as /api/v2/incidents.json")
+		return d.fatal(0, 0, incident.CodeNotStatuspage, "no incident in the JSON; want Statuspage JSON such as /api/v2/incidents.json")
 	}
 	return io.EOF
 }
@@ -284,7 +285,7 @@ func (d *Decoder) token() (json.Token, error) {
 		d.depth++
 		if d.depth > d.cfg.MaxDepth {
 			line, col := d.pos.at(d.dec.InputOffset() - 1)
-			return nil, d.fatal(line, col, CodeDepth, "nested more than %d deep; Statuspage JSON nests 6 deep", d.cfg.MaxDepth)
+			return nil, d.fatal(line, col, incident.CodeJSONDepth, "nested more than %d deep; Statuspage JSON nests 6 deep", d.cfg.MaxDepth)
 		}
 	case json.Delim('}'), json.Delim(']'):
 		d.depth--
@@ -295,26 +296,25 @@ func (d *Decoder) token() (json.Token, error) {
 // wrap returns an error of the JSON decoder as the input's.
 func (d *Decoder) wrap(err error) error {
 	var syn *json.SyntaxError
-	var p *Problem
 	switch {
 	case err == io.EOF && d.state == walkStart:
 		return io.EOF
 	case err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF):
 		line, col := d.pos.at(d.dec.InputOffset())
-		return d.fatal(line, col, CodeSyntax, "unexpected end of JSON; the input is cut short")
-	case errors.As(err, &p) && p.Code == CodeTooLarge:
-		return d.fatal(0, 0, CodeTooLarge, "larger than %d MiB; split the list, or raise the limit", d.cfg.MaxBytes>>20)
+		return d.fatal(line, col, incident.CodeJSONSyntax, "unexpected end of JSON; the input is cut short")
+	case errors.Is(err, ErrTooLarge):
+		return d.fatal(0, 0, incident.CodeTooLarge, "larger than %d MiB; split the list, or raise the limit", d.cfg.MaxBytes>>20)
 	case errors.As(err, &syn):
 		line, col := d.pos.at(syn.Offset - 1)
-		return d.fatal(line, col, CodeSyntax, "invalid JSON: %s", syn.Error())
+		return d.fatal(line, col, incident.CodeJSONSyntax, "invalid JSON: %s", syn.Error())
 	}
 	return &incident.ParseError{File: d.name, Err: err}
 }
 
 // fatal returns the error that ends the input.
 func (d *Decoder) fatal(line, col int, code, format string, args ...any) error {
-	return &incident.ParseError{File: d.name, Line: line, Column: col,
-		Err: &Problem{Code: code, Msg: fmt.Sprintf(format, args...)}}
+	return &incident.ParseError{File: d.name, Line: line, Column: col, Code: code,
+		Err: problem(code, "", format, args...)}
 }
 
 // kind names the JSON type of a token.
@@ -409,27 +409,35 @@ func (d *Decoder) open(path string, delim json.Delim, want string) (bool, error)
 
 func (e *typeError) Error() string { return e.path + ": " + e.msg }
 
+// keepTypeError returns err unless it is a *typeError, which it keeps in *first when it is
+// the first: a value of the wrong type fails its incident, but its container is read to
+// its end.
+func keepTypeError(first *error, err error) error {
+	var te *typeError
+	if err == nil || !errors.As(err, &te) {
+		return err
+	}
+	if *first == nil {
+		*first = err
+	}
+	return nil
+}
+
 // object reads an object (or null), calling f with each key to read its value.
 func (d *Decoder) object(path, want string, f func(key, path string) error) error {
 	ok, err := d.open(path, '{', want)
 	if !ok || err != nil {
 		return err
 	}
-	var first error // the first type error; the object is read to its end
+	var first error // the first type error
 	for d.dec.More() {
 		tok, err := d.token()
 		if err != nil {
 			return err
 		}
 		key := tok.(string)
-		if err := f(key, path+"."+key); err != nil {
-			var te *typeError
-			if !errors.As(err, &te) {
-				return err
-			}
-			if first == nil {
-				first = err
-			}
+		if err := keepTypeError(&first, f(key, path+"."+key)); err != nil {
+			return err
 		}
 	}
 	if _, err := d.token(); err != nil {
@@ -446,14 +454,8 @@ func (d *Decoder) array(path, want string, f func(i int, path string) error) err
 	}
 	var first error
 	for i := 0; d.dec.More(); i++ {
-		if err := f(i, path+"["+strconv.Itoa(i)+"]"); err != nil {
-			var te *typeError
-			if !errors.As(err, &te) {
-				return err
-			}
-			if first == nil {
-				first = err
-			}
+		if err := keepTypeError(&first, f(i, path+"["+strconv.Itoa(i)+"]")); err != nil {
+			return err
 		}
 	}
 	if _, err := d.token(); err != nil {
@@ -484,7 +486,7 @@ func (d *Decoder) readPage() error {
 	})
 	var te *typeError
 	if errors.As(err, &te) {
-		return d.fatal(te.line, te.col, CodeShape, "%s", te.Error())
+		return d.fatal(te.line, te.col, incident.CodeNotStatuspage, "%s", te.Error())
 	}
 	if err != nil {
 		return err
@@ -551,26 +553,16 @@ func (d *Decoder) field(p *payload, key, path string) error {
 	case "scheduled_until":
 		st = &p.ScheduledUntil
 	case "incident_updates":
-		return d.array(path, "an array of updates", func(i int, path string) error {
-			var u update
-			err := d.update(&u, path)
-			p.Updates = append(p.Updates, u)
-			return err
-		})
+		return objects(d, &p.Updates, path, "an array of updates", "an update object", d.updateField)
 	case "components":
-		return d.array(path, "an array of components", func(i int, path string) error {
-			var c component
-			err := d.object(path, "a component object", func(key, path string) error {
-				switch key {
-				case "id":
-					return d.into(&c.ID, path)
-				case "name":
-					return d.into(&c.Name, path)
-				}
-				return d.skip()
-			})
-			p.Components = append(p.Components, c)
-			return err
+		return objects(d, &p.Components, path, "an array of components", "a component object", func(c *component, key, path string) error {
+			switch key {
+			case "id":
+				return d.into(&c.ID, path)
+			case "name":
+				return d.into(&c.Name, path)
+			}
+			return d.skip()
 		})
 	default:
 		return d.skip()
@@ -595,47 +587,53 @@ func (d *Decoder) stamp(st *stamp, path string) error {
 	return err
 }
 
-func (d *Decoder) update(u *update, path string) error {
-	return d.object(path, "an update object", func(key, path string) error {
-		switch key {
-		case "id":
-			return d.into(&u.ID, path)
-		case "status":
-			return d.into(&u.Status, path)
-		case "body":
-			return d.into(&u.Body, path)
-		case "created_at":
-			return d.stamp(&u.CreatedAt, path)
-		case "display_at":
-			return d.stamp(&u.DisplayAt, path)
-		case "affected_components":
-			return d.array(path, "an array of affected components", func(i int, path string) error {
-				var a affected
-				err := d.object(path, "an affected component object", func(key, path string) error {
-					switch key {
-					case "code":
-						return d.into(&a.Code, path)
-					case "name":
-						return d.into(&a.Name, path)
-					case "old_status":
-						return d.into(&a.OldStatus, path)
-					case "new_status":
-						return d.into(&a.NewStatus, path)
-					}
-					return d.skip()
-				})
-				u.Affected = append(u.Affected, a)
-				return err
-			})
-		}
-		return d.skip()
+// objects reads an array of objects (want and wantObj say what is expected, for errors),
+// appending to *list one T per object, whose keys field reads. An object is appended even
+// when reading it fails, with what was read of it.
+func objects[T any](d *Decoder, list *[]T, path, want, wantObj string, field func(v *T, key, path string) error) error {
+	return d.array(path, want, func(i int, path string) error {
+		var v T
+		err := d.object(path, wantObj, func(key, path string) error { return field(&v, key, path) })
+		*list = append(*list, v)
+		return err
 	})
+}
+
+// updateField reads the key of an update object.
+func (d *Decoder) updateField(u *update, key, path string) error {
+	switch key {
+	case "id":
+		return d.into(&u.ID, path)
+	case "status":
+		return d.into(&u.Status, path)
+	case "body":
+		return d.into(&u.Body, path)
+	case "created_at":
+		return d.stamp(&u.CreatedAt, path)
+	case "display_at":
+		return d.stamp(&u.DisplayAt, path)
+	case "affected_components":
+		return objects(d, &u.Affected, path, "an array of affected components", "an affected component object", func(a *affected, key, path string) error {
+			switch key {
+			case "code":
+				return d.into(&a.Code, path)
+			case "name":
+				return d.into(&a.Name, path)
+			case "old_status":
+				return d.into(&a.OldStatus, path)
+			case "new_status":
+				return d.into(&a.NewStatus, path)
+			}
+			return d.skip()
+		})
+	}
+	return d.skip()
 }
 
 // Decode reads every incident of r, a Statuspage JSON input named name (see Decoder for the
 // shapes read). It returns the incidents read, in the input's order, and their warnings;
 // err is an incident.ErrorList of the incidents that could not be read and of the error that
-// ended the input, if any, each wrapping a *Problem whose code says what is wrong.
+// ended the input, if any, each with the code of what is wrong.
 func (c *Config) Decode(name string, r io.Reader) (incs []*incident.Incident, warnings incident.ErrorList, err error) {
 	d := c.NewDecoder(name, r)
 	var errs incident.ErrorList

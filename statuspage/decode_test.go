@@ -2,7 +2,6 @@ package statuspage
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -53,10 +52,7 @@ func decodeOne(t *testing.T, cfg *Config, json string) (*incident.Incident, inci
 func codes(l incident.ErrorList) []string {
 	var out []string
 	for _, p := range l {
-		var pr *Problem
-		if errors.As(p, &pr) {
-			out = append(out, pr.Code)
-		}
+		out = append(out, p.Code)
 	}
 	return out
 }
@@ -162,7 +158,7 @@ func TestServices(t *testing.T) {
 	inc, warns, err := decodeOne(t, nil, json)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"API", "Web", "Git (renamed)"}, inc.Services, "components[] in order, then by code, the latest name")
-	assert.Equal(t, []string{CodeUnknownComponent}, codes(warns))
+	assert.Equal(t, []string{incident.CodeUnknownComponent}, codes(warns))
 }
 
 func window(t *testing.T, o incident.Outage) [3]string {
@@ -264,7 +260,7 @@ func TestLifecycle(t *testing.T) {
 	open, warns, err := decodeOne(t, nil, one(`"status": "identified", "impact": "minor", "created_at": "2020-01-01T10:00:00Z", "resolved_at": null`,
 		up("b", "identified", "2020-01-01T10:40:00Z", "b"), up("a", "investigating", "2020-01-01T10:00:00Z", "a")))
 	require.NoError(t, err)
-	assert.Equal(t, []string{CodeOpen}, codes(warns))
+	assert.Equal(t, []string{incident.CodeOpen}, codes(warns))
 	require.Len(t, open.Outages, 1)
 	assert.WithinDuration(t, mustTime(t, "2020-01-01T10:40:00Z"), open.Outages[0].End.Instant, 0, "an open incident ends at its last update")
 }
@@ -277,20 +273,20 @@ func TestProblems(t *testing.T) {
 		warnings  []string
 		errorCode string
 	}{
-		{"resolved before started", one(`"status": "resolved", "created_at": "2020-01-02T10:00:00Z", "started_at": "2020-01-02T10:00:00Z", "resolved_at": "2020-01-01T10:00:00Z"`), nil, nil, CodeResolvedBeforeStart},
-		{"bad timestamp", one(`"status": "resolved", "created_at": "2020-01-02 10:00", "resolved_at": "2020-01-02T11:00:00Z"`), nil, nil, CodeBadTime},
-		{"bad update timestamp", one(resolvedFields, up("a", "resolved", "yesterday", "a")), nil, nil, CodeBadTime},
-		{"wrong type", one(`"status": "resolved", "created_at": 12, "resolved_at": "2020-01-02T11:00:00Z"`), nil, nil, CodeType},
-		{"open", one(`"status": "investigating", "created_at": "2020-01-02T10:00:00Z"`), nil, []string{CodeOpen}, ""},
-		{"zero duration", one(`"status": "resolved", "created_at": "2020-01-02T10:00:00Z", "resolved_at": "2020-01-02T10:00:00Z"`, up("a", "resolved", "2020-01-02T10:00:00Z", "a")), nil, []string{CodeZeroDuration}, ""},
+		{"resolved before started", one(`"status": "resolved", "created_at": "2020-01-02T10:00:00Z", "started_at": "2020-01-02T10:00:00Z", "resolved_at": "2020-01-01T10:00:00Z"`), nil, nil, incident.CodeResolvedFirst},
+		{"bad timestamp", one(`"status": "resolved", "created_at": "2020-01-02 10:00", "resolved_at": "2020-01-02T11:00:00Z"`), nil, nil, incident.CodeBadTime},
+		{"bad update timestamp", one(resolvedFields, up("a", "resolved", "yesterday", "a")), nil, nil, incident.CodeBadTime},
+		{"wrong type", one(`"status": "resolved", "created_at": 12, "resolved_at": "2020-01-02T11:00:00Z"`), nil, nil, incident.CodeJSONType},
+		{"open", one(`"status": "investigating", "created_at": "2020-01-02T10:00:00Z"`), nil, []string{incident.CodeOpen}, ""},
+		{"zero duration", one(`"status": "resolved", "created_at": "2020-01-02T10:00:00Z", "resolved_at": "2020-01-02T10:00:00Z"`, up("a", "resolved", "2020-01-02T10:00:00Z", "a")), nil, []string{incident.CodeZeroDuration}, ""},
 		{"updates before the start", one(`"status": "resolved", "created_at": "2020-01-02T10:00:00Z", "started_at": "2020-01-02T11:00:00Z", "resolved_at": "2020-01-02T12:00:00Z"`,
-			up("b", "resolved", "2020-01-02T12:00:00Z", "b"), up("a", "investigating", "2020-01-02T10:00:00Z", "a")), nil, []string{CodeUpdatesBeforeStart}, ""},
+			up("b", "resolved", "2020-01-02T12:00:00Z", "b"), up("a", "investigating", "2020-01-02T10:00:00Z", "a")), nil, []string{incident.CodeUpdatesBeforeStart}, ""},
 		{"resolved update far from resolved_at", one(`"status": "resolved", "created_at": "2020-01-02T10:00:00Z", "resolved_at": "2020-01-02T18:00:00Z"`,
-			up("a", "resolved", "2020-01-02T11:00:00Z", "a")), nil, []string{CodeResolvedFar}, ""},
+			up("a", "resolved", "2020-01-02T11:00:00Z", "a")), nil, []string{incident.CodeResolvedFar}, ""},
 		{"maintenance without schedule", one(`"status": "in_progress", "impact": "maintenance", "created_at": "2020-01-02T10:00:00Z", "resolved_at": "2020-01-02T11:00:00Z"`,
-			up("a", "in_progress", "2020-01-02T10:00:00Z", "a")), nil, []string{CodeMaintenanceWithoutSchedule}, ""},
+			up("a", "in_progress", "2020-01-02T10:00:00Z", "a")), nil, []string{incident.CodeNoSchedule}, ""},
 		{"embedded timeline", one(`"status": "resolved", "created_at": "2012-01-02T10:00:00Z", "resolved_at": "2012-01-02T10:00:00Z"`,
-			up("a", "resolved", "2012-01-02T10:00:00Z", "<ul><li><strong>2012-01-02 10:00:00</strong> - Down.</li><li><strong>2012-01-02 10:45:00</strong> - Up.</li></ul>")), nil, []string{CodeEmbeddedTimeline}, ""},
+			up("a", "resolved", "2012-01-02T10:00:00Z", "<ul><li><strong>2012-01-02 10:00:00</strong> - Down.</li><li><strong>2012-01-02 10:45:00</strong> - Up.</li></ul>")), nil, []string{incident.CodeEmbeddedTimeline}, ""},
 		{"embedded timeline read", one(`"status": "resolved", "created_at": "2012-01-02T10:00:00Z", "resolved_at": "2012-01-02T10:00:00Z"`,
 			up("a", "resolved", "2012-01-02T10:00:00Z", "<ul><li><strong>2012-01-02 10:00:00</strong> - Down.</li><li><strong>2012-01-02 10:45:00</strong> - Up.</li></ul>")), &Config{EmbeddedTimeline: true}, nil, ""},
 	}
@@ -369,15 +365,15 @@ func TestBadInput(t *testing.T) {
 		code string
 		pos  string
 	}{
-		{"empty", "", nil, CodeShape, ""},
-		{"not JSON", "title: x", nil, CodeSyntax, "t.json:1:2"},
-		{"cut short", `{"incidents": [{"id": "a"`, nil, CodeSyntax, ""},
-		{"too deep", strings.Repeat("[", 10000) + strings.Repeat("]", 10000), nil, CodeDepth, "t.json:1:65"},
-		{"too large", `{"incidents": [` + strings.Repeat(" ", 2000) + `]}`, &Config{MaxBytes: 1000}, CodeTooLarge, ""},
-		{"a number", "12", nil, CodeShape, "t.json:1:1"},
-		{"incidents not a list", `{"incidents": 3}`, nil, CodeShape, "t.json:1:15"},
-		{"no incident", `{"page": {"id": "x"}}`, nil, CodeShape, ""},
-		{"two documents", `[] []`, nil, CodeSyntax, ""},
+		{"empty", "", nil, incident.CodeNotStatuspage, ""},
+		{"not JSON", "title: x", nil, incident.CodeJSONSyntax, "t.json:1:2"},
+		{"cut short", `{"incidents": [{"id": "a"`, nil, incident.CodeJSONSyntax, ""},
+		{"too deep", strings.Repeat("[", 10000) + strings.Repeat("]", 10000), nil, incident.CodeJSONDepth, "t.json:1:65"},
+		{"too large", `{"incidents": [` + strings.Repeat(" ", 2000) + `]}`, &Config{MaxBytes: 1000}, incident.CodeTooLarge, ""},
+		{"a number", "12", nil, incident.CodeNotStatuspage, "t.json:1:1"},
+		{"incidents not a list", `{"incidents": 3}`, nil, incident.CodeNotStatuspage, "t.json:1:15"},
+		{"no incident", `{"page": {"id": "x"}}`, nil, incident.CodeNotStatuspage, ""},
+		{"two documents", `[] []`, nil, incident.CodeJSONSyntax, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

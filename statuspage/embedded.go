@@ -54,7 +54,7 @@ func (r *reading) embedded(events []incident.Event) []incident.Event {
 		}
 		r.embeddedFound = true
 		if !r.d.cfg.EmbeddedTimeline {
-			r.warn(CodeEmbeddedTimeline, "update %s holds the timeline as a list of %d entries, from %s to %s; import with --embedded-timeline to make them events (read in %s)",
+			r.warn(incident.CodeEmbeddedTimeline, "update %s holds the timeline as a list of %d entries, from %s to %s; import with --embedded-timeline to make them events (read in %s)",
 				orNone(t.u.ID), len(es), es[0].at, es[len(es)-1].at, zoneName(r.zone))
 			out = append(out, events[i])
 			continue
@@ -67,7 +67,7 @@ func (r *reading) embedded(events []incident.Event) []incident.Event {
 		for j, e := range es {
 			x, err := tz.Parse(e.at, ck)
 			if err != nil {
-				r.fail(0, 0, "", CodeBadTime, "update %s: embedded time %q: %v", orNone(t.u.ID), e.at, err)
+				r.fail(0, 0, "", incident.CodeBadTime, "update %s: embedded time %q: %v", orNone(t.u.ID), e.at, err)
 				return events
 			}
 			kind := timeline.Update

@@ -33,17 +33,17 @@ func FuzzDecode(f *testing.F) {
 				break
 			}
 			if err != nil {
-				var p *Problem
-				assert.True(t, errors.As(err, &p), "%v", err)
+				var pe *incident.ParseError
+				assert.True(t, errors.As(err, &pe) && pe.Code != "" && !pe.Warning, "%v", err)
 				break
 			}
 			for _, w := range it.Warnings {
-				var p *Problem
-				assert.True(t, errors.As(w, &p) && Warning(p.Code), "%v", w)
+				_, ok := incident.LookupCode(w.Code)
+				assert.True(t, w.Warning && ok, "%v", w)
 			}
 			if it.Err != nil {
-				var p *Problem
-				assert.True(t, errors.As(it.Err, &p) && !Warning(p.Code), "%v", it.Err)
+				_, ok := incident.LookupCode(it.Err.Code)
+				assert.True(t, ok && !it.Err.Warning, "%v", it.Err)
 				continue
 			}
 			out, err := incident.Marshal(it.Incident)

@@ -1,7 +1,6 @@
 package statuspage
 
 import (
-	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -20,7 +19,7 @@ const (
 	sitsAt = time.Minute
 
 	// resolvedFar is how far the first resolving update may be from resolved_at before
-	// it is worth a warning (CodeResolvedFar).
+	// it is worth a warning (incident.CodeResolvedFar).
 	resolvedFar = time.Hour
 )
 
@@ -54,8 +53,8 @@ type timed struct {
 func (d *Decoder) read(p *payload) *Item {
 	it := &Item{ID: p.ID}
 	if p.err != nil {
-		it.Err = &incident.ParseError{File: d.name, Line: p.err.line, Column: p.err.col, Path: p.err.path,
-			Err: &Problem{Code: CodeType, Incident: p.ID, Msg: p.err.msg}}
+		it.Err = &incident.ParseError{File: d.name, Line: p.err.line, Column: p.err.col, Path: p.err.path, Code: incident.CodeJSONType,
+			Err: problem(incident.CodeJSONType, p.ID, "%s", p.err.msg)}
 		return it
 	}
 	r := &reading{d: d, p: p, item: it}
@@ -77,14 +76,14 @@ func (r *reading) fail(line, col int, path, code, format string, args ...any) {
 	if line == 0 {
 		line, col, path = r.p.line, r.p.col, r.p.path
 	}
-	r.err = &incident.ParseError{File: r.d.name, Line: line, Column: col, Path: path,
-		Err: &Problem{Code: code, Incident: r.id(), Msg: fmt.Sprintf(format, args...)}}
+	r.err = &incident.ParseError{File: r.d.name, Line: line, Column: col, Path: path, Code: code,
+		Err: problem(code, r.id(), format, args...)}
 }
 
 // warn records a warning about the incident.
 func (r *reading) warn(code, format string, args ...any) {
 	r.item.Warnings = append(r.item.Warnings, &incident.ParseError{File: r.d.name, Line: r.p.line, Column: r.p.col,
-		Path: r.p.path, Warning: true, Err: &Problem{Code: code, Incident: r.id(), Msg: fmt.Sprintf(format, args...)}})
+		Path: r.p.path, Warning: true, Code: code, Err: problem(code, r.id(), format, args...)})
 }
 
 func (r *reading) id() string {
@@ -101,12 +100,12 @@ func (r *reading) at(st stamp) (t incident.Time, ok bool) {
 		return incident.Time{}, false
 	}
 	if _, err := time.Parse(time.RFC3339Nano, st.Text); err != nil {
-		r.fail(st.Line, st.Col, st.Path, CodeBadTime, "%q is not an RFC 3339 timestamp (want 2016-07-26T14:36:00Z)", st.Text)
+		r.fail(st.Line, st.Col, st.Path, incident.CodeBadTime, "%q is not an RFC 3339 timestamp (want 2016-07-26T14:36:00Z)", st.Text)
 		return incident.Time{}, false
 	}
 	e, err := tz.Parse(st.Text, tz.Context{Location: r.loc})
 	if err != nil || !e.End.IsZero() {
-		r.fail(st.Line, st.Col, st.Path, CodeBadTime, "%q is not an RFC 3339 timestamp (want 2016-07-26T14:36:00Z)", st.Text)
+		r.fail(st.Line, st.Col, st.Path, incident.CodeBadTime, "%q is not an RFC 3339 timestamp (want 2016-07-26T14:36:00Z)", st.Text)
 		return incident.Time{}, false
 	}
 	return newTime(e, st.Text), true
@@ -162,13 +161,13 @@ func (r *reading) incident() *incident.Incident {
 	}
 	if !hasStart {
 		if len(events) == 0 {
-			r.fail(0, 0, "", CodeBadTime, "no started_at, created_at or update to date it by; add created_at")
+			r.fail(0, 0, "", incident.CodeBadTime, "no started_at, created_at or update to date it by; add created_at")
 			return nil
 		}
 		start = events[0].At
 	}
 	if hasResolved && instant(resolved).Before(instant(start)) {
-		r.fail(0, 0, "", CodeResolvedBeforeStart, "resolved_at %s is before started_at %s (a backfilled incident); fix started_at on the page, or write the incident file by hand",
+		r.fail(0, 0, "", incident.CodeResolvedFirst, "resolved_at %s is before started_at %s (a backfilled incident); fix started_at on the page, or write the incident file by hand",
 			p.ResolvedAt.Text, startText(p))
 		return nil
 	}
@@ -190,7 +189,7 @@ func (r *reading) incident() *incident.Incident {
 		inc.Kind = incident.KindMaintenance
 		inc.Scheduled = &incident.Schedule{Start: schedFor, End: schedUntil}
 	} else if maint {
-		r.warn(CodeMaintenanceWithoutSchedule, "a maintenance (status %q, impact %q) without scheduled_for and scheduled_until; read as an incident", p.Status, p.Impact)
+		r.warn(incident.CodeNoSchedule, "a maintenance (status %q, impact %q) without scheduled_for and scheduled_until; read as an incident", p.Status, p.Impact)
 		maint = false
 	}
 
@@ -200,7 +199,7 @@ func (r *reading) incident() *incident.Incident {
 		if r.d.cfg.EmbeddedTimeline && r.embeddedUsed {
 			start = first // the entries are the timeline; started_at is the migration's
 		} else {
-			r.warn(CodeUpdatesBeforeStart, "an update is shown at %s, before started_at %s; the timeline starts with it, the outage at started_at",
+			r.warn(incident.CodeUpdatesBeforeStart, "an update is shown at %s, before started_at %s; the timeline starts with it, the outage at started_at",
 				first.Written, startText(p))
 		}
 	}
@@ -223,10 +222,10 @@ func (r *reading) incident() *incident.Incident {
 		end = start
 	}
 	if open && !resolvedStatus(p.Status) && !(maint && p.Status == "scheduled") {
-		r.warn(CodeOpen, "still %s: it ends at its last update (%s); import it again once it is resolved", orUnknown(p.Status), end.Written)
+		r.warn(incident.CodeOpen, "still %s: it ends at its last update (%s); import it again once it is resolved", orUnknown(p.Status), end.Written)
 	}
 	if !open && instant(end).Equal(instant(start)) && !r.embeddedFound {
-		r.warn(CodeZeroDuration, "started and resolved at the same instant %s; the outage takes no time, fix started_at or resolved_at on the page", end.Written)
+		r.warn(incident.CodeZeroDuration, "started and resolved at the same instant %s; the outage takes no time, fix started_at or resolved_at on the page", end.Written)
 	}
 	if hasResolved && !r.embeddedUsed {
 		r.checkResolved(events, resolved)
@@ -273,7 +272,7 @@ func (r *reading) checkResolved(events []incident.Event, resolved incident.Time)
 		}
 		d := instant(ev.At).Sub(instant(resolved))
 		if d > resolvedFar || d < -resolvedFar {
-			r.warn(CodeResolvedFar, "the resolved update at %s is %s from resolved_at %s; the outage ends at resolved_at",
+			r.warn(incident.CodeResolvedFar, "the resolved update at %s is %s from resolved_at %s; the outage ends at resolved_at",
 				ev.At.Written, roundDuration(d), resolved.Written)
 		}
 		return
@@ -315,7 +314,7 @@ func (r *reading) events() []incident.Event {
 		at, ok := r.at(st)
 		if !ok {
 			if r.err == nil {
-				r.fail(0, 0, "", CodeBadTime, "update %s has neither display_at nor created_at; add created_at", orNone(u.ID))
+				r.fail(0, 0, "", incident.CodeBadTime, "update %s has neither display_at nor created_at; add created_at", orNone(u.ID))
 			}
 			return nil
 		}

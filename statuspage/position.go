@@ -33,7 +33,7 @@ func (p *positions) Read(b []byte) (int, error) {
 		n, err := io.ReadFull(p.r, one[:])
 		if n > 0 {
 			p.tooLarge = true
-			return 0, errTooLarge
+			return 0, ErrTooLarge // ends the decoder's reading: Decoder.wrap says how large
 		}
 		if err == io.ErrUnexpectedEOF {
 			err = io.EOF
@@ -52,9 +52,6 @@ func (p *positions) Read(b []byte) (int, error) {
 	p.buf = append(p.buf, b[:n]...)
 	return n, err
 }
-
-// errTooLarge ends the decoder's reading when the input passes max bytes.
-var errTooLarge = &Problem{Code: CodeTooLarge}
 
 // at returns the line and column of offset off, after the separators that follow it
 // (white space, ':' and ','), which is where the decoder's next value starts. Offsets before

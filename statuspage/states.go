@@ -58,7 +58,7 @@ func (r *reading) services() []string {
 		unknown = append(unknown, r.names[code])
 	}
 	if len(unknown) > 0 && len(r.p.Components) > 0 {
-		r.warn(CodeUnknownComponent, "updates name components that components[] lacks: %s; they are added to services",
+		r.warn(incident.CodeUnknownComponent, "updates name components that components[] lacks: %s; they are added to services",
 			strings.Join(unknown, ", "))
 	}
 	r.serviceList = out

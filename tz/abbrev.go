@@ -147,6 +147,27 @@ func Candidates(abbr string) []Candidate {
 	return slices.Clone(candidates(strings.TrimSpace(abbr)))
 }
 
+// Abbrev returns the abbreviation people know the clocks of loc by at instant t: the tz
+// database's ("JST", "IST", "CEST"), or, where the database writes a number ("+08"), the
+// colloquial reading that Candidates lists for that zone and offset ("SGT"); "" when there is
+// neither. A nil loc is UTC. Abbrev is safe for concurrent use.
+func Abbrev(t time.Time, loc *time.Location) string {
+	if loc == nil {
+		loc = time.UTC
+	}
+	abbr, off := t.In(loc).Zone()
+	if abbr != "" && abbr[0] != '+' && abbr[0] != '-' && (abbr[0] < '0' || abbr[0] > '9') {
+		return abbr
+	}
+	zone := Canonical(loc.String())
+	for _, a := range abbrevTable {
+		if !a.tzdb && a.offset == off && a.zone == zone {
+			return a.abbr
+		}
+	}
+	return ""
+}
+
 // Location returns the location of c.Zone, loaded once (see Load).
 // Errors are *Error matching ErrUnknownZone when the host has no such zone.
 func (c Candidate) Location() (*time.Location, error) { return Load(c.Zone) }

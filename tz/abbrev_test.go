@@ -2,6 +2,7 @@ package tz
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -155,4 +156,41 @@ func TestCandidateInEffect(t *testing.T) {
 func TestAmbiguousErrorText(t *testing.T) {
 	_, err := Resolve("IST")
 	assert.EqualError(t, err, `tz: ambiguous abbreviation "IST": India (+05:30, Asia/Kolkata), Ireland summer (+01:00, Europe/Dublin), Israel (+02:00, Asia/Jerusalem); write the offset or an IANA zone`)
+}
+
+func TestAbbrev(t *testing.T) {
+	jul := time.Date(2016, time.July, 26, 14, 36, 0, 0, time.UTC)
+	jan := time.Date(2016, time.January, 26, 14, 36, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		zone string
+		at   time.Time
+		want string
+	}{
+		{"Asia/Tokyo", jul, "JST"},
+		{"Asia/Kolkata", jul, "IST"},
+		{"Asia/Calcutta", jul, "IST"}, // an alias, as browsers name Kolkata
+		{"Europe/London", jul, "BST"},
+		{"Europe/London", jan, "GMT"},
+		{"Europe/Paris", jan, "CET"},
+		{"Asia/Singapore", jul, "SGT"}, // the database writes +08; tz's colloquial reading
+		{"Asia/Dubai", jul, "GST"},
+		{"Pacific/Kiritimati", jul, ""}, // +14, and no colloquial reading
+		{"UTC", jul, "UTC"},
+	} {
+		loc, err := Load(tc.zone)
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, Abbrev(tc.at, loc), tc.zone)
+	}
+	assert.Equal(t, "UTC", Abbrev(jul, nil))
+}
+
+func TestNames(t *testing.T) {
+	names := Names()
+	assert.True(t, slices.IsSorted(names))
+	assert.Equal(t, len(names), len(slices.Compact(slices.Clone(names))))
+	for _, n := range []string{"Asia/Kolkata", "Asia/Calcutta", "Europe/London", "US/Pacific"} {
+		assert.Contains(t, names, n)
+	}
+	names[0] = "changed"
+	assert.NotEqual(t, "changed", Names()[0], "the slice is the caller's")
 }

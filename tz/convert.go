@@ -137,6 +137,24 @@ func FormatDayShift(n int) string {
 	return signed(n) + " days"
 }
 
+// DayShifts formats r's day shifts as the converter's Day column shows them: the shift of
+// its instant, or, for a window (End not zero), of its start and, when it differs, of its end:
+// "+1 day", "end +1 day", "-1 day, end same day"; "" when there is none.
+func (r Row) DayShifts() string {
+	text := FormatDayShift(r.DayShift)
+	if r.End.IsZero() || r.EndDayShift == r.DayShift {
+		return text
+	}
+	end := "end " + FormatDayShift(r.EndDayShift)
+	if r.EndDayShift == 0 {
+		end = "end same day"
+	}
+	if text == "" {
+		return end
+	}
+	return text + ", " + end
+}
+
 // signed formats n with its sign, "+1", "-2".
 func signed(n int) string {
 	if n >= 0 {

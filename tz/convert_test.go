@@ -239,3 +239,28 @@ func benchConvert(b *testing.B, start time.Time) {
 		}
 	})
 }
+
+func TestRowDayShifts(t *testing.T) {
+	end := time.Date(2024, 3, 10, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		start, end int
+		window     bool
+		want       string
+	}{
+		{0, 0, false, ""},
+		{1, 0, false, "+1 day"},
+		{0, 0, true, ""},
+		{1, 1, true, "+1 day"},
+		{0, 1, true, "end +1 day"},
+		{-1, 0, true, "-1 day, end same day"},
+		{1, 2, true, "+1 day, end +2 days"},
+		{-2, -1, true, "-2 days, end -1 day"},
+	}
+	for _, tt := range tests {
+		r := Row{DayShift: tt.start, EndDayShift: tt.end}
+		if tt.window {
+			r.End = end
+		}
+		assert.Equal(t, tt.want, r.DayShifts(), "Row{DayShift: %d, EndDayShift: %d, window %v}.DayShifts()", tt.start, tt.end, tt.window)
+	}
+}

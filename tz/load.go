@@ -1,6 +1,7 @@
 package tz
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -121,6 +122,22 @@ func FormatOffset(offset int, colon bool) string {
 func isTableName(name string) bool {
 	_, ok := tableNames()[name]
 	return ok
+}
+
+// Names returns the names of the tz database's zones and of their aliases ("Asia/Kolkata",
+// "Asia/Calcutta"), sorted, as the package's tables list them; the host's database may lack
+// some (Load says so). The slice is the caller's to modify. Names is safe for concurrent use.
+func Names() []string {
+	var out []string
+	for _, table := range []string{zoneTable, linkTable} {
+		for _, line := range strings.Split(table, "\n") {
+			if f := strings.Fields(line); len(f) > 0 {
+				out = append(out, f[0])
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 var tableNames = sync.OnceValue(func() map[string]bool {

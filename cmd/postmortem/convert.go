@@ -242,24 +242,6 @@ func writeConvertJSON(w io.Writer, start, end time.Time, src *time.Location, row
 	return enc.Encode(j)
 }
 
-// dayColumn is the DAY of a row: the day shift of the instant, or of a window's
-// start and, when it differs, of its end: "+1 day", "end +1 day",
-// "-1 day, end same day".
-func dayColumn(r tz.Row, window bool) string {
-	text := tz.FormatDayShift(r.DayShift)
-	if !window || r.EndDayShift == r.DayShift {
-		return text
-	}
-	endText := "end " + tz.FormatDayShift(r.EndDayShift)
-	if r.EndDayShift == 0 {
-		endText = "end same day"
-	}
-	if text == "" {
-		return endText
-	}
-	return text + ", " + endText
-}
-
 func writeConvertTable(w io.Writer, start, end time.Time, src *time.Location, approx bool, rows []tz.Row) error {
 	about := ""
 	if approx {
@@ -286,14 +268,14 @@ func writeConvertTable(w io.Writer, start, end time.Time, src *time.Location, ap
 		}
 		when := r.Start.Format("Mon 15:04") + " " + abbr
 		if end.IsZero() {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, off, dayColumn(r, false))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, off, tz.FormatDayShift(r.DayShift))
 			continue
 		}
 		endText := r.End.Format("Mon 15:04")
 		if r.EndAbbrev != "" && r.EndAbbrev != abbr {
 			endText += " " + r.EndAbbrev
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, endText, off, dayColumn(r, true))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, endText, off, r.DayShifts())
 	}
 	return tw.flush()
 }

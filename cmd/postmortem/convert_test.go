@@ -4,31 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/go-postmortem/postmortem/tz"
 	"github.com/stretchr/testify/assert"
 )
-
-func TestDayColumn(t *testing.T) {
-	cases := []struct {
-		start, end int
-		window     bool
-		want       string
-	}{
-		{0, 0, false, ""},
-		{1, 0, false, "+1 day"},
-		{0, 0, true, ""},
-		{1, 1, true, "+1 day"},
-		{0, 1, true, "end +1 day"},
-		{-1, 0, true, "-1 day, end same day"},
-		{1, 2, true, "+1 day, end +2 days"},
-		{-2, -1, true, "-2 days, end -1 day"},
-	}
-	for _, c := range cases {
-		r := tz.Row{DayShift: c.start, EndDayShift: c.end}
-		got := dayColumn(r, c.window)
-		assert.Equal(t, c.want, got, "dayColumn(%d, %d, %v) = %q, want %q", c.start, c.end, c.window, got, c.want)
-	}
-}
 
 func TestConvertArgs(t *testing.T) {
 	cases := []struct {

@@ -249,12 +249,15 @@ func encodeRecord(opts downtimeOptions, rec *report.Incident) []byte {
 	}
 	var b bytes.Buffer
 	start := "(undated)"
-	if rec.Dated {
+	switch {
+	case rec.Dated && rec.Start != nil:
 		loc := rec.Location
 		if opts.locSet {
 			loc = opts.Location
 		}
 		start = wallClock(rec.Start.Time, loc)
+	case rec.Dated:
+		start = "(no events)"
 	}
 	fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(rec.Title, 48), rec.File, start,
 		human(rec.Span), human(rec.Downtime), human(rec.Major), human(rec.Partial), human(rec.Degraded), human(rec.Maintenance))
@@ -292,7 +295,7 @@ type spoolItem struct {
 func (s *spool) add(rec *report.Incident, b []byte) error {
 	it := spoolItem{dated: rec.Dated, off: s.size, n: int32(len(b))}
 	if rec.Dated {
-		it.sec, it.nsec = rec.Start.Unix(), int32(rec.Start.Nanosecond())
+		it.sec, it.nsec = rec.At.Unix(), int32(rec.At.Nanosecond())
 	}
 	s.items = append(s.items, it)
 	s.size += int64(len(b))

@@ -270,6 +270,8 @@ type downtimeJSON struct {
 		Title              string  `json:"title"`
 		Start              *string `json:"start"`
 		End                *string `json:"end"`
+		SpanStart          *string `json:"span_start"`
+		SpanEnd            *string `json:"span_end"`
 		SpanSeconds        float64 `json:"span_seconds"`
 		DowntimeSeconds    float64 `json:"downtime_seconds"`
 		MajorSeconds       float64 `json:"major_seconds"`
@@ -493,6 +495,21 @@ func TestE2EDowntimeStdin(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "incident,<stdin>,")
 	assert.Contains(t, out, ",6480,6120,6120,")
+}
+
+// TestE2EDowntimeFirstInstant checks that an incident dated 0001-01-01 with an outage from
+// 00:00Z has its span in downtime --format json, not span_start: null.
+func TestE2EDowntimeFirstInstant(t *testing.T) {
+	out, errOut, code := pm(t, "title: a\ndate: 0001-01-01\noutages:\n  - '00:00-00:45'\n", "downtime", "--format", "json", "-")
+	require.Equal(t, 0, code, errOut)
+	var doc downtimeJSON
+	require.NoError(t, json.Unmarshal([]byte(out), &doc), out)
+	require.Len(t, doc.Incidents, 1)
+	inc := doc.Incidents[0]
+	require.NotNil(t, inc.SpanStart, out)
+	assert.Equal(t, "0001-01-01T00:00:00Z", *inc.SpanStart)
+	require.NotNil(t, inc.SpanEnd, out)
+	assert.Equal(t, "0001-01-01T00:45:00Z", *inc.SpanEnd)
 }
 
 // convertJSON is the shape SPEC §2 fixes for convert --format json.

@@ -86,35 +86,7 @@ func runImportSlack(e *env, args []string) error {
 	}
 	defer closer.Close()
 	inc, diags := cfg.Read(fsys, name)
-	d := newDiagnostics(e.stderr)
-	for _, p := range diags {
-		d.add(slackProblem(p))
-	}
-	if inc == nil {
-		return errReported
-	}
-	text, err := incident.Marshal(inc)
-	if err != nil {
-		return err
-	}
-	incs, err := incident.Parse(name, text)
-	if err == nil && len(incs) == 1 {
-		if errs, _ := incident.Validate(incs[0]); len(errs) > 0 {
-			err = errs
-		}
-	}
-	if err != nil {
-		return errors.New("import slack: the draft does not validate (please report this with the export): " + oneLine(err.Error()))
-	}
-	o := &output{path: *out}
-	o.Write(text)
-	if err := o.flush(e); err != nil {
-		return err
-	}
-	if d.errors > 0 {
-		return errReported
-	}
-	return nil
+	return writeDraft(e, "import slack", "the export", name, inc, diags, false, *out)
 }
 
 // openExport opens a Slack export: a folder, or a .zip file (refused when its directory
@@ -129,11 +101,11 @@ func openExport(name string) (fs.FS, io.Closer, error) {
 	}
 	zr, err := zip.OpenReader(name)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: not a Slack export: want the folder or the .zip Slack gives (%v) [%s]", name, pathError(err), slack.CodeNotExport)
+		return nil, nil, fmt.Errorf("%s: not a Slack export: want the folder or the .zip Slack gives (%v) [%s]", name, pathError(err), incident.CodeNotSlackExport)
 	}
 	if len(zr.File) > slack.DefaultMaxFiles {
 		zr.Close()
-		return nil, nil, fmt.Errorf("%s: %d members, more than the %d a Slack export may hold [%s]", name, len(zr.File), slack.DefaultMaxFiles, slack.CodeTooLarge)
+		return nil, nil, fmt.Errorf("%s: %d members, more than the %d a Slack export may hold [%s]", name, len(zr.File), slack.DefaultMaxFiles, incident.CodeTooLarge)
 	}
 	return zr, zr, nil
 }
@@ -144,10 +116,4 @@ func pathError(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// slackProblem is a diagnostic of package slack as the command reports file problems.
-func slackProblem(p *slack.Diagnostic) *incident.ParseError {
-	return &incident.ParseError{File: p.File, Line: p.Line, Column: p.Column,
-		Err: errors.New(p.Msg + " [" + p.Code + "]"), Warning: p.Warning}
 }

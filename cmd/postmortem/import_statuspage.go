@@ -102,7 +102,7 @@ func runImportStatuspage(e *env, args []string) error {
 				}
 				seen[key] = true
 				if files == nil {
-					data, err := incident.Marshal(it.Incident)
+					data, err := draftFile("import statuspage", "the JSON", name, it.Incident, false)
 					if err != nil {
 						d.addErr(name, err)
 						continue
@@ -268,10 +268,6 @@ func (d *importDir) write(inc *incident.Incident) error {
 		}
 		return writeFile(path, data)
 	}
-	data, err := incident.Marshal(inc)
-	if err != nil {
-		return err
-	}
 	name := inc.Slug
 	if name == "" {
 		name = incident.DeriveSlug(inc.Title, inc.Date)
@@ -282,6 +278,10 @@ func (d *importDir) write(inc *incident.Incident) error {
 	}
 	d.taken[name+".yaml"] = true
 	path := filepath.Join(d.dir, name+".yaml")
+	data, err := draftFile("import statuspage", "the JSON", path, inc, false)
+	if err != nil {
+		return err
+	}
 	d.bySrc[key] = path
 	return writeFile(path, data)
 }

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 
-	"github.com/go-postmortem/postmortem/incident"
 	"github.com/go-postmortem/postmortem/paste"
 	"github.com/go-postmortem/postmortem/tz"
 )
@@ -78,41 +76,5 @@ func runImportText(e *env, args []string) error {
 		return err
 	}
 	inc, diags := cfg.Parse(name, data)
-	d := newDiagnostics(e.stderr)
-	for _, p := range diags {
-		d.add(pasteProblem(p))
-	}
-	if inc == nil {
-		return errReported
-	}
-	text, err := incident.Marshal(inc)
-	if err != nil {
-		return err
-	}
-	// The draft must read back: check it as validate would, so a draft that does not is
-	// reported here rather than by the next command.
-	incs, err := (&incident.Config{Strict: *strict}).Parse(name, text)
-	if err == nil && len(incs) == 1 {
-		if errs, _ := incident.Validate(incs[0]); len(errs) > 0 {
-			err = errs
-		}
-	}
-	if err != nil {
-		return errors.New("import text: the draft does not validate (please report this with the text): " + oneLine(err.Error()))
-	}
-	o := &output{path: *out}
-	o.Write(text)
-	if err := o.flush(e); err != nil {
-		return err
-	}
-	if d.errors > 0 {
-		return errReported
-	}
-	return nil
-}
-
-// pasteProblem is a diagnostic of package paste as the command reports file problems.
-func pasteProblem(p *paste.Diagnostic) *incident.ParseError {
-	return &incident.ParseError{File: p.File, Line: p.Line, Column: p.Column,
-		Err: errors.New(p.Msg + " [" + p.Code + "]"), Warning: p.Warning}
+	return writeDraft(e, "import text", "the text", name, inc, diags, *strict, *out)
 }

@@ -146,7 +146,7 @@ func formatProblem(p *incident.ParseError) string {
 		b.WriteString(": ")
 	}
 	if p.Err != nil {
-		b.WriteString(oneLine(p.Err.Error()))
+		b.WriteString(oneLine(p.Message()))
 	} else {
 		b.WriteString("invalid")
 	}

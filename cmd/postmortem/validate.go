@@ -15,7 +15,8 @@ warnings, one a line, as FILE:LINE:COL: error|warning: message on standard error
 prints nothing when every file is clean.
 
 For tools, --format json writes the problems to standard output as a JSON array of
-{"file", "line", "column", "path", "severity", "message"} (empty when all is clean), and
+{"file", "line", "column", "path", "severity", "code", "message"} (empty when all is
+clean; "code" is the problem's stable code, shown in brackets at the end of the message), and
 --format github writes them as GitHub Actions workflow commands, which annotate the
 files of a pull request.
 
@@ -81,6 +82,7 @@ type jsonProblem struct {
 	Column   int    `json:"column,omitempty"`
 	Path     string `json:"path,omitempty"`
 	Severity string `json:"severity"`
+	Code     string `json:"code,omitempty"`
 	Message  string `json:"message"`
 }
 
@@ -96,14 +98,14 @@ func message(p *incident.ParseError) string {
 	if p.Err == nil {
 		return "invalid"
 	}
-	return oneLine(p.Err.Error())
+	return oneLine(p.Message())
 }
 
 func writeProblemsJSON(w io.Writer, list []*incident.ParseError) error {
 	out := make([]jsonProblem, 0, len(list))
 	for _, p := range list {
 		out = append(out, jsonProblem{File: p.File, Line: p.Line, Column: p.Column, Path: p.Path,
-			Severity: severity(p), Message: message(p)})
+			Severity: severity(p), Code: p.Code, Message: message(p)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

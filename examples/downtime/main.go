@@ -90,8 +90,11 @@ func run(w io.Writer, fsys fs.FS, zone string) error {
 				continue
 			}
 			start := "undated"
-			if rec.Dated {
+			switch {
+			case rec.Dated && rec.Start != nil:
 				start = rec.Start.In(loc).Format("2006-01-02 15:04 MST")
+			case rec.Dated:
+				start = "no events"
 			}
 			downtime := time.Duration(rec.Downtime)
 			fmt.Fprintf(tw, "%s\t%s\t%v\t%s\n", name, start, downtime.Round(time.Second), inc.Title)
