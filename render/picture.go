@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"math"
 	"slices"
 	"strconv"
@@ -46,6 +47,7 @@ type Picture struct {
 	LegendY               float64
 
 	mermaid string
+	out     *bufio.Writer // the built-in page's writer, which SVG writes the figure into while the page is written; nil
 }
 
 // AxisRow is one row of labels under the lanes.

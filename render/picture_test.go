@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"fmt"
@@ -454,9 +455,11 @@ func TestPictureShortWindow(t *testing.T) {
 func TestAppendEscaped(t *testing.T) {
 	for _, s := range []string{"", "plain", `a "b" & 'c' <d> e`, "nul\x00byte", hostileText, "é ü 漢字 \u202e"} {
 		assert.Equal(t, template.HTMLEscapeString(s), string(appendEscaped(nil, s)), "%q", s)
-		var w svgWriter
+		var sb strings.Builder
+		w := svgWriter{b: bufio.NewWriter(&sb)}
 		w.e(s)
-		assert.Equal(t, template.HTMLEscapeString(s), w.b.String(), "%q", s)
+		require.NoError(t, w.b.Flush())
+		assert.Equal(t, template.HTMLEscapeString(s), sb.String(), "%q", s)
 	}
 }
 
@@ -473,4 +476,27 @@ func BenchmarkPicture(b *testing.B) {
 			b.Fatal("no SVG")
 		}
 	}
+}
+
+// TestPictureStreamed: the built-in page writes its figures straight into its writer; the
+// same template run as a custom one, through the strings SVG returns, writes the same page.
+func TestPictureStreamed(t *testing.T) {
+	custom, err := ParseHTMLTemplate("custom.html", htmlSource)
+	require.NoError(t, err)
+	for _, incs := range [][]*incident.Incident{{harvestGo(t)}, loadExample(t, "harvest-2013-09.yaml"), benchIncidentT(t)} {
+		var built, through bytes.Buffer
+		require.NoError(t, HTML(&built, incs...))
+		require.NoError(t, (&Printer{HTMLTemplate: custom}).HTML(&through, incs...))
+		assert.Equal(t, through.String(), built.String())
+		assert.Equal(t, len(incs), strings.Count(built.String(), `<svg xmlns="http://www.w3.org/2000/svg"`))
+	}
+}
+
+// benchIncidentT is the 500-event incident for a test.
+func benchIncidentT(t *testing.T) []*incident.Incident {
+	data, err := os.ReadFile("testdata/bench500.yaml")
+	require.NoError(t, err)
+	incs, err := incident.Parse("bench500.yaml", data)
+	require.NoError(t, err)
+	return incs
 }

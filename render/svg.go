@@ -1,10 +1,12 @@
 package render
 
 import (
+	"bufio"
 	_ "embed"
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -33,15 +35,44 @@ func (p *Picture) SVG() template.HTML {
 	if p == nil {
 		return ""
 	}
+	if p.out != nil {
+		// The built-in page, which calls SVG once where the figure goes: it is written
+		// straight into the page rather than through a string as long as the rest of it.
+		w := svgWriter{b: p.out}
+		w.picture(p, false)
+		return ""
+	}
 	return template.HTML(p.svg(false))
+}
+
+// executeBuiltinHTML writes d with the built-in HTML template, its pictures straight into
+// the page's writer.
+func executeBuiltinHTML(w io.Writer, d *Document) error {
+	bw := bufio.NewWriterSize(w, 32<<10)
+	for i := range d.Incidents {
+		if pic := d.Incidents[i].Picture; pic != nil {
+			pic.out = bw
+		}
+	}
+	defer func() {
+		for i := range d.Incidents {
+			if pic := d.Incidents[i].Picture; pic != nil {
+				pic.out = nil
+			}
+		}
+	}()
+	return execute(bw, d, builtinHTML())
 }
 
 // svg writes the figure; standalone makes it a file of its own, which carries its style.
 func (p *Picture) svg(standalone bool) string {
-	var w svgWriter
-	w.b.Grow(p.sizeHint(standalone))
+	var sb strings.Builder
+	sb.Grow(p.sizeHint(standalone))
+	bw := bufio.NewWriterSize(&sb, 4096)
+	w := svgWriter{b: bw}
 	w.picture(p, standalone)
-	return w.b.String()
+	bw.Flush() // into a strings.Builder, which does not fail
+	return sb.String()
 }
 
 // PictureFile is an incident's picture as an SVG file of its own.
@@ -130,11 +161,12 @@ func (b *builder) draw(d *Document, incs []*incident.Incident) {
 // escaping the template) the figure cost a page 25-40 % more CPU, against 10 % allowed
 // (BENCHMARKS.md, "Pictures"). Every text goes through appendEscaped, which escapes as
 // html/template does; every number is formatted by strconv; the markup around them is
-// constant. It is written into a strings.Builder grown once, whose string is not copied.
+// constant. The built-in page has it written straight into its own writer; else it goes
+// into a strings.Builder grown once, whose string is not copied.
 
-// svgWriter writes a picture.
+// svgWriter writes a picture. A write error is kept by b and returned by its Flush.
 type svgWriter struct {
-	b   strings.Builder
+	b   *bufio.Writer
 	tmp [64]byte
 }
 
