@@ -597,24 +597,26 @@ func (p *picturer) axis(y float64) {
 			lab = shortDate(l, false)
 		}
 		tk.Labels = append(tk.Labels, lab)
+		shiftDay := ""
 		if !utc {
-			ul := clock(u)
-			if ld, ud := dayKey(l), dayKey(u); ld != ud {
+			if !sameDate(l, u) {
 				tk.Shift = true
-				// The first tick of a run of shifted ones says by how much.
+				// The first tick of a run of shifted ones gives the UTC date, on the row of
+				// dates, where it does not crowd the times.
 				if n := len(pic.Ticks); n == 0 || !pic.Ticks[n-1].Shift {
-					if ud > ld {
-						ul += " +1d"
-					} else {
-						ul += " −1d"
-					}
+					shiftDay = "UTC " + shortDate(u, false)
 				}
 			}
-			tk.Labels = append(tk.Labels, ul)
+			tk.Labels = append(tk.Labels, clock(u))
 		}
 		date := ""
 		if d := dayKey(l); d != prevDay && step < 24*time.Hour {
 			date = shortDate(l, prevDay == "")
+		}
+		if shiftDay != "" && date != "" {
+			date += " · " + shiftDay
+		} else if shiftDay != "" {
+			date = shiftDay
 		}
 		prevDay = dayKey(l)
 		tk.Labels = append(tk.Labels, date)
@@ -647,18 +649,18 @@ func (p *picturer) axis(y float64) {
 		// The first tick names its rows' zones: there is no column for them.
 		first := pic.Ticks[0].Labels
 		if step >= 24*time.Hour {
-			first[len(first)-1] = strconv.Itoa(t0.In(p.loc).Year())
+			year := strconv.Itoa(t0.In(p.loc).Year())
+			if last := first[len(first)-1]; last != "" {
+				year += " · " + last
+			}
+			first[len(first)-1] = year
 		} else if utc {
 			first[0] += " UTC"
 		} else {
 			first[0] += " " + zoneAbbrev(t0.In(p.loc))
 		}
 		if !utc {
-			if i := strings.IndexByte(first[1], ' '); i >= 0 {
-				first[1] = first[1][:i] + " UTC" + first[1][i:]
-			} else {
-				first[1] += " UTC"
-			}
+			first[1] += " UTC"
 		}
 	}
 	anchor(pic.Ticks)

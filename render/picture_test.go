@@ -237,8 +237,11 @@ func TestPictureDayShift(t *testing.T) {
 	require.NotNil(t, pic)
 	require.NotEmpty(t, pic.Ticks)
 	assert.True(t, pic.Ticks[0].Shift)
-	assert.Equal(t, "02:00 UTC +1d", pic.Ticks[0].Labels[1], "the first tick names the zone")
-	assert.Equal(t, "02:05", pic.Ticks[1].Labels[1], "the shift is said once per run")
+	assert.Equal(t, "02:00 UTC", pic.Ticks[0].Labels[1], "the first tick names the zone")
+	assert.Equal(t, "Tue 24 Sep 2013 · UTC Wed 25 Sep", pic.Ticks[0].Labels[2], "the UTC date, on the row of dates")
+	assert.Equal(t, "02:05", pic.Ticks[1].Labels[1])
+	assert.Empty(t, pic.Ticks[1].Labels[2], "the shift is said once per run")
+	assert.True(t, pic.Ticks[1].Shift)
 	require.NotNil(t, pic.Scheduled)
 	assert.Equal(t, "Announced window: 22:00–22:30 EDT (02:00–02:30 UTC), 30 min", pic.Scheduled.Title)
 }
