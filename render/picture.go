@@ -77,6 +77,7 @@ type Band struct {
 	Short       bool   // reports whether the band may be drawn narrower than picBandMin px: it is then drawn that wide, from its start
 
 	title [2]int32 // where Title lies in picturer.titles while it is built
+	level timeline.Level
 }
 
 // Marker is one event on the line above the lanes.
@@ -88,6 +89,7 @@ type Marker struct {
 	Title  string // "10:36 EDT (14:36 UTC), detected: Harvest, Forecast degraded performance. The primary…"
 
 	title [2]int32 // where Title lies in picturer.titles while it is built
+	kind  timeline.EventKind
 }
 
 // Tick is a labelled instant of the axis.
@@ -380,13 +382,15 @@ func titlesHint(inc *incident.Incident, windows [][]timeline.Window) int {
 
 // picturer builds pictures; it formats instants through the builder's cache.
 type picturer struct {
-	b    *builder
-	inc  *incident.Incident
-	loc  *time.Location
-	pic  *Picture
-	sc   scale
-	t0   time.Time // the first event, T+0 of a relative axis
-	days bool      // reports whether the axis crosses a local midnight (titles then show dates)
+	b     *builder
+	inc   *incident.Incident
+	loc   *time.Location
+	pic   *Picture
+	sc    scale
+	t0    time.Time // the first event, T+0 of a relative axis
+	days  bool      // reports whether the axis crosses a local midnight (titles then show dates)
+	hatch string    // the ids of the patterns, made once
+	dots  string
 
 	// The titles and the description are written into one builder and sliced from the one
 	// string it makes: a long timeline has a title per marker and band.
@@ -476,7 +480,7 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 		a := p.titles.Len()
 		p.titles.Write(p.appendEventTitle(p.tmp[:0], ev, in))
 		pic.Markers = append(pic.Markers, Marker{X: x, Y: my, Class: class, Path: markerPath(ev.Kind),
-			Approx: ev.At.Approx, title: [2]int32{int32(a), int32(p.titles.Len())}})
+			Approx: ev.At.Approx, kind: ev.Kind, title: [2]int32{int32(a), int32(p.titles.Len())}})
 		if ev.State != timeline.LevelUnknown {
 			k := instantOf(ev.At).UnixNano()
 			if ev.At.Approx {
@@ -499,8 +503,8 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 				continue
 			}
 			x0, x1 := p.sc.x(w.Start), p.sc.x(w.End)
-			bd := Band{X: round2(x0), W: round2(x1 - x0), Y: ln.Y, H: picLaneH,
-				Class: levelClass(w.Level), Pattern: patternOf(id, w.Level),
+			bd := Band{X: round2(x0), W: round2(x1 - x0), Y: ln.Y, H: picLaneH, level: w.Level,
+				Class: levelClass(w.Level), Pattern: p.pattern(w.Level),
 				ApproxStart: isApprox(w.Start), ApproxEnd: isApprox(w.End)}
 			bd.Short = bd.W*picPhone/100 < picBandMin
 			a := p.titles.Len()
@@ -585,13 +589,16 @@ func (p *picturer) axis(y float64) {
 		pic.Rows = []AxisRow{{Name: local, Y: y}, {Name: "UTC", Y: y + picRowH}, {Name: "", Y: y + 2*picRowH}}
 	}
 	prevDay := ""
+	labels := make([]string, 0, len(pic.Rows)*len(ticks)) // the ticks' labels, one backing array
+	pic.Ticks = make([]Tick, 0, len(ticks)+len(sc.segs))
 	for _, t := range ticks {
 		if inBreak(t) {
 			continue
 		}
 		l := t.In(p.loc)
 		u := t.UTC()
-		tk := Tick{X: round2(sc.x(t))}
+		tk := Tick{X: round2(sc.x(t)), Labels: labels[len(labels):len(labels):len(labels)+len(pic.Rows)]}
+		labels = labels[:len(labels)+len(pic.Rows)]
 		lab := clock(l)
 		if step >= 24*time.Hour {
 			lab = shortDate(l, false)
@@ -701,45 +708,38 @@ func cmpFloat(a, b float64) int {
 // legend lays out the keys of what the figure shows from y down and returns the y below them.
 func (p *picturer) legend(y float64) float64 {
 	pic := p.pic
-	var keys []Key
-	levels := map[string]bool{}
+	keys := make([]Key, 0, 16)
+	var levels [timeline.Maintenance + 1]bool
+	approx := false
 	for _, ln := range pic.Lanes {
 		for _, b := range ln.Bands {
-			levels[b.Class] = true
+			if b.level >= 0 && int(b.level) < len(levels) {
+				levels[b.level] = true
+			}
+			approx = approx || b.ApproxStart || b.ApproxEnd
 		}
 	}
 	for _, l := range []timeline.Level{timeline.Major, timeline.Partial, timeline.Degraded, timeline.Maintenance} {
-		if levels[levelClass(l)] {
-			keys = append(keys, Key{Class: levelClass(l), Pattern: patternOf(pic.ID, l), Text: levelText(l)})
+		if levels[l] {
+			keys = append(keys, Key{Class: levelClass(l), Pattern: p.pattern(l), Text: levelText(l)})
 		}
 	}
 	keys = append(keys, Key{Class: "track", Text: "operational or no state"})
 	if pic.Scheduled != nil {
 		keys = append(keys, Key{Class: "scheduled", Text: "announced window"})
 	}
-	kinds := map[string]bool{}
-	approx := false
+	var kinds [timeline.Note + 1]bool // a kindless event draws as a note
 	for _, m := range pic.Markers {
 		approx = approx || m.Approx
-		if kinds[m.Class] {
-			continue
+		k := m.kind
+		if k <= timeline.EventUnknown || k > timeline.Note {
+			k = timeline.Note
 		}
-		kinds[m.Class] = true
+		kinds[k] = true
 	}
-	for k := timeline.Started; k <= timeline.Note+1; k++ {
-		class, text := k.String(), eventKindText(k)
-		if k > timeline.Note {
-			class, text = "note", "note or state change"
-		}
-		if !kinds[class] {
-			continue
-		}
-		kinds[class] = false
-		keys = append(keys, Key{Class: "mk " + class, Path: class, Text: text})
-	}
-	for _, ln := range pic.Lanes {
-		for _, b := range ln.Bands {
-			approx = approx || b.ApproxStart || b.ApproxEnd
+	for k := timeline.Started; k <= timeline.Note; k++ {
+		if kinds[k] {
+			keys = append(keys, Key{Class: markerKeyClasses[k], Path: markerPath(k), Text: eventKindText(k)})
 		}
 	}
 	if approx {
@@ -748,16 +748,20 @@ func (p *picturer) legend(y float64) float64 {
 	if len(pic.Breaks) > 0 {
 		keys = append(keys, Key{Class: "break", Text: "quiet time left out"})
 	}
-	for i, k := range keys {
-		k.X, k.Y = float64(i%picLegendCols)*100/picLegendCols, y+float64(i/picLegendCols)*18
-		if k.Path != "" {
-			kind, _ := timeline.ParseEventKind(k.Path) // "note" for both notes and kindless events
-			k.Path = markerPath(kind)
-		}
-		pic.Legend = append(pic.Legend, k)
+	for i := range keys {
+		keys[i].X, keys[i].Y = float64(i%picLegendCols)*100/picLegendCols, y+float64(i/picLegendCols)*18
 	}
+	pic.Legend = keys
 	return y + float64((len(keys)-1)/picLegendCols)*18 + 14
 }
+
+// markerKeyClasses are the classes of the legend's keys of markers, by kind.
+var markerKeyClasses = func() (t [timeline.Note + 1]string) {
+	for k := range t {
+		t[k] = "mk " + timeline.EventKind(k).String()
+	}
+	return t
+}()
 
 // setTitles sets the titles of the markers and bands from p.titles, and the description,
 // the figure in words, written there after them.
@@ -952,14 +956,20 @@ func (p *picturer) appendEventTitle(b []byte, ev incident.Event, in Instant) []b
 	return b
 }
 
-// patternOf is the id of the pattern laid over a level's colour, so that levels differ in
+// pattern is the id of the pattern laid over a level's colour, so that levels differ in
 // more than hue: partial outages are hatched, maintenance dotted.
-func patternOf(id string, l timeline.Level) string {
+func (p *picturer) pattern(l timeline.Level) string {
 	switch l {
 	case timeline.Partial:
-		return id + "hatch"
+		if p.hatch == "" {
+			p.hatch = p.pic.ID + "hatch"
+		}
+		return p.hatch
 	case timeline.Maintenance:
-		return id + "dots"
+		if p.dots == "" {
+			p.dots = p.pic.ID + "dots"
+		}
+		return p.dots
 	}
 	return ""
 }

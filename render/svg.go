@@ -145,7 +145,10 @@ func (b *builder) draw(d *Document, incs []*incident.Incident) {
 	if b.p.NoPictures {
 		return
 	}
-	names := pictureNames(incs)
+	var names []string
+	if !b.html {
+		names = pictureNames(incs)
+	}
 	for i := range d.Incidents {
 		v := &d.Incidents[i]
 		v.Picture = b.picture(incs[i], v, v.Anchor+"picture-")
@@ -310,13 +313,18 @@ func (w *svgWriter) picture(p *Picture, standalone bool) {
 		w.attr("height", p.Height)
 	}
 	w.s(` role="img" aria-labelledby="`)
-	w.e(id + "title " + id + "desc")
+	w.e(id)
+	w.s("title ")
+	w.e(id)
+	w.s("desc")
 	w.s(`">`, "\n", `<title id="`)
-	w.e(id + "title")
+	w.e(id)
+	w.s("title")
 	w.s(`">`)
 	w.e(p.Title)
 	w.s("</title>\n", `<desc id="`)
-	w.e(id + "desc")
+	w.e(id)
+	w.s("desc")
 	w.s(`">`)
 	w.e(p.Desc)
 	w.s("</desc>")
@@ -324,9 +332,11 @@ func (w *svgWriter) picture(p *Picture, standalone bool) {
 		w.s("\n<style>", svgCSS, "</style>\n", `<rect class="bg" width="100%" height="100%"/>`)
 	}
 	w.s("\n<defs>\n", `<pattern id="`)
-	w.e(id + "hatch")
+	w.e(id)
+	w.s("hatch")
 	w.s(`" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect class="hatch" width="2.5" height="6"/></pattern>`, "\n", `<pattern id="`)
-	w.e(id + "dots")
+	w.e(id)
+	w.s("dots")
 	w.s(`" width="5" height="5" patternUnits="userSpaceOnUse"><circle class="dot" cx="2.5" cy="2.5" r="1.2"/></pattern>`, "\n</defs>\n", `<g class="grid">`)
 	for _, t := range p.Ticks {
 		w.s("\n")
