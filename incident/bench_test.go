@@ -1,7 +1,11 @@
 package incident
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -72,5 +76,79 @@ func BenchmarkLoad(b *testing.B) {
 				b.Fatal(errs)
 			}
 		}
+	})
+}
+
+// corpusFiles returns the incident files a corpus benchmark reads: the first 500 files of
+// the folder POSTMORTEM_CORPUS names when it is set (a corpus of ../shared/bench/gen_corpus.py),
+// else the examples of the repository.
+func corpusFiles(b *testing.B) [][]byte {
+	dir, pattern := "../examples", "*.yaml"
+	if d := os.Getenv("POSTMORTEM_CORPUS"); d != "" {
+		dir = d
+	}
+	names, err := filepath.Glob(filepath.Join(dir, pattern))
+	require.NoError(b, err)
+	require.NotEmpty(b, names)
+	if len(names) > 500 {
+		names = names[:500]
+	}
+	var files [][]byte
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		require.NoError(b, err)
+		files = append(files, data)
+	}
+	return files
+}
+
+// BenchmarkParseCorpus measures, per file of a corpus, what yaml.v3 alone costs to decode it
+// into a yaml.Node (step=yaml, the floor of BENCHMARKS.md), Parse (step=parse) and Parse and
+// Validate (step=validate), so that the decoder's and validator's own share is the difference:
+//
+//	POSTMORTEM_CORPUS=/tmp/c10k go test ./incident -run XXX -bench ParseCorpus -benchmem
+func BenchmarkParseCorpus(b *testing.B) {
+	files := corpusFiles(b)
+	perFile := func(b *testing.B, fn func(data []byte)) {
+		b.ReportAllocs()
+		n := 0
+		for b.Loop() {
+			fn(files[n%len(files)])
+			n++
+		}
+	}
+	b.Run("step=yaml", func(b *testing.B) {
+		perFile(b, func(data []byte) {
+			dec := yaml.NewDecoder(bytes.NewReader(data))
+			for {
+				var node yaml.Node
+				if err := dec.Decode(&node); err != nil {
+					if err != io.EOF {
+						b.Fatal(err)
+					}
+					return
+				}
+			}
+		})
+	})
+	b.Run("step=parse", func(b *testing.B) {
+		perFile(b, func(data []byte) {
+			if _, err := Parse("f.yaml", data); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+	b.Run("step=validate", func(b *testing.B) {
+		perFile(b, func(data []byte) {
+			incs, err := Parse("f.yaml", data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, inc := range incs {
+				if errs, _ := Validate(inc); len(errs) > 0 {
+					b.Fatal(errs)
+				}
+			}
+		})
 	})
 }

@@ -65,7 +65,7 @@ const (
 	// Warnings of the timeline's milestones.
 	CodeStartedAfterResolved = "started-after-resolved"   // a started event after the resolved one
 	CodeDetectedEarly        = "detected-before-started"  // detected hours before the incident started
-	CodeRepeatedMilestone    = "repeated-milestone"       // two started (or detected) events
+	CodeRepeatedMilestone    = "repeated-milestone"       // two started events
 	CodeMilestoneAfterEnd    = "milestone-after-resolved" // detected, acknowledged or mitigated after resolved
 
 	// Reported by import statuspage (package statuspage), besides the codes above that mean
@@ -158,7 +158,7 @@ var codes = []CodeInfo{
 	{CodeDueEarly, true, "", "an action item due before the incident's date"},
 	{CodeStartedAfterResolved, true, "", "a started event after the resolved event"},
 	{CodeDetectedEarly, true, "", "the detected event more than an hour before the started event"},
-	{CodeRepeatedMilestone, true, "", "a second started or detected event"},
+	{CodeRepeatedMilestone, true, "", "a second started event"},
 	{CodeMilestoneAfterEnd, true, "", "a detected, acknowledged or mitigated event after the resolved event"},
 
 	// Reported by the importers, at import; a file may acknowledge their warnings too.

@@ -219,8 +219,8 @@ func (d *decoder) fields(n *yaml.Node, path string, names []string) (vals, keys 
 		d.errorf(at, path, ErrType, "want a mapping with keys %s, got %s", strings.Join(names, ", "), describe(n))
 		return nil, nil, false
 	}
-	vals = make([]*yaml.Node, len(names))
-	keys = make([]*yaml.Node, len(names))
+	both := make([]*yaml.Node, 2*len(names)) // one allocation for the two
+	vals, keys = both[:len(names):len(names)], both[len(names):]
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := deref(n.Content[i]), n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -308,11 +308,15 @@ func (d *decoder) strs(n *yaml.Node, path string) []string {
 	}
 	out := make([]string, 0, len(v.Content))
 	for i, c := range v.Content {
-		p := index(path, i)
-		s := d.str(c, p)
+		var s string
+		if c.Kind == yaml.ScalarNode && c.Tag != "!!null" && c.Tag != "!!binary" {
+			s = c.Value // what str reads of it, without making the path str would report
+		} else {
+			s = d.str(c, index(path, i))
+		}
 		if strings.TrimSpace(s) == "" {
 			if deref(c).Kind == yaml.ScalarNode {
-				d.errorf(c, p, ErrInvalid, "empty entry; remove it or fill it in")
+				d.errorf(c, index(path, i), ErrInvalid, "empty entry; remove it or fill it in")
 			}
 			continue
 		}

@@ -106,8 +106,8 @@ type Incident struct {
 
 // Metrics are the computed figures of an incident.
 type Metrics struct {
-	Start, End         time.Time         // first and last event of the timeline (nominal 0001-01-01 when undated); zero without events
-	HasEvents          bool              // reports whether the timeline has an event (else Start and End mean nothing)
+	Start, End         time.Time         // first and last instant the incident records: its events, outages and scheduled window (nominal 0001-01-01 when undated)
+	Recorded           bool              // reports whether the incident records any instant (else Start and End mean nothing)
 	Windows            []timeline.Window // merged outage windows
 	Totals             timeline.Totals
 	SpanStart, SpanEnd time.Time // first instant at partial or worse → last instant leaving it

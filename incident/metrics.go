@@ -39,7 +39,10 @@ func (inc *Incident) Events() []timeline.Event {
 // Events and outages without services apply to the incident's; an incident that lists no
 // services counts as one service named by its title. Undated incidents return windows on the
 // nominal date 0001-01-01 (durations are right, instants are not).
-func (inc *Incident) Windows() []timeline.Window {
+func (inc *Incident) Windows() []timeline.Window { return inc.windows(inc.Events()) }
+
+// windows is Windows with the timeline's events, evs, already made.
+func (inc *Incident) windows(evs []timeline.Event) []timeline.Window {
 	var end time.Time
 	for _, ev := range inc.Timeline {
 		if ev.At.Instant.After(end) {
@@ -47,7 +50,7 @@ func (inc *Incident) Windows() []timeline.Window {
 		}
 	}
 	svcs := inc.services()
-	ws := timeline.Derive(inc.Events(), svcs, end)
+	ws := timeline.Derive(evs, svcs, end)
 	for _, o := range inc.Outages {
 		s := o.Services
 		if len(s) == 0 {
@@ -58,27 +61,47 @@ func (inc *Incident) Windows() []timeline.Window {
 	return ws
 }
 
-// Metrics computes the figures of inc with p's weights: the first and last event, the merged
+// Metrics computes the figures of inc with p's weights: the first and last instant, the merged
 // windows, their totals, the span, the lifecycle milestones and, per service, the same figures
 // from that service's own windows. For an undated incident (Metrics.Dated false) the instants
 // are nominal and only durations mean something.
 func (inc *Incident) Metrics(p timeline.Policy) Metrics {
-	ws := inc.Windows()
+	evs := inc.Events()
+	ws := inc.windows(evs)
 	merged := timeline.Merge(ws)
 	m := Metrics{Windows: merged, Totals: p.Measure(ws), Dated: inc.dated()}
 	m.SpanStart, m.SpanEnd, m.Span = span(merged)
-	m.Lifecycle = timeline.Milestones(inc.Events(), merged)
-	for i, ev := range inc.Timeline {
-		if i == 0 || ev.At.Instant.Before(m.Start) {
-			m.Start = ev.At.Instant
-		}
-		if i == 0 || ev.At.Instant.After(m.End) {
-			m.End = ev.At.Instant
-		}
-	}
-	m.HasEvents = len(inc.Timeline) > 0
+	m.Lifecycle = timeline.Milestones(evs, merged)
+	m.Start, m.End, m.Recorded = inc.extent()
 	m.Services = ServiceFigures(ws, inc.Services, p)
 	return m
+}
+
+// extent returns the first and last instant inc records (its events, outages and scheduled
+// window), and whether it records any. An explicit outage may end after the last event and a
+// maintenance may be written as its schedule alone; the incident spans them all.
+func (inc *Incident) extent() (start, end time.Time, ok bool) {
+	see := func(t time.Time) {
+		if !ok || t.Before(start) {
+			start = t
+		}
+		if !ok || t.After(end) {
+			end = t
+		}
+		ok = true
+	}
+	for _, ev := range inc.Timeline {
+		see(ev.At.Instant)
+	}
+	for _, o := range inc.Outages {
+		see(o.Start.Instant)
+		see(o.End.Instant)
+	}
+	if w := inc.Scheduled; w != nil {
+		see(w.Start.Instant)
+		see(w.End.Instant)
+	}
+	return start, end, ok
 }
 
 // ServiceFigures returns the figures of each service that the windows ws name, from its own

@@ -99,31 +99,46 @@ var eventKeys = []string{"at", "text", "kind", "state", "services", "approx", "i
 
 func (d *decoder) timeline(n *yaml.Node, path string) []Event {
 	var out []Event
+	if n != nil && deref(n).Kind == yaml.SequenceNode {
+		out = make([]Event, 0, len(deref(n).Content))
+	}
 	ck := clock{date: d.inc.Date}
 	d.list(n, path, "events ({at, text, kind, state})", func(i int, c *yaml.Node, p string) {
 		v, _, ok := d.fields(c, p, eventKeys)
 		if !ok {
 			return
 		}
-		ev := Event{
-			Text:     d.str(v[1], join(p, "text")),
-			State:    d.level(v[3], join(p, "state")),
-			Services: d.strs(v[4], join(p, "services")),
-			Ignore:   d.ignore(v[6], join(p, "ignore")),
-			pos:      pos{line: c.Line, col: c.Column, path: p, item: i + 1},
+		// The event is filled in place, and a field's path made only when it is written:
+		// an absent field is read as zero without one.
+		out = append(out, Event{pos: pos{line: c.Line, col: c.Column, path: p, item: i + 1}})
+		ev := &out[len(out)-1]
+		if v[1] != nil {
+			ev.Text = d.str(v[1], join(p, "text"))
 		}
-		d.enum(v[2], join(p, "kind"), &ev.Kind)
-		approx := d.boolean(v[5], join(p, "approx"))
+		if v[3] != nil {
+			ev.State = d.level(v[3], join(p, "state"))
+		}
+		if v[4] != nil {
+			ev.Services = d.strs(v[4], join(p, "services"))
+		}
+		if v[6] != nil {
+			ev.Ignore = d.ignore(v[6], join(p, "ignore"))
+		}
+		if v[2] != nil {
+			d.enum(v[2], join(p, "kind"), &ev.Kind)
+		}
+		approx := v[5] != nil && d.boolean(v[5], join(p, "approx"))
 		if v[0] == nil {
+			out = out[:len(out)-1]
 			d.errorf(c, join(p, "at"), ErrMissing, "event without at: write when it happened, like at: \"10:36\"")
 			return
 		}
 		at, _, ok := d.time(v[0], join(p, "at"), &ck, approx, false)
 		if !ok {
+			out = out[:len(out)-1]
 			return
 		}
 		ev.At = at
-		out = append(out, ev)
 	})
 	sortEvents(out)
 	return out

@@ -199,19 +199,29 @@ func (inc *Incident) dated() bool {
 	if !inc.Date.IsZero() {
 		return true
 	}
-	any := false
-	for _, t := range inc.times() {
-		if !t.Dated {
+	for i := range inc.Timeline { // the times of times(), without making the list
+		if !inc.Timeline[i].At.Dated {
 			return false
 		}
-		any = true
 	}
-	return any
+	for i := range inc.Outages {
+		if !inc.Outages[i].Start.Dated || !inc.Outages[i].End.Dated {
+			return false
+		}
+	}
+	if w := inc.Scheduled; w != nil {
+		return w.Start.Dated && w.End.Dated
+	}
+	return len(inc.Timeline) > 0 || len(inc.Outages) > 0
 }
 
 // times returns every time inc holds.
 func (inc *Incident) times() []Time {
-	var ts []Time
+	n := 2 * len(inc.Outages)
+	if inc.Scheduled != nil {
+		n += 2
+	}
+	ts := make([]Time, 0, len(inc.Timeline)+n)
 	for _, ev := range inc.Timeline {
 		ts = append(ts, ev.At)
 	}
@@ -228,19 +238,20 @@ func (v *validator) timeline() {
 	inc := v.inc
 	ts := inc.times()
 	if (len(ts) > 0 || inc.Date.IsZero()) && !v.failed("date") {
-		var dated, undated []Time
-		for _, t := range ts {
-			if t.Dated {
-				dated = append(dated, t)
-			} else {
-				undated = append(undated, t)
+		dated, undated := 0, -1 // the number of dated times, the index of the first undated one
+		for i := range ts {
+			switch {
+			case ts[i].Dated:
+				dated++
+			case undated < 0:
+				undated = i
 			}
 		}
 		switch {
-		case len(dated) > 0 && len(undated) > 0:
-			t := undated[0]
+		case dated > 0 && undated >= 0:
+			t := ts[undated]
 			v.at(t.src, "timeline", errorc(CodeMixedDated, ErrOrder, "time %q has no date while others have one; write date: YYYY-MM-DD at the top so every time has one", t.Written), false)
-		case len(dated) == 0:
+		case dated == 0:
 			v.at(v.key("title"), "date", errorf(ErrUndated, "incident has no date: durations are computed, but UTC times and time zone conversions are left out; add date: YYYY-MM-DD when it is known"), true)
 		}
 	}
@@ -302,8 +313,8 @@ func (v *validator) milestones(started, resolved *Event) {
 			v.at(ev.pos, path, errorc(CodeRepeatedMilestone, ErrOrder, "a second started event (%s), %s after the first (%s); an incident starts once: make the later one another kind (update, note)",
 				showTime(ev.At), roundDuration(ev.At.Instant.Sub(started.At.Instant)), showTime(started.At)), true)
 		case ev.Kind == timeline.Detected && detected != nil:
-			v.at(ev.pos, path, errorc(CodeRepeatedMilestone, ErrOrder, "a second detected event (%s), %s after the first (%s); an incident is detected once: make the later one another kind (update, note)",
-				showTime(ev.At), roundDuration(ev.At.Instant.Sub(detected.At.Instant)), showTime(detected.At)), true)
+			// A second detection (another symptom found, another alert) is common and
+			// harmless: the time to detect counts from the first.
 		case ev.Kind == timeline.Detected:
 			detected = ev
 			if started != nil && started.At.Instant.Sub(ev.At.Instant) > detectedEarly {

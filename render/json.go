@@ -213,7 +213,7 @@ func (p *Printer) jsonIncident(inc *incident.Incident) (jsonIncident, error) {
 		return j, err
 	}
 	j.Figures = jsonFigures{Dated: m.Dated, jsonTotals: totals(m.Totals, m.SpanStart, m.SpanEnd, m.Dated)}
-	if m.Dated && m.HasEvents { // the first and last event, as every format has them
+	if m.Dated && m.Recorded { // the first and last instant recorded, as every format has them
 		j.Figures.Start, j.Figures.End = jsonInstant(m.Start, true), jsonInstant(m.End, true)
 	}
 	for k, f := range map[timeline.EventKind]**float64{

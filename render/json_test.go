@@ -206,7 +206,7 @@ func TestJSONEveryField(t *testing.T) {
 	assert.Equal(t, 900.0, figs["partial_seconds"])
 	assert.Equal(t, 300.0, figs["time_to_detect_seconds"])
 	assert.Equal(t, 1200.0, figs["time_to_mitigate_seconds"])
-	assert.Equal(t, "2024-03-10T14:00:00Z", figs["start"])
+	assert.Equal(t, "2024-03-10T13:00:00Z", figs["start"], "the first instant recorded: the scheduled window")
 	assert.Equal(t, "2024-03-10T14:30:00Z", figs["end"])
 	svcs := got["services_figures"].([]any)
 	require.Len(t, svcs, 2)

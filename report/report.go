@@ -216,7 +216,10 @@ func (r *Report) Measure(file string, inc *incident.Incident) (*Measured, error)
 	}
 	var warn error
 	changed := false
-	raw := inc.Windows()
+	var raw []timeline.Window // made only to be filtered or clipped
+	if r.want != nil || m.Dated && r.ranged {
+		raw = inc.Windows()
+	}
 	if r.want != nil {
 		raw = timeline.Filter(raw, r.opts.Services...)
 		changed = true
@@ -274,7 +277,7 @@ func (r *Report) Measure(file string, inc *incident.Incident) (*Measured, error)
 	}
 	rec.Span, rec.Totals = Duration(span), totalsOf(totals)
 	if m.Dated {
-		if m.HasEvents {
+		if m.Recorded {
 			rec.Start, rec.End = timeOf(m.Start, true), timeOf(m.End, true)
 		}
 		rec.At = out.start

@@ -310,7 +310,7 @@ scheduled: {start: "2023-05-01 22:00", end: "23:00"}
 				}
 			}
 			require.NotNil(t, rec.Start)
-			assert.WithinDuration(t, time.Date(2023, 5, 10, 10, 0, 0, 0, time.UTC), rec.Start.Time, 0, "start is the first event, not the earlier outage")
+			assert.WithinDuration(t, time.Date(2023, 5, 10, 9, 0, 0, 0, time.UTC), rec.Start.Time, 0, "start is the first instant recorded: the outage before the first event")
 			assert.WithinDuration(t, time.Date(2023, 5, 10, 10, 30, 0, 0, time.UTC), rec.End.Time, 0)
 			assert.WithinDuration(t, time.Date(2023, 5, 10, 9, 0, 0, 0, time.UTC), rec.At, 0, "it sorts by its first recorded instant")
 		})
@@ -321,8 +321,9 @@ scheduled: {start: "2023-05-01 22:00", end: "23:00"}
 	require.NoError(t, err)
 	require.NotNil(t, rec)
 	assert.True(t, rec.Dated)
-	assert.Nil(t, rec.Start, "no events, no start")
-	assert.Nil(t, rec.End)
+	require.NotNil(t, rec.Start, "a maintenance written as its schedule alone starts and ends with it")
+	assert.WithinDuration(t, time.Date(2023, 5, 1, 22, 0, 0, 0, time.UTC), rec.Start.Time, 0)
+	assert.WithinDuration(t, time.Date(2023, 5, 1, 23, 0, 0, 0, time.UTC), rec.End.Time, 0)
 	assert.WithinDuration(t, time.Date(2023, 5, 1, 22, 0, 0, 0, time.UTC), rec.At, 0)
 	later := &report.Incident{Dated: true, At: time.Date(2023, 5, 10, 9, 0, 0, 0, time.UTC)}
 	assert.Negative(t, report.Compare(rec, later))

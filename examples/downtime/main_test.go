@@ -40,7 +40,7 @@ func TestRun(t *testing.T) {
 		}},
 		{"America/New_York", []string{
 			"harvest-2016-07-26.yaml 2016-07-26 10:36 EDT 1h42m0s Harvest and Forecast outage",
-			"harvest-2013-09.yaml no events 0s Database maintenance to finish the memory increase",
+			"harvest-2013-09.yaml 2013-09-24 22:00 EDT 0s Database maintenance to finish the memory increase",
 			"2021-03 25m0s 99.9439%", // March in New York has 743 hours
 		}},
 	}
