@@ -597,7 +597,7 @@ func (p *picturer) axis(y float64) {
 		}
 		l := t.In(p.loc)
 		u := t.UTC()
-		tk := Tick{X: round2(sc.x(t)), Labels: labels[len(labels):len(labels):len(labels)+len(pic.Rows)]}
+		tk := Tick{X: round2(sc.x(t)), Labels: labels[len(labels) : len(labels) : len(labels)+len(pic.Rows)]}
 		labels = labels[:len(labels)+len(pic.Rows)]
 		lab := clock(l)
 		if step >= 24*time.Hour {
