@@ -503,3 +503,40 @@ func benchIncidentT(t *testing.T) []*incident.Incident {
 	require.NoError(t, err)
 	return incs
 }
+
+// TestPictureReflows: inline, the figure takes its container's width (no viewBox: its type
+// keeps its px size on a phone) and places everything along the axis in percent; every
+// other tick is minor, left out by a narrow page; as a file it scales by its viewBox.
+func TestPictureReflows(t *testing.T) {
+	inc := harvestGo(t)
+	var page bytes.Buffer
+	require.NoError(t, HTML(&page, inc))
+	svg := regexp.MustCompile(`(?s)<svg [^>]*class="pm-timeline".*?\n</svg>`).FindString(page.String())
+	root := parseSVG(t, []byte(svg))
+	assert.Equal(t, "100%", root.attr("width"))
+	assert.Regexp(t, `^\d+(\.\d)?$`, root.attr("height"))
+	assert.Empty(t, root.attr("viewBox"))
+	for _, g := range root.find("g", "band") {
+		assert.Regexp(t, `%$`, g.find("rect", "")[0].attr("x"), g.title())
+		assert.Regexp(t, `%$`, g.find("rect", "")[0].attr("width"), g.title())
+	}
+	for _, m := range root.find("g", "events")[0].find("g", "mk") {
+		assert.Regexp(t, `%$`, m.find("svg", "")[0].attr("x"), m.title())
+	}
+	var minor []bool
+	for _, l := range root.find("g", "ticks")[0].find("line", "axis") {
+		if l.attr("x1") != l.attr("x2") || l.attr("y1") == l.attr("y2") {
+			continue // the axis itself
+		}
+		minor = append(minor, l.attr("class") == "axis minor")
+	}
+	require.Greater(t, len(minor), 2)
+	for i, m := range minor {
+		assert.Equal(t, i%2 == 1, m, "tick %d", i)
+	}
+	assert.Contains(t, page.String(), "@media (max-width:40rem){.pm-timeline .minor{display:none}}")
+	assert.Contains(t, page.String(), ".pm-timeline text{fill:var(--fg);font-size:12px")
+
+	file := parseSVG(t, svgOf(t, &Printer{}, inc)[0].SVG)
+	assert.Regexp(t, `^0 0 800 \d+(\.\d)?$`, file.attr("viewBox"))
+}
