@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +17,9 @@ import (
 // from a day on to hours. Negative durations get a leading minus sign.
 func Duration(d time.Duration) string {
 	if d < 0 {
+		if d == math.MinInt64 { // -d overflows: a saturated time.Sub of instants 292 years apart
+			d++
+		}
 		return "-" + Duration(-d)
 	}
 	d = d.Truncate(time.Second)

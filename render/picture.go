@@ -135,6 +135,7 @@ const (
 	picPhone      = 350 // px: the narrowest width the figure is laid out for
 	picNameRune   = 60  // the longest lane name, in runes
 	picLegendCols = 2
+	picMaxTicks   = 400 // the most ticks an axis gets, whatever its span
 )
 
 // instantOf is the instant of an incident time.
@@ -329,7 +330,10 @@ func tickStep(sc scale) time.Duration {
 			return st
 		}
 	}
-	return tickSteps[len(tickSteps)-1]
+	// Longer than the steps: whole days, as many as keep the ticks apart.
+	const day = 24 * time.Hour
+	days := math.Ceil(float64(shown) * picTickGap / width / float64(day))
+	return time.Duration(min(days, float64(math.MaxInt64/day))) * day
 }
 
 // wallTicks returns the instants of [t0, t1] at whole multiples of step on loc's wall clock
@@ -342,7 +346,7 @@ func wallTicks(t0, t1 time.Time, step time.Duration, loc *time.Location) []time.
 		days := int(step / (24 * time.Hour))
 		for d := 0; ; d += days {
 			t := time.Date(day.Year(), day.Month(), day.Day()+d, 0, 0, 0, 0, loc)
-			if t.After(t1) || len(out) > 400 {
+			if t.After(t1) || len(out) > picMaxTicks {
 				return out
 			}
 			if !t.Before(t0) {
@@ -355,7 +359,7 @@ func wallTicks(t0, t1 time.Time, step time.Duration, loc *time.Location) []time.
 	for d := 0; ; d++ {
 		for m := start; m < 24*60; m += mins {
 			t := time.Date(day.Year(), day.Month(), day.Day()+d, 0, m, 0, 0, loc)
-			if t.After(t1) || len(out) > 400 {
+			if t.After(t1) || len(out) > picMaxTicks {
 				return out
 			}
 			if !t.Before(t0) && (len(out) == 0 || t.After(out[len(out)-1])) {
@@ -554,7 +558,7 @@ func (p *picturer) axis(y float64) {
 			clock(p.t0) + " " + zoneName(p.loc) + "."
 		pic.Rows = []AxisRow{{Name: "", Y: y}}
 		first := p.t0.Add(time.Duration(math.Ceil(float64(t0.Sub(p.t0))/float64(step))) * step)
-		for t := first; !t.After(t1); t = t.Add(step) {
+		for t := first; !t.After(t1) && len(pic.Ticks) <= picMaxTicks; t = t.Add(step) {
 			if inBreak(t) {
 				continue
 			}

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"math"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -539,4 +541,63 @@ func TestPictureReflows(t *testing.T) {
 
 	file := parseSVG(t, svgOf(t, &Printer{}, inc)[0].SVG)
 	assert.Regexp(t, `^0 0 800 \d+(\.\d)?$`, file.attr("viewBox"))
+}
+
+// FuzzPicture draws incidents whose events fall at any instants, dated or not, from a few
+// seconds to thousands of years apart, and checks that the SVG is well-formed XML with one
+// marker per event and a band per window.
+func FuzzPicture(f *testing.F) {
+	f.Add(int64(0), int64(60), int64(3600), uint8(0x0f), true)
+	f.Add(int64(-62135596800), int64(1), int64(9*86400), uint8(0x33), false) // 0001-01-01, undated
+	f.Add(int64(253402300799), int64(-86400*365*9000), int64(7), uint8(0xff), true)
+	f.Add(int64(1391126400), int64(12*3600), int64(86400*4), uint8(0x5a), true)
+	ny := mustLoad(f, "America/New_York")
+	f.Fuzz(func(t *testing.T, start, d1, d2 int64, bits uint8, dated bool) {
+		const lo, hi = -62135596800, 253402300799 // years 1 to 9999
+		t0 := max(min(start, hi), lo)
+		inc := &incident.Incident{Title: "Fuzzed", Location: ny, Services: []string{"API", "Web"}}
+		levels := []timeline.Level{timeline.Degraded, timeline.Partial, timeline.Major, timeline.Operational, timeline.Maintenance}
+		at := t0
+		for i := range 6 {
+			d := d1
+			if i%2 == 1 {
+				d = d2
+			}
+			at = max(min(at+d%(hi-lo), hi), lo)
+			ev := incident.Event{At: incident.Time{Instant: time.Unix(at, 0).UTC(), Loc: ny, Dated: dated, Approx: bits>>i&1 == 1},
+				Kind: timeline.EventKind(i + int(bits)%4), State: levels[(i+int(bits))%len(levels)]}
+			if bits>>(i+1)&1 == 1 {
+				ev.Services = []string{inc.Services[i%2]}
+			}
+			inc.Timeline = append(inc.Timeline, ev)
+		}
+		slices.SortStableFunc(inc.Timeline, func(a, b incident.Event) int { return a.At.Instant.Compare(b.At.Instant) })
+		b := (&Printer{}).builder(true)
+		v, err := b.view(inc, 1, "")
+		if err != nil {
+			t.Skip(err)
+		}
+		pic := b.picture(inc, &v, "")
+		if pic == nil {
+			t.Fatal("no picture of six events")
+		}
+		for _, standalone := range []bool{false, true} {
+			svg := pic.svg(standalone)
+			if len(pic.Ticks) > 64 || len(svg) > 64<<10 {
+				t.Fatalf("%d ticks, %d bytes of SVG for six events", len(pic.Ticks), len(svg))
+			}
+			root := parseSVG(t, []byte(svg))
+			assert.Len(t, root.find("g", "events")[0].find("g", "mk"), len(inc.Timeline))
+			n := 0
+			for _, ln := range pic.Lanes {
+				n += len(ln.Bands)
+			}
+			assert.Len(t, root.find("g", "lanes")[0].find("g", "band"), n)
+		}
+		for _, m := range pic.Markers {
+			if m.X < 0 || m.X > 100 || math.IsNaN(m.X) {
+				t.Fatalf("marker at %v%%", m.X)
+			}
+		}
+	})
 }
