@@ -508,4 +508,3 @@ func (inc *Incident) CheckSpan() error {
 	}
 	return nil
 }
-
