@@ -134,7 +134,8 @@ func position(data []byte, i int) (line, col int) {
 }
 
 // diagnostics collects the errors and warnings of the files a command reads,
-// writing each once, in order, as FILE:LINE:COL: error|warning: message.
+// writing each once, in order, as FILE:LINE:COL: error|warning: message, through
+// printable (a value quoted from a file, or its name, may hold terminal controls).
 type diagnostics struct {
 	w        io.Writer
 	seen     map[string]bool
@@ -195,7 +196,7 @@ func (d *diagnostics) add(p *incident.ParseError) {
 		d.list = append(d.list, p)
 		return
 	}
-	fmt.Fprintln(d.w, line)
+	fmt.Fprintln(d.w, printable(line))
 }
 
 // addErr writes any error a load returned: an ErrorList, a *ParseError, or another

@@ -73,7 +73,7 @@ func runLog(e *env, args []string) error {
 	if err != nil {
 		d := newDiagnostics(e.stderr)
 		d.addErr(display, err)
-		fmt.Fprintf(e.stderr, "postmortem log: %s is unchanged\n", display)
+		fmt.Fprintf(e.stderr, "postmortem log: %s is unchanged\n", printable(display))
 		return errReported
 	}
 	return writeFile(name, out)
