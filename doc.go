@@ -10,8 +10,14 @@
 //     calendar periods, availability and lifecycle metrics.
 //   - [github.com/go-postmortem/postmortem/incident]: the postmortem model, the incident file
 //     format (version 1), validation and downtime.
-//   - [github.com/go-postmortem/postmortem/render]: Markdown and HTML postmortems,
-//     maintenance announcements and converter tables.
+//   - [github.com/go-postmortem/postmortem/report]: downtime across incidents: clipped to a
+//     range, filtered by service, overlaps counted once, calendar periods in any zone.
+//   - [github.com/go-postmortem/postmortem/statuspage], [github.com/go-postmortem/postmortem/slack]
+//     and [github.com/go-postmortem/postmortem/paste]: importers that turn a Statuspage
+//     history, a Slack channel export or a pasted timeline into incidents.
+//   - [github.com/go-postmortem/postmortem/render]: Markdown, HTML and JSON postmortems with
+//     each incident's timeline drawn, maintenance announcements and converter tables.
 //
-// The postmortem command (cmd/postmortem) renders, validates and measures incident files.
+// The postmortem command (cmd/postmortem) renders, validates, measures and imports incident
+// files.
 package postmortem

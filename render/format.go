@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +17,9 @@ import (
 // from a day on to hours. Negative durations get a leading minus sign.
 func Duration(d time.Duration) string {
 	if d < 0 {
+		if d == math.MinInt64 { // -d overflows: a saturated time.Sub of instants 292 years apart
+			d++
+		}
 		return "-" + Duration(-d)
 	}
 	d = d.Truncate(time.Second)
@@ -182,12 +186,33 @@ func isUTC(loc *time.Location) bool {
 // levelText is a level in prose: its name with spaces ("major outage", "degraded
 // performance"); "" for none or a level out of range.
 func levelText(l timeline.Level) string {
-	b, err := l.MarshalText()
-	if err != nil {
-		return ""
+	if l >= 0 && int(l) < len(levelTexts) {
+		return levelTexts[l]
 	}
-	return strings.ReplaceAll(string(b), "_", " ")
+	return ""
 }
+
+// levelTexts and eventKindTexts are levelText and eventKindText of every level and kind,
+// from timeline's names, computed once: a long timeline asks for them per event and window.
+var (
+	levelTexts = func() (t [timeline.Maintenance + 1]string) {
+		for l := range t {
+			if b, err := timeline.Level(l).MarshalText(); err == nil {
+				t[l] = strings.ReplaceAll(string(b), "_", " ")
+			}
+		}
+		return t
+	}()
+	eventKindTexts = func() (t [timeline.Note + 1]string) {
+		for k := range t {
+			if b, err := timeline.EventKind(k).MarshalText(); err == nil {
+				t[k] = string(b)
+			}
+		}
+		t[timeline.Update] = "status update"
+		return t
+	}()
+)
 
 // levelClass is the CSS class of a state, and the machine name of the file format.
 func levelClass(l timeline.Level) string {
@@ -200,14 +225,10 @@ func levelClass(l timeline.Level) string {
 // eventKindText is an event kind in prose: its name ("detected"), "status update" for an
 // update (which alone reads as a verb); "" for none or a kind out of range.
 func eventKindText(k timeline.EventKind) string {
-	if k == timeline.Update {
-		return "status update"
+	if k >= 0 && int(k) < len(eventKindTexts) {
+		return eventKindTexts[k]
 	}
-	b, err := k.MarshalText()
-	if err != nil {
-		return ""
-	}
-	return string(b)
+	return ""
 }
 
 func statusText(s incident.Status) string { return s.String() }

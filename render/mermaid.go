@@ -37,7 +37,7 @@ func mermaid(inc *incident.Incident, v *View) string {
 	if loc == nil {
 		loc = time.UTC
 	}
-	names, windows := serviceWindows(inc)
+	names, windows := serviceWindows(inc, &v.metrics)
 	dated := v.Dated
 	format, layout := "HH:mm:ss", "15:04:05"
 	if dated {

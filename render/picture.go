@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"math"
 	"slices"
 	"strconv"
@@ -17,8 +18,12 @@ import (
 // gets a relative axis, T+0, T+15 min). Quiet stretches of a long incident are broken out of
 // the axis rather than drawn to scale.
 //
-// Coordinates are in the units of the figure's viewBox, Width × Height: the figure scales
-// to its container. Every string is plain text, escaped by the template that writes it.
+// The figure reflows rather than scales: its heights and its type are in CSS px, its
+// positions along the time axis (every X and W but those of the legend's swatches) in
+// percent of its width, so that a phone draws the same figure narrower with type as large
+// (every other tick's labels are left out there). Inline it takes its container's width;
+// as a file it is Width wide and scales as an image. Every string is plain text, escaped
+// when it is written.
 type Picture struct {
 	ID            string // prefix of the element ids inside the figure
 	Width, Height float64
@@ -28,20 +33,21 @@ type Picture struct {
 	Dated         bool   // reports whether the axis shows real instants (false: relative to the first event)
 	File          string // the link to the figure as an SVG file, set by Printer.PictureDir; ""
 
-	LabelX, PlotX, PlotEnd float64 // the lane names end at LabelX; the time axis runs from PlotX to PlotEnd
-	EventY                 float64 // the line the markers sit on
-	LanesTop, LanesBottom  float64
-	Rows                   []AxisRow // the tick labels' rows under the lanes: local time, UTC, dates
-	Lanes                  []Lane
-	Markers                []Marker
-	Ticks                  []Tick
-	Days                   []Tick // local midnights inside the axis, drawn as day lines
-	Breaks                 []Break
-	Scheduled              *Band // the announced window of a maintenance, over all lanes; nil
-	Legend                 []Key
-	LegendY                float64
+	PlotX, PlotEnd        float64 // the time axis runs from PlotX to PlotEnd, in percent
+	EventY                float64 // the line the markers sit on
+	LanesTop, LanesBottom float64
+	Rows                  []AxisRow // the tick labels' rows under the lanes: local time, UTC, dates
+	Lanes                 []Lane
+	Markers               []Marker
+	Ticks                 []Tick
+	Days                  []Tick // local midnights inside the axis, drawn as day lines
+	Breaks                []Break
+	Scheduled             *Band // the announced window of a maintenance, over all lanes; nil
+	Legend                []Key
+	LegendY               float64
 
 	mermaid string
+	out     *bufio.Writer // the built-in page's writer, which SVG writes the figure into while the page is written; nil
 }
 
 // AxisRow is one row of labels under the lanes.
@@ -50,11 +56,12 @@ type AxisRow struct {
 	Y    float64
 }
 
-// Lane is one service's row of the figure.
+// Lane is one service's row of the figure: its name above its bands.
 type Lane struct {
 	Name  string // the service, as written
-	Label string // Name shortened to fit the label column
-	Y, H  float64
+	Label string // Name shortened to at most picNameRune runes
+	NameY float64
+	Y, H  float64 // the bands' top and height
 	Bands []Band
 }
 
@@ -67,6 +74,10 @@ type Band struct {
 	Title       string // "US accounts: major outage 03:18–03:38 EDT (07:18–07:38 UTC), 20 min"
 	ApproxStart bool   // reports whether the start is approximate (drawn dashed)
 	ApproxEnd   bool   // reports whether the end is approximate
+	Short       bool   // reports whether the band may be drawn narrower than picBandMin px: it is then drawn that wide, from its start
+
+	title [2]int32 // where Title lies in picturer.titles while it is built
+	level timeline.Level
 }
 
 // Marker is one event on the line above the lanes.
@@ -76,6 +87,9 @@ type Marker struct {
 	Path   string // the shape, an SVG path centred at 0 0, to move to (X, Y)
 	Approx bool   // reports whether the time is approximate (drawn dashed)
 	Title  string // "10:36 EDT (14:36 UTC), detected: Harvest, Forecast degraded performance. The primary…"
+
+	title [2]int32 // where Title lies in picturer.titles while it is built
+	kind  timeline.EventKind
 }
 
 // Tick is a labelled instant of the axis.
@@ -84,6 +98,7 @@ type Tick struct {
 	Labels []string // one per AxisRow; "" for none
 	Shift  bool     // reports whether the UTC date differs from the local one here
 	Anchor string   // how the labels align to X: "start" or "end" near the plot's edges, else ""
+	Minor  bool     // reports whether a narrow figure leaves the tick and its time labels out (every other one)
 }
 
 // Break is a stretch of quiet time left out of the axis.
@@ -94,43 +109,55 @@ type Break struct {
 
 // Key is one entry of the legend.
 type Key struct {
-	X, Y    float64
-	Class   string // a level's class, or "mk KIND" for a marker, "approx"
+	X, Y    float64 // X in percent: the legend has picLegendCols columns
+	Class   string  // a level's class, or "mk KIND" for a marker, "approx"
 	Pattern string
 	Path    string // a marker's shape, centred at 0 0 (drawn at X+7, Y+5)
 	Text    string
 }
 
-// Layout of the figure, in viewBox units.
+// Layout of the figure: heights and sizes in px, positions along the axis in percent.
 const (
-	picWidth    = 800.0
-	picLabelW   = 150.0
-	picPlotX    = 160.0
-	picPlotEnd  = picWidth - 14
-	picLaneH    = 20.0
-	picLanePad  = 6.0
-	picBreakW   = 26.0
-	picSegMin   = 90.0 // the least width of a stretch of a broken axis
-	picTickGap  = 80.0 // the least distance between ticks
-	picRowH     = 14.0
-	picMarkerR  = 5.0
-	picNameRune = 22 // the longest lane label, in runes
+	picWidth      = 800.0 // the width of the figure as a file, px
+	picPlotX      = 1.0   // percent
+	picPlotEnd    = 99.0  // percent
+	picBreakW     = 3.0   // percent
+	picSegMin     = 11.0  // percent: the least width of a stretch of a broken axis
+	picTickGap    = 12.5  // percent: the least distance between ticks (100 px in a file, 44 px on a phone, where every other one is shown)
+	picEdge       = 8.0   // percent: tick labels this near an edge align to it
+	picNameH      = 16.0  // the row of a lane's name, above its bands
+	picLaneH      = 20.0
+	picLanePad    = 8.0
+	picRowH       = 14.0
+	picMarkerR    = 5.0 // px
+	picMarkerGap  = 3.4 // percent: markers nearer than this (12 px at a phone's 350) take the second row
+	picBandMin    = 5   // px: the least width a band is drawn
+	picPhone      = 350 // px: the narrowest width the figure is laid out for
+	picNameRune   = 60  // the longest lane name, in runes
+	picLegendCols = 2
+	picMaxTicks   = 400 // the most ticks an axis gets, whatever its span
 )
 
 // instantOf is the instant of an incident time.
 func instantOf(t incident.Time) time.Time { return t.Instant }
 
 // serviceWindows returns the services of inc in lane order (the incident's, then those only
-// its events and outages name) and the merged windows of each, from its own windows alone.
-func serviceWindows(inc *incident.Incident) ([]string, [][]timeline.Window) {
-	all := inc.Windows()
+// its events and outages name) and the merged windows of each, from its own windows alone:
+// those m, inc's metrics, computed.
+func serviceWindows(inc *incident.Incident, m *incident.Metrics) ([]string, [][]timeline.Window) {
+	own := make(map[string][]timeline.Window, len(m.Services))
+	for _, sm := range m.Services {
+		own[strings.ToLower(sm.Name)] = sm.Windows
+	}
 	var names []string
-	seen := map[string]bool{}
+	var ws [][]timeline.Window
+	seen := make(map[string]bool, len(m.Services))
 	add := func(s string) {
 		k := strings.ToLower(s)
 		if s != "" && !seen[k] {
 			seen[k] = true
 			names = append(names, s)
+			ws = append(ws, own[k])
 		}
 	}
 	for _, s := range inc.Services {
@@ -141,16 +168,44 @@ func serviceWindows(inc *incident.Incident) ([]string, [][]timeline.Window) {
 			add(s)
 		}
 	}
-	for _, w := range all {
-		for _, s := range w.Services {
+	for _, o := range inc.Outages {
+		for _, s := range o.Services {
 			add(s)
 		}
 	}
-	ws := make([][]timeline.Window, len(names))
-	for i, s := range names {
-		ws[i] = timeline.Merge(timeline.Filter(all, s))
+	for _, sm := range m.Services {
+		add(sm.Name)
 	}
 	return names, ws
+}
+
+// sortInstants sorts ts and drops repeated instants. Within 290 years of one another they
+// are sorted as durations from the first, which costs a fraction of comparing times.
+func sortInstants(ts []time.Time) []time.Time {
+	lo, hi := ts[0], ts[0]
+	for _, t := range ts {
+		if t.Before(lo) {
+			lo = t
+		}
+		if t.After(hi) {
+			hi = t
+		}
+	}
+	if d := hi.Sub(lo); d >= math.MaxInt64/2 || d < 0 {
+		slices.SortFunc(ts, func(a, b time.Time) int { return a.Compare(b) })
+		return slices.CompactFunc(ts, func(a, b time.Time) bool { return a.Equal(b) })
+	}
+	ds := make([]time.Duration, len(ts))
+	for i, t := range ts {
+		ds[i] = t.Sub(lo)
+	}
+	slices.Sort(ds)
+	ds = slices.Compact(ds)
+	ts = ts[:len(ds)]
+	for i, d := range ds {
+		ts[i] = lo.Add(d)
+	}
+	return ts
 }
 
 // scale maps instants to x, with quiet gaps broken out.
@@ -244,7 +299,7 @@ func newScale(t0, t1 time.Time, points []time.Time) (scale, []Break) {
 		g := &segs[i]
 		if i > 0 {
 			prev := segs[i-1]
-			breaks = append(breaks, Break{X: round1(x), W: picBreakW,
+			breaks = append(breaks, Break{X: round2(x), W: picBreakW,
 				Title: Duration(g.t0.Sub(prev.t1)) + " left out of the axis: no event"})
 			x += picBreakW
 		}
@@ -275,7 +330,10 @@ func tickStep(sc scale) time.Duration {
 			return st
 		}
 	}
-	return tickSteps[len(tickSteps)-1]
+	// Longer than the steps: whole days, as many as keep the ticks apart.
+	const day = 24 * time.Hour
+	days := math.Ceil(float64(shown) * picTickGap / width / float64(day))
+	return time.Duration(min(days, float64(math.MaxInt64/day))) * day
 }
 
 // wallTicks returns the instants of [t0, t1] at whole multiples of step on loc's wall clock
@@ -288,7 +346,7 @@ func wallTicks(t0, t1 time.Time, step time.Duration, loc *time.Location) []time.
 		days := int(step / (24 * time.Hour))
 		for d := 0; ; d += days {
 			t := time.Date(day.Year(), day.Month(), day.Day()+d, 0, 0, 0, 0, loc)
-			if t.After(t1) || len(out) > 400 {
+			if t.After(t1) || len(out) > picMaxTicks {
 				return out
 			}
 			if !t.Before(t0) {
@@ -301,7 +359,7 @@ func wallTicks(t0, t1 time.Time, step time.Duration, loc *time.Location) []time.
 	for d := 0; ; d++ {
 		for m := start; m < 24*60; m += mins {
 			t := time.Date(day.Year(), day.Month(), day.Day()+d, 0, m, 0, 0, loc)
-			if t.After(t1) || len(out) > 400 {
+			if t.After(t1) || len(out) > picMaxTicks {
 				return out
 			}
 			if !t.Before(t0) && (len(out) == 0 || t.After(out[len(out)-1])) {
@@ -312,14 +370,36 @@ func wallTicks(t0, t1 time.Time, step time.Duration, loc *time.Location) []time.
 	}
 }
 
+// titlesHint is about the length of the titles and the description of inc's picture, whose
+// lanes have windows.
+func titlesHint(inc *incident.Incident, windows [][]timeline.Window) int {
+	n := 256
+	for _, ev := range inc.Timeline {
+		n += 80 + min(len(ev.Text), 4*240)
+	}
+	for _, ws := range windows {
+		n += 2 * 100 * min(len(ws), 32) // a band's title, and again in the description
+		n += 100 * max(len(ws)-32, 0)
+	}
+	return n
+}
+
 // picturer builds pictures; it formats instants through the builder's cache.
 type picturer struct {
-	b   *builder
-	inc *incident.Incident
-	loc *time.Location
-	pic *Picture
-	sc  scale
-	t0  time.Time // the first event, T+0 of a relative axis
+	b     *builder
+	inc   *incident.Incident
+	loc   *time.Location
+	pic   *Picture
+	sc    scale
+	t0    time.Time // the first event, T+0 of a relative axis
+	days  bool      // reports whether the axis crosses a local midnight (titles then show dates)
+	hatch string    // the ids of the patterns, made once
+	dots  string
+
+	// The titles and the description are written into one builder and sliced from the one
+	// string it makes: a long timeline has a title per marker and band.
+	titles strings.Builder
+	tmp    [512]byte // where a title is formatted before it is written to titles
 }
 
 // picture draws inc, or returns nil when it has nothing to draw: no event, window or
@@ -329,7 +409,7 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 	if loc == nil {
 		loc = time.UTC
 	}
-	names, windows := serviceWindows(inc)
+	names, windows := serviceWindows(inc, &v.metrics)
 	var points []time.Time
 	for _, ev := range inc.Timeline {
 		points = append(points, instantOf(ev.At))
@@ -349,8 +429,7 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 	if len(points) == 0 {
 		return nil
 	}
-	slices.SortFunc(points, func(a, b time.Time) int { return a.Compare(b) })
-	points = slices.CompactFunc(points, func(a, b time.Time) bool { return a.Equal(b) })
+	points = sortInstants(points)
 	first, last := points[0], points[len(points)-1]
 	if len(names) == 0 {
 		names = []string{v.Title}
@@ -362,7 +441,7 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 		p.t0 = instantOf(inc.Timeline[0].At)
 	}
 	pic := &Picture{ID: id, Width: picWidth, Title: "Timeline of " + v.Title, Dated: dated,
-		LabelX: picLabelW, PlotX: picPlotX, PlotEnd: picPlotEnd}
+		PlotX: picPlotX, PlotEnd: picPlotEnd}
 	p.pic = pic
 
 	// The axis runs a little past the first and last points.
@@ -375,17 +454,19 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 	var breaks []Break
 	p.sc, breaks = newScale(first.Add(-pad), last.Add(pad), points)
 	pic.Breaks = breaks
+	p.days = p.multiDay()
+	p.titles.Grow(titlesHint(inc, windows))
 
-	// Markers, two rows of them where they crowd.
-	y := 10.0
-	pic.EventY = y + 14
+	// Markers, two rows of them where they crowd, under the row of the word "Events".
+	pic.EventY = 12 + 2*picMarkerR + 14
+	pic.Markers = make([]Marker, 0, len(inc.Timeline))
 	lastX := [2]float64{math.Inf(-1), math.Inf(-1)}
 	approx := map[int64]bool{}
 	exact := map[int64]bool{}
-	for _, ev := range inc.Timeline {
-		x := round1(p.sc.x(instantOf(ev.At)))
+	for i, ev := range inc.Timeline {
+		x := round2(p.sc.x(instantOf(ev.At)))
 		row := 0
-		if x-lastX[0] < 2*picMarkerR+1 && x-lastX[1] >= 2*picMarkerR+1 {
+		if x-lastX[0] < picMarkerGap && x-lastX[1] >= picMarkerGap {
 			row = 1
 		}
 		lastX[row] = x
@@ -394,8 +475,16 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 		if ev.Kind == timeline.EventUnknown {
 			class = "note"
 		}
+		var in Instant
+		if i < len(v.Timeline) {
+			in = v.Timeline[i].At
+		} else {
+			in = instant(ev.At, loc)
+		}
+		a := p.titles.Len()
+		p.titles.Write(p.appendEventTitle(p.tmp[:0], ev, in))
 		pic.Markers = append(pic.Markers, Marker{X: x, Y: my, Class: class, Path: markerPath(ev.Kind),
-			Approx: ev.At.Approx, Title: p.eventTitle(ev)})
+			Approx: ev.At.Approx, kind: ev.Kind, title: [2]int32{int32(a), int32(p.titles.Len())}})
 		if ev.State != timeline.LevelUnknown {
 			k := instantOf(ev.At).UnixNano()
 			if ev.At.Approx {
@@ -408,32 +497,35 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 	isApprox := func(t time.Time) bool { k := t.UnixNano(); return approx[k] && !exact[k] }
 
 	// Lanes.
-	y = pic.EventY + picMarkerR + 10
+	y := pic.EventY + picMarkerR + 6
 	pic.LanesTop = y
 	for i, name := range names {
-		ln := Lane{Name: oneLine(name), Y: y, H: picLaneH}
+		ln := Lane{Name: oneLine(name), NameY: y + picNameH - 4, Y: y + picNameH, H: picLaneH}
 		ln.Label = shorten(ln.Name, picNameRune)
 		for _, w := range windows[i] {
 			if !w.End.After(w.Start) {
 				continue
 			}
 			x0, x1 := p.sc.x(w.Start), p.sc.x(w.End)
-			bd := Band{X: round1(x0), W: round1(max(x1-x0, 1)), Y: y, H: picLaneH,
-				Class: levelClass(w.Level), Pattern: patternOf(id, w.Level),
+			bd := Band{X: round2(x0), W: round2(x1 - x0), Y: ln.Y, H: picLaneH, level: w.Level,
+				Class: levelClass(w.Level), Pattern: p.pattern(w.Level),
 				ApproxStart: isApprox(w.Start), ApproxEnd: isApprox(w.End)}
-			bd.Title = p.windowTitle(ln.Name, w, bd.ApproxStart, bd.ApproxEnd)
+			bd.Short = bd.W*picPhone/100 < picBandMin
+			a := p.titles.Len()
+			p.titles.Write(p.appendWindowTitle(p.tmp[:0], ln.Name, w, bd.ApproxStart, bd.ApproxEnd))
+			bd.title = [2]int32{int32(a), int32(p.titles.Len())}
 			ln.Bands = append(ln.Bands, bd)
 		}
 		pic.Lanes = append(pic.Lanes, ln)
-		y += picLaneH + picLanePad
+		y += picNameH + picLaneH + picLanePad
 	}
 	pic.LanesBottom = y - picLanePad
 	if sched != nil {
 		x0, x1 := p.sc.x(instantOf(sched.Start)), p.sc.x(instantOf(sched.End))
 		w := timeline.Window{Start: instantOf(sched.Start), End: instantOf(sched.End), Level: timeline.Maintenance}
-		pic.Scheduled = &Band{X: round1(x0), W: round1(max(x1-x0, 1)), Y: pic.LanesTop - 3,
+		pic.Scheduled = &Band{X: round2(x0), W: round2(x1 - x0), Y: pic.LanesTop - 3,
 			H: pic.LanesBottom - pic.LanesTop + 6, Class: "scheduled",
-			Title: "Announced window: " + strings.TrimPrefix(p.windowTitle("", w, sched.Start.Approx, sched.End.Approx), ": under maintenance ")}
+			Title: "Announced window: " + string(p.appendSpanLength(nil, w, sched.Start.Approx, sched.End.Approx))}
 	}
 
 	// The axis.
@@ -443,7 +535,7 @@ func (b *builder) picture(inc *incident.Incident, v *View, id string) *Picture {
 	pic.LegendY = y
 	y = p.legend(y)
 	pic.Height = round1(y + 6)
-	pic.Desc = p.desc()
+	p.setTitles()
 	return pic
 }
 
@@ -466,7 +558,7 @@ func (p *picturer) axis(y float64) {
 			clock(p.t0) + " " + zoneName(p.loc) + "."
 		pic.Rows = []AxisRow{{Name: "", Y: y}}
 		first := p.t0.Add(time.Duration(math.Ceil(float64(t0.Sub(p.t0))/float64(step))) * step)
-		for t := first; !t.After(t1); t = t.Add(step) {
+		for t := first; !t.After(t1) && len(pic.Ticks) <= picMaxTicks; t = t.Add(step) {
 			if inBreak(t) {
 				continue
 			}
@@ -476,7 +568,7 @@ func (p *picturer) axis(y float64) {
 			} else if d < 0 {
 				label = "T" + Duration(d)
 			}
-			pic.Ticks = append(pic.Ticks, Tick{X: round1(sc.x(t)), Labels: []string{label}})
+			pic.Ticks = append(pic.Ticks, Tick{X: round2(sc.x(t)), Labels: []string{label}})
 		}
 		anchor(pic.Ticks)
 		return
@@ -501,36 +593,41 @@ func (p *picturer) axis(y float64) {
 		pic.Rows = []AxisRow{{Name: local, Y: y}, {Name: "UTC", Y: y + picRowH}, {Name: "", Y: y + 2*picRowH}}
 	}
 	prevDay := ""
+	labels := make([]string, 0, len(pic.Rows)*len(ticks)) // the ticks' labels, one backing array
+	pic.Ticks = make([]Tick, 0, len(ticks)+len(sc.segs))
 	for _, t := range ticks {
 		if inBreak(t) {
 			continue
 		}
 		l := t.In(p.loc)
 		u := t.UTC()
-		tk := Tick{X: round1(sc.x(t))}
+		tk := Tick{X: round2(sc.x(t)), Labels: labels[len(labels) : len(labels) : len(labels)+len(pic.Rows)]}
+		labels = labels[:len(labels)+len(pic.Rows)]
 		lab := clock(l)
 		if step >= 24*time.Hour {
 			lab = shortDate(l, false)
 		}
 		tk.Labels = append(tk.Labels, lab)
+		shiftDay := ""
 		if !utc {
-			ul := clock(u)
-			if ld, ud := dayKey(l), dayKey(u); ld != ud {
+			if !sameDate(l, u) {
 				tk.Shift = true
-				// The first tick of a run of shifted ones says by how much.
+				// The first tick of a run of shifted ones gives the UTC date, on the row of
+				// dates, where it does not crowd the times.
 				if n := len(pic.Ticks); n == 0 || !pic.Ticks[n-1].Shift {
-					if ud > ld {
-						ul += " +1d"
-					} else {
-						ul += " −1d"
-					}
+					shiftDay = "UTC " + shortDate(u, false)
 				}
 			}
-			tk.Labels = append(tk.Labels, ul)
+			tk.Labels = append(tk.Labels, clock(u))
 		}
 		date := ""
 		if d := dayKey(l); d != prevDay && step < 24*time.Hour {
 			date = shortDate(l, prevDay == "")
+		}
+		if shiftDay != "" && date != "" {
+			date += " · " + shiftDay
+		} else if shiftDay != "" {
+			date = shiftDay
 		}
 		prevDay = dayKey(l)
 		tk.Labels = append(tk.Labels, date)
@@ -540,7 +637,7 @@ func (p *picturer) axis(y float64) {
 	for i, g := range sc.segs {
 		has := false
 		for _, tk := range pic.Ticks {
-			has = has || (tk.X >= round1(g.x0) && tk.X <= round1(g.x1))
+			has = has || (tk.X >= round2(g.x0) && tk.X <= round2(g.x1))
 		}
 		if has || (i == 0 && len(sc.segs) == 1) {
 			continue
@@ -551,7 +648,7 @@ func (p *picturer) axis(y float64) {
 		if step < 24*time.Hour {
 			lab += " " + clock(l)
 		}
-		tk := Tick{X: round1(sc.x(t)), Labels: []string{lab}}
+		tk := Tick{X: round2(sc.x(t)), Labels: []string{lab}}
 		if !utc {
 			tk.Labels = append(tk.Labels, clock(t.UTC()))
 		}
@@ -559,27 +656,44 @@ func (p *picturer) axis(y float64) {
 		pic.Ticks = append(pic.Ticks, tk)
 	}
 	slices.SortStableFunc(pic.Ticks, func(a, b Tick) int { return cmpFloat(a.X, b.X) })
-	if step >= 24*time.Hour && len(pic.Ticks) > 0 {
-		pic.Ticks[0].Labels[len(pic.Ticks[0].Labels)-1] = strconv.Itoa(t0.In(p.loc).Year())
+	if len(pic.Ticks) > 0 {
+		// The first tick names its rows' zones: there is no column for them.
+		first := pic.Ticks[0].Labels
+		if step >= 24*time.Hour {
+			year := strconv.Itoa(t0.In(p.loc).Year())
+			if last := first[len(first)-1]; last != "" {
+				year += " · " + last
+			}
+			first[len(first)-1] = year
+		} else if utc {
+			first[0] += " UTC"
+		} else {
+			first[0] += " " + zoneAbbrev(t0.In(p.loc))
+		}
+		if !utc {
+			first[1] += " UTC"
+		}
 	}
 	anchor(pic.Ticks)
 	// Local midnights inside the axis.
 	if step < 24*time.Hour {
 		for _, t := range wallTicks(t0, t1, 24*time.Hour, p.loc) {
 			if t.After(t0) && !inBreak(t) {
-				pic.Days = append(pic.Days, Tick{X: round1(sc.x(t)), Labels: []string{shortDate(t.In(p.loc), false)}})
+				pic.Days = append(pic.Days, Tick{X: round2(sc.x(t)), Labels: []string{shortDate(t.In(p.loc), false)}})
 			}
 		}
 	}
 }
 
-// anchor aligns the labels of the ticks near the plot's edges to stay inside it.
+// anchor aligns the labels of the ticks near the plot's edges to stay inside it, and makes
+// every other tick minor.
 func anchor(ticks []Tick) {
 	for i := range ticks {
+		ticks[i].Minor = i%2 == 1
 		switch x := ticks[i].X; {
-		case x < picPlotX+30:
+		case x < picPlotX+picEdge:
 			ticks[i].Anchor = "start"
-		case x > picPlotEnd-30:
+		case x > picPlotEnd-picEdge:
 			ticks[i].Anchor = "end"
 		}
 	}
@@ -598,205 +712,268 @@ func cmpFloat(a, b float64) int {
 // legend lays out the keys of what the figure shows from y down and returns the y below them.
 func (p *picturer) legend(y float64) float64 {
 	pic := p.pic
-	var keys []Key
-	levels := map[string]bool{}
+	keys := make([]Key, 0, 16)
+	var levels [timeline.Maintenance + 1]bool
+	approx := false
 	for _, ln := range pic.Lanes {
 		for _, b := range ln.Bands {
-			levels[b.Class] = true
+			if b.level >= 0 && int(b.level) < len(levels) {
+				levels[b.level] = true
+			}
+			approx = approx || b.ApproxStart || b.ApproxEnd
 		}
 	}
 	for _, l := range []timeline.Level{timeline.Major, timeline.Partial, timeline.Degraded, timeline.Maintenance} {
-		if levels[levelClass(l)] {
-			keys = append(keys, Key{Class: levelClass(l), Pattern: patternOf(pic.ID, l), Text: levelText(l)})
+		if levels[l] {
+			keys = append(keys, Key{Class: levelClass(l), Pattern: p.pattern(l), Text: levelText(l)})
 		}
 	}
 	keys = append(keys, Key{Class: "track", Text: "operational or no state"})
 	if pic.Scheduled != nil {
 		keys = append(keys, Key{Class: "scheduled", Text: "announced window"})
 	}
-	kinds := map[string]bool{}
-	approx := false
+	var kinds [timeline.Note + 1]bool // a kindless event draws as a note
 	for _, m := range pic.Markers {
 		approx = approx || m.Approx
-		if kinds[m.Class] {
-			continue
+		k := m.kind
+		if k <= timeline.EventUnknown || k > timeline.Note {
+			k = timeline.Note
 		}
-		kinds[m.Class] = true
+		kinds[k] = true
 	}
-	for k := timeline.Started; k <= timeline.Note+1; k++ {
-		class, text := k.String(), eventKindText(k)
-		if k > timeline.Note {
-			class, text = "note", "note or state change"
-		}
-		if !kinds[class] {
-			continue
-		}
-		kinds[class] = false
-		keys = append(keys, Key{Class: "mk " + class, Path: class, Text: text})
-	}
-	for _, ln := range pic.Lanes {
-		for _, b := range ln.Bands {
-			approx = approx || b.ApproxStart || b.ApproxEnd
+	for k := timeline.Started; k <= timeline.Note; k++ {
+		if kinds[k] {
+			keys = append(keys, Key{Class: markerKeyClasses[k], Path: markerPath(k), Text: eventKindText(k)})
 		}
 	}
 	if approx {
-		keys = append(keys, Key{Class: "approx", Text: "dashed: approximate time"})
+		keys = append(keys, Key{Class: "approx", Text: "approximate time"})
 	}
 	if len(pic.Breaks) > 0 {
 		keys = append(keys, Key{Class: "break", Text: "quiet time left out"})
 	}
-	x := 8.0
-	for _, k := range keys {
-		w := 22 + 6.8*float64(len([]rune(k.Text))) + 14
-		if x+w > picWidth-8 && x > 8 {
-			x, y = 8, y+18
-		}
-		k.X, k.Y = round1(x), y
-		if k.Path != "" {
-			kind, _ := timeline.ParseEventKind(k.Path) // "note" for both notes and kindless events
-			k.Path = markerPath(kind)
-		}
-		pic.Legend = append(pic.Legend, k)
-		x += w
+	for i := range keys {
+		keys[i].X, keys[i].Y = float64(i%picLegendCols)*100/picLegendCols, y+float64(i/picLegendCols)*18
 	}
-	return y + 14
+	pic.Legend = keys
+	return y + float64((len(keys)-1)/picLegendCols)*18 + 14
 }
 
-// desc is the figure in words.
-func (p *picturer) desc() string {
-	var b strings.Builder
-	b.WriteString(p.pic.Note)
-	for _, ln := range p.pic.Lanes {
-		b.WriteString(" ")
+// markerKeyClasses are the classes of the legend's keys of markers, by kind.
+var markerKeyClasses = func() (t [timeline.Note + 1]string) {
+	for k := range t {
+		t[k] = "mk " + timeline.EventKind(k).String()
+	}
+	return t
+}()
+
+// setTitles sets the titles of the markers and bands from p.titles, and the description,
+// the figure in words, written there after them.
+func (p *picturer) setTitles() {
+	pic := p.pic
+	t := &p.titles
+	d := t.Len()
+	t.WriteString(pic.Note)
+	for _, ln := range pic.Lanes {
+		t.WriteByte(' ')
 		if len(ln.Bands) == 0 {
-			b.WriteString(ln.Name + ": no outage window.")
+			t.WriteString(ln.Name)
+			t.WriteString(": no outage window.")
 			continue
 		}
 		for i, bd := range ln.Bands {
 			if i > 0 {
-				b.WriteString("; ")
+				t.WriteString("; ")
 			}
-			b.WriteString(bd.Title)
+			t.WriteString(t.String()[bd.title[0]:bd.title[1]])
 			if i > 30 && i < len(ln.Bands)-1 {
-				b.WriteString("; and " + strconv.Itoa(len(ln.Bands)-i-1) + " more windows")
+				t.WriteString("; and ")
+				t.Write(strconv.AppendInt(p.tmp[:0], int64(len(ln.Bands)-i-1), 10))
+				t.WriteString(" more windows")
 				break
 			}
 		}
-		b.WriteString(".")
+		t.WriteByte('.')
 	}
-	return b.String()
+	all := t.String()
+	pic.Desc = all[d:]
+	for i := range pic.Markers {
+		m := &pic.Markers[i]
+		m.Title = all[m.title[0]:m.title[1]]
+	}
+	for _, ln := range pic.Lanes {
+		for i := range ln.Bands {
+			bd := &ln.Bands[i]
+			bd.Title = all[bd.title[0]:bd.title[1]]
+		}
+	}
+	p.titles = strings.Builder{}
 }
 
-// span formats [start, end) as the figure's titles do: "03:18–03:38 EDT (07:18–07:38 UTC)",
-// with dates when it crosses midnight or the incident does.
-func (p *picturer) span(start, end time.Time, as, ae bool) string {
-	about := func(s string, a bool) string {
-		if a {
-			return "about " + s
-		}
-		return s
+// appendAbout appends s, after "about " when approx.
+func appendAbout(b []byte, s string, approx bool) []byte {
+	if approx {
+		b = append(b, "about "...)
 	}
+	return append(b, s...)
+}
+
+// appendRel appends t relative to T+0: "T+0", "T+15 min", "T-2 min".
+func (p *picturer) appendRel(b []byte, t time.Time) []byte {
+	d := t.Sub(p.t0)
+	switch {
+	case d == 0:
+		return append(b, "T+0"...)
+	case d < 0:
+		return append(append(b, 'T'), Duration(d)...)
+	}
+	return append(append(b, "T+"...), Duration(d)...)
+}
+
+// appendDate appends shortDate(t, false).
+func appendDate(b []byte, t time.Time) []byte {
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 {
+		return append(b, shortDate(t, false)...)
+	}
+	return appendShortDate(b, t, y, mo, d, false)
+}
+
+// sameDate reports whether a and b fall on one calendar date in their own locations.
+func sameDate(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// appendSpan appends [start, end) as the figure's titles write it: "03:18–03:38 EDT
+// (07:18–07:38 UTC)", with dates when it crosses midnight or the incident does.
+func (p *picturer) appendSpan(b []byte, start, end time.Time, as, ae bool) []byte {
 	if !p.pic.Dated {
-		rel := func(t time.Time) string {
-			d := t.Sub(p.t0)
-			if d == 0 {
-				return "T+0"
-			}
-			if d < 0 {
-				return "T" + Duration(d)
-			}
-			return "T+" + Duration(d)
-		}
-		return about(rel(start), as) + "–" + about(rel(end), ae) + " (" + about(clock(start), as) + "–" + about(clock(end), ae) + " " + zoneName(p.loc) + ")"
+		b = appendAbout(b, "", as)
+		b = append(p.appendRel(b, start), "–"...)
+		b = appendAbout(b, "", ae)
+		b = append(p.appendRel(b, end), " ("...)
+		b = appendAbout(b, "", as)
+		b = append(appendClock(b, start), "–"...)
+		b = appendAbout(b, "", ae)
+		b = append(appendClock(b, end), ' ')
+		b = append(b, zoneName(p.loc)...)
+		return append(b, ')')
 	}
 	ls, le := start.In(p.loc), end.In(p.loc)
-	days := dayKey(ls) != dayKey(le) || p.multiDay()
-	part := func(a, b time.Time, zone func(time.Time) string) string {
-		sa, sb := clock(a), clock(b)
+	days := !sameDate(ls, le) || p.days
+	part := func(b []byte, x, y time.Time, zx, zy string) []byte {
+		edge := func(b []byte, t time.Time, approx bool) []byte {
+			b = appendAbout(b, "", approx)
+			if days {
+				b = append(appendDate(b, t), ' ')
+			}
+			return appendClock(b, t)
+		}
+		b = edge(b, x, as)
+		if zx != zy {
+			b = append(append(append(b, ' '), zx...), " – "...)
+			b = edge(b, y, ae)
+			return append(append(b, ' '), zy...)
+		}
 		if days {
-			sa, sb = shortDate(a, false)+" "+sa, shortDate(b, false)+" "+sb
+			b = append(b, " – "...)
+		} else {
+			b = append(b, "–"...)
 		}
-		sa, sb = about(sa, as), about(sb, ae)
-		za, zb := zone(a), zone(b)
-		if za != zb {
-			return sa + " " + za + " – " + sb + " " + zb
-		}
-		sep := "–"
-		if days {
-			sep = " – "
-		}
-		return sa + sep + sb + " " + za
+		b = edge(b, y, ae)
+		return append(append(b, ' '), zx...)
 	}
-	s := part(ls, le, zoneAbbrev)
+	b = part(b, ls, le, zoneAbbrev(ls), zoneAbbrev(le))
 	if !isUTC(p.loc) {
-		s += " (" + part(start.UTC(), end.UTC(), func(time.Time) string { return "UTC" }) + ")"
+		b = append(b, " ("...)
+		b = append(part(b, start.UTC(), end.UTC(), "UTC", "UTC"), ')')
 	}
-	return s
+	return b
+}
+
+// appendSpanLength appends the span of w and its length: "03:18–03:38 EDT (07:18–07:38 UTC), 20 min".
+func (p *picturer) appendSpanLength(b []byte, w timeline.Window, as, ae bool) []byte {
+	b = append(p.appendSpan(b, w.Start, w.End, as, ae), ", "...)
+	return append(b, Duration(w.End.Sub(w.Start))...)
 }
 
 // multiDay reports whether the axis crosses a local midnight.
 func (p *picturer) multiDay() bool {
 	sc := p.sc
-	return dayKey(sc.segs[0].t0.In(p.loc)) != dayKey(sc.segs[len(sc.segs)-1].t1.In(p.loc))
+	return !sameDate(sc.segs[0].t0.In(p.loc), sc.segs[len(sc.segs)-1].t1.In(p.loc))
 }
 
-// windowTitle is the title of a band: "US accounts: major outage 03:18–03:38 EDT (07:18–07:38 UTC), 20 min".
-func (p *picturer) windowTitle(service string, w timeline.Window, as, ae bool) string {
-	return service + ": " + levelText(w.Level) + " " + p.span(w.Start, w.End, as, ae) + ", " + Duration(w.End.Sub(w.Start))
+// appendWindowTitle appends the title of a band: "US accounts: major outage 03:18–03:38 EDT
+// (07:18–07:38 UTC), 20 min".
+func (p *picturer) appendWindowTitle(b []byte, service string, w timeline.Window, as, ae bool) []byte {
+	b = append(append(b, service...), ": "...)
+	b = append(append(b, levelText(w.Level)...), ' ')
+	return p.appendSpanLength(b, w, as, ae)
 }
 
-// eventTitle is the title of a marker: when, what kind, the state it sets, and its text.
-func (p *picturer) eventTitle(ev incident.Event) string {
-	t := instantOf(ev.At)
-	var b strings.Builder
+// appendEventTitle appends the title of a marker: when (in, as the timeline shows it), what
+// kind, the state it sets, and its text.
+func (p *picturer) appendEventTitle(b []byte, ev incident.Event, in Instant) []byte {
 	if p.pic.Dated {
-		in := instant(ev.At, p.loc)
-		if p.multiDay() {
-			b.WriteString(in.Date + " ")
+		if p.days && in.Date != "" {
+			b = append(append(b, in.Date...), ' ')
 		}
-		b.WriteString(in.Clock + " " + in.Zone)
+		b = append(append(append(b, in.Clock...), ' '), in.Zone...)
 		if in.UTC != "" {
-			b.WriteString(" (" + in.UTC + ")")
+			b = append(append(append(b, " ("...), in.UTC...), ')')
 		}
 	} else {
-		d := t.Sub(p.t0)
-		rel := "T+" + Duration(d)
-		if d == 0 {
-			rel = "T+0"
-		}
-		if ev.At.Approx {
-			rel = "about " + rel
-		}
-		b.WriteString(rel + " (" + instant(ev.At, p.loc).Local() + ")")
+		b = appendAbout(b, "", ev.At.Approx)
+		b = append(p.appendRel(b, instantOf(ev.At)), " ("...)
+		b = append(append(append(b, in.Clock...), ' '), in.Zone...)
+		b = append(b, ')')
 	}
 	if k := eventKindText(ev.Kind); k != "" {
-		b.WriteString(", " + k)
+		b = append(append(b, ", "...), k...)
 	}
 	if ev.State != timeline.LevelUnknown {
-		svcs := cleanList(ev.Services)
-		if len(svcs) == 0 {
-			svcs = cleanList(p.inc.Services)
+		svcs := ev.Services
+		if !slices.ContainsFunc(svcs, func(s string) bool { return oneLine(s) != "" }) {
+			svcs = p.inc.Services
 		}
-		b.WriteString(": ")
-		if len(svcs) > 0 {
-			b.WriteString(strings.Join(svcs, ", ") + " ")
+		b = append(b, ": "...)
+		n := 0
+		for _, s := range svcs {
+			if s = oneLine(s); s != "" {
+				if n > 0 {
+					b = append(b, ", "...)
+				}
+				b = append(b, s...)
+				n++
+			}
 		}
-		b.WriteString(levelText(ev.State))
+		if n > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, levelText(ev.State)...)
 	}
 	if txt := shorten(oneLine(clean(ev.Text)), 240); txt != "" {
-		b.WriteString(". " + txt)
+		b = append(append(b, ". "...), txt...)
 	}
-	return b.String()
+	return b
 }
 
-// patternOf is the id of the pattern laid over a level's colour, so that levels differ in
+// pattern is the id of the pattern laid over a level's colour, so that levels differ in
 // more than hue: partial outages are hatched, maintenance dotted.
-func patternOf(id string, l timeline.Level) string {
+func (p *picturer) pattern(l timeline.Level) string {
 	switch l {
 	case timeline.Partial:
-		return id + "hatch"
+		if p.hatch == "" {
+			p.hatch = p.pic.ID + "hatch"
+		}
+		return p.hatch
 	case timeline.Maintenance:
-		return id + "dots"
+		if p.dots == "" {
+			p.dots = p.pic.ID + "dots"
+		}
+		return p.dots
 	}
 	return ""
 }
@@ -891,5 +1068,7 @@ func shorten(s string, n int) string {
 }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
 func num(f float64) string { return strconv.FormatFloat(round1(f), 'f', -1, 64) }

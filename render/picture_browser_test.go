@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/go-postmortem/postmortem/incident"
+	"github.com/go-postmortem/postmortem/timeline"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -19,7 +20,7 @@ import (
 func svgOfDOM(t *testing.T, dom string) []*svgElement {
 	t.Helper()
 	var out []*svgElement
-	for _, s := range regexp.MustCompile(`(?s)<svg .*?</svg>`).FindAllString(dom, -1) {
+	for _, s := range regexp.MustCompile(`(?s)<svg [^>]*class="pm-timeline".*?\n</svg>`).FindAllString(dom, -1) {
 		out = append(out, parseSVG(t, []byte(s)))
 	}
 	return out
@@ -63,7 +64,8 @@ func TestBrowserPicture(t *testing.T) {
 					lanes = append(lanes, l.title())
 				}
 				assert.Equal(t, tc.lanes[i], lanes, "one lane per service")
-				names, windows := serviceWindows(inc)
+				m := inc.Metrics(timeline.Policy{})
+				names, windows := serviceWindows(inc, &m)
 				require.Equal(t, tc.lanes[i], names)
 				bands := root.find("g", "lanes")[0].find("g", "band")
 				n := 0

@@ -1,12 +1,16 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"html/template"
 	"io"
+	"math"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -201,9 +205,9 @@ func TestPictureAxis(t *testing.T) {
 		note  string
 	}{
 		{"minutes", func() *incident.Incident { return loadExample(t, "harvest-2013-09.yaml")[0] },
-			[]string{"05:30", "05:31", "05:32", "05:33"}, "Times are EDT (America/New_York) with UTC beneath."},
+			[]string{"05:30 EDT", "05:31", "05:32", "05:33"}, "Times are EDT (America/New_York) with UTC beneath."},
 		{"hours", func() *incident.Incident { return harvestGo(t) },
-			[]string{"11:00", "11:30", "12:00", "12:30"}, "Times are EDT (America/New_York) with UTC beneath."},
+			[]string{"11:00 EDT", "11:30", "12:00", "12:30"}, "Times are EDT (America/New_York) with UTC beneath."},
 		{"days", func() *incident.Incident { return loadExample(t, "codeship-2014.yaml")[0] },
 			[]string{"Thu 30 Jan", "Mon 3 Feb", "Thu 6 Feb", "Fri 7 Feb", "Sat 8 Feb"}, "Times are UTC."},
 		{"undated", func() *incident.Incident { return undatedGo(t) },
@@ -235,8 +239,11 @@ func TestPictureDayShift(t *testing.T) {
 	require.NotNil(t, pic)
 	require.NotEmpty(t, pic.Ticks)
 	assert.True(t, pic.Ticks[0].Shift)
-	assert.Equal(t, "02:00 +1d", pic.Ticks[0].Labels[1])
-	assert.Equal(t, "02:05", pic.Ticks[1].Labels[1], "the shift is said once per run")
+	assert.Equal(t, "02:00 UTC", pic.Ticks[0].Labels[1], "the first tick names the zone")
+	assert.Equal(t, "Tue 24 Sep 2013 · UTC Wed 25 Sep", pic.Ticks[0].Labels[2], "the UTC date, on the row of dates")
+	assert.Equal(t, "02:05", pic.Ticks[1].Labels[1])
+	assert.Empty(t, pic.Ticks[1].Labels[2], "the shift is said once per run")
+	assert.True(t, pic.Ticks[1].Shift)
 	require.NotNil(t, pic.Scheduled)
 	assert.Equal(t, "Announced window: 22:00–22:30 EDT (02:00–02:30 UTC), 30 min", pic.Scheduled.Title)
 }
@@ -273,7 +280,7 @@ func TestPictureOmitted(t *testing.T) {
 	md.Reset()
 	require.NoError(t, (&Printer{Fragment: true}).HTML(&page, inc))
 	require.NoError(t, (&Printer{PictureDir: "img/"}).Markdown(&md, inc))
-	assert.Equal(t, 1, strings.Count(page.String(), "<svg"))
+	assert.Equal(t, 1, strings.Count(page.String(), `<svg xmlns="http://www.w3.org/2000/svg"`))
 	assert.Contains(t, md.String(), "![timeline](<img/harvest-forecast-outage.svg>)\n\n```mermaid\ngantt\n")
 
 	// An incident without any time has nothing to draw.
@@ -319,7 +326,7 @@ func TestPictureHostile(t *testing.T) {
 	// Inline in the page, too.
 	var page bytes.Buffer
 	require.NoError(t, (&Printer{Places: places(t)}).HTML(&page, inc))
-	svg := regexp.MustCompile(`(?s)<svg .*?</svg>`).FindString(page.String())
+	svg := regexp.MustCompile(`(?s)<svg [^>]*class="pm-timeline".*?\n</svg>`).FindString(page.String())
 	require.NotEmpty(t, svg)
 	assertOwnSVG(t, parseSVG(t, []byte(svg)))
 }
@@ -420,4 +427,177 @@ func BenchmarkHTMLPictureExamples(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestPictureShortWindow: Codeship's one-minute major outage in nine days is drawn at least
+// picBandMin px wide, over its neighbours, while its title keeps its real length.
+func TestPictureShortWindow(t *testing.T) {
+	files := svgOf(t, &Printer{}, loadExample(t, "codeship-2014.yaml")[0])
+	root := parseSVG(t, files[0].SVG)
+	var major []*svgElement
+	for _, b := range root.find("g", "band") {
+		if b.attr("class") == "band major_outage" {
+			major = append(major, b)
+		}
+	}
+	require.Len(t, major, 1)
+	assert.Equal(t, "Codeship: major outage about Wed 5 Feb 21:00 – about Wed 5 Feb 21:01 UTC, 1 min", major[0].title(), "the title keeps the real length")
+	mins := major[0].find("rect", "min")
+	require.Len(t, mins, 1, "a short window gets a band of the least width")
+	assert.Equal(t, "5", mins[0].attr("width"))
+	assert.Regexp(t, `^[0-9.]+%$`, major[0].find("svg", "")[0].attr("x"), "placed at its start along the axis")
+	bands := root.find("g", "lanes")[0].find("g", "band")
+	assert.Same(t, major[0], bands[len(bands)-1], "drawn over its neighbours")
+
+	// A window of a good part of the axis is drawn as it is.
+	root = parseSVG(t, svgOf(t, &Printer{}, harvestGo(t))[0].SVG)
+	for _, b := range root.find("g", "band") {
+		assert.Empty(t, b.find("rect", "min"), b.title())
+	}
+}
+
+// TestAppendEscaped: the figure's escaper escapes as html/template's does.
+func TestAppendEscaped(t *testing.T) {
+	for _, s := range []string{"", "plain", `a "b" & 'c' <d> e`, "nul\x00byte", hostileText, "é ü 漢字 \u202e"} {
+		assert.Equal(t, template.HTMLEscapeString(s), string(appendEscaped(nil, s)), "%q", s)
+		var sb strings.Builder
+		w := svgWriter{b: bufio.NewWriter(&sb)}
+		w.e(s)
+		require.NoError(t, w.b.Flush())
+		assert.Equal(t, template.HTMLEscapeString(s), sb.String(), "%q", s)
+	}
+}
+
+// BenchmarkPicture draws the 500-event incident's picture and writes its SVG, alone.
+func BenchmarkPicture(b *testing.B) {
+	inc := benchIncident(b)[0]
+	bd := (&Printer{}).builder(true)
+	v, err := bd.view(inc, 1, "")
+	require.NoError(b, err)
+	b.ReportAllocs()
+	for b.Loop() {
+		pic := bd.picture(inc, &v, "")
+		if len(pic.svg(false)) == 0 {
+			b.Fatal("no SVG")
+		}
+	}
+}
+
+// TestPictureStreamed: the built-in page writes its figures straight into its writer; the
+// same template run as a custom one, through the strings SVG returns, writes the same page.
+func TestPictureStreamed(t *testing.T) {
+	custom, err := ParseHTMLTemplate("custom.html", htmlSource)
+	require.NoError(t, err)
+	for _, incs := range [][]*incident.Incident{{harvestGo(t)}, loadExample(t, "harvest-2013-09.yaml"), benchIncidentT(t)} {
+		var built, through bytes.Buffer
+		require.NoError(t, HTML(&built, incs...))
+		require.NoError(t, (&Printer{HTMLTemplate: custom}).HTML(&through, incs...))
+		assert.Equal(t, through.String(), built.String())
+		assert.Equal(t, len(incs), strings.Count(built.String(), `<svg xmlns="http://www.w3.org/2000/svg"`))
+	}
+}
+
+// benchIncidentT is the 500-event incident for a test.
+func benchIncidentT(t *testing.T) []*incident.Incident {
+	data, err := os.ReadFile("testdata/bench500.yaml")
+	require.NoError(t, err)
+	incs, err := incident.Parse("bench500.yaml", data)
+	require.NoError(t, err)
+	return incs
+}
+
+// TestPictureReflows: inline, the figure takes its container's width (no viewBox: its type
+// keeps its px size on a phone) and places everything along the axis in percent; every
+// other tick is minor, left out by a narrow page; as a file it scales by its viewBox.
+func TestPictureReflows(t *testing.T) {
+	inc := harvestGo(t)
+	var page bytes.Buffer
+	require.NoError(t, HTML(&page, inc))
+	svg := regexp.MustCompile(`(?s)<svg [^>]*class="pm-timeline".*?\n</svg>`).FindString(page.String())
+	root := parseSVG(t, []byte(svg))
+	assert.Equal(t, "100%", root.attr("width"))
+	assert.Regexp(t, `^\d+(\.\d)?$`, root.attr("height"))
+	assert.Empty(t, root.attr("viewBox"))
+	for _, g := range root.find("g", "band") {
+		assert.Regexp(t, `%$`, g.find("rect", "")[0].attr("x"), g.title())
+		assert.Regexp(t, `%$`, g.find("rect", "")[0].attr("width"), g.title())
+	}
+	for _, m := range root.find("g", "events")[0].find("g", "mk") {
+		assert.Regexp(t, `%$`, m.find("svg", "")[0].attr("x"), m.title())
+	}
+	var minor []bool
+	for _, l := range root.find("g", "ticks")[0].find("line", "axis") {
+		if l.attr("x1") != l.attr("x2") || l.attr("y1") == l.attr("y2") {
+			continue // the axis itself
+		}
+		minor = append(minor, l.attr("class") == "axis minor")
+	}
+	require.Greater(t, len(minor), 2)
+	for i, m := range minor {
+		assert.Equal(t, i%2 == 1, m, "tick %d", i)
+	}
+	assert.Contains(t, page.String(), "@media (max-width:40rem){.pm-timeline .minor{display:none}}")
+	assert.Contains(t, page.String(), ".pm-timeline text{fill:var(--fg);font-size:12px")
+
+	file := parseSVG(t, svgOf(t, &Printer{}, inc)[0].SVG)
+	assert.Regexp(t, `^0 0 800 \d+(\.\d)?$`, file.attr("viewBox"))
+}
+
+// FuzzPicture draws incidents whose events fall at any instants, dated or not, from a few
+// seconds to thousands of years apart, and checks that the SVG is well-formed XML with one
+// marker per event and a band per window.
+func FuzzPicture(f *testing.F) {
+	f.Add(int64(0), int64(60), int64(3600), uint8(0x0f), true)
+	f.Add(int64(-62135596800), int64(1), int64(9*86400), uint8(0x33), false) // 0001-01-01, undated
+	f.Add(int64(253402300799), int64(-86400*365*9000), int64(7), uint8(0xff), true)
+	f.Add(int64(1391126400), int64(12*3600), int64(86400*4), uint8(0x5a), true)
+	ny := mustLoad(f, "America/New_York")
+	f.Fuzz(func(t *testing.T, start, d1, d2 int64, bits uint8, dated bool) {
+		const lo, hi = -62135596800, 253402300799 // years 1 to 9999
+		t0 := max(min(start, hi), lo)
+		inc := &incident.Incident{Title: "Fuzzed", Location: ny, Services: []string{"API", "Web"}}
+		levels := []timeline.Level{timeline.Degraded, timeline.Partial, timeline.Major, timeline.Operational, timeline.Maintenance}
+		at := t0
+		for i := range 6 {
+			d := d1
+			if i%2 == 1 {
+				d = d2
+			}
+			at = max(min(at+d%(hi-lo), hi), lo)
+			ev := incident.Event{At: incident.Time{Instant: time.Unix(at, 0).UTC(), Loc: ny, Dated: dated, Approx: bits>>i&1 == 1},
+				Kind: timeline.EventKind(i + int(bits)%4), State: levels[(i+int(bits))%len(levels)]}
+			if bits>>(i+1)&1 == 1 {
+				ev.Services = []string{inc.Services[i%2]}
+			}
+			inc.Timeline = append(inc.Timeline, ev)
+		}
+		slices.SortStableFunc(inc.Timeline, func(a, b incident.Event) int { return a.At.Instant.Compare(b.At.Instant) })
+		b := (&Printer{}).builder(true)
+		v, err := b.view(inc, 1, "")
+		if err != nil {
+			t.Skip(err)
+		}
+		pic := b.picture(inc, &v, "")
+		if pic == nil {
+			t.Fatal("no picture of six events")
+		}
+		for _, standalone := range []bool{false, true} {
+			svg := pic.svg(standalone)
+			if len(pic.Ticks) > 64 || len(svg) > 64<<10 {
+				t.Fatalf("%d ticks, %d bytes of SVG for six events", len(pic.Ticks), len(svg))
+			}
+			root := parseSVG(t, []byte(svg))
+			assert.Len(t, root.find("g", "events")[0].find("g", "mk"), len(inc.Timeline))
+			n := 0
+			for _, ln := range pic.Lanes {
+				n += len(ln.Bands)
+			}
+			assert.Len(t, root.find("g", "lanes")[0].find("g", "band"), n)
+		}
+		for _, m := range pic.Markers {
+			if m.X < 0 || m.X > 100 || math.IsNaN(m.X) {
+				t.Fatalf("marker at %v%%", m.X)
+			}
+		}
+	})
 }

@@ -65,7 +65,7 @@ func (p *Printer) executeHTML(w io.Writer, d *Document) error {
 	if p.HTMLTemplate != nil {
 		return execute(w, d, p.HTMLTemplate)
 	}
-	return execute(w, d, builtinHTML())
+	return executeBuiltinHTML(w, d)
 }
 
 // Markdown writes incs as Markdown with the zero Printer.

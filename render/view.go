@@ -56,6 +56,8 @@ type View struct {
 	Links                          []Link
 
 	Picture *Picture // the timeline drawn; nil when there is nothing to draw or the Printer leaves pictures out
+
+	metrics incident.Metrics // the figures computed once for the view and its picture
 }
 
 // HasLessons reports whether v has any lesson.
@@ -166,6 +168,7 @@ func (b *builder) view(inc *incident.Incident, level int, anchor string) (View, 
 	}
 
 	m := inc.Metrics(b.p.Config)
+	v.metrics = m
 	v.Dated = m.Dated || inc.Date != (tz.Date{})
 	for _, ev := range inc.Timeline {
 		v.Dated = v.Dated || ev.At.Dated
