@@ -59,7 +59,11 @@ const maxSpan = 14
 // 12:55 PST") become outages. A line with an error (no zone, an ambiguous abbreviation,
 // forms that disagree) is left out of the draft. The draft is nil only when the text
 // cannot be read at all (binary, or no time in it). Parse never invents a date: a text with
-// none gives an undated incident and a warning coded "undated".
+// none gives an undated incident and a warning coded "undated". An event's text is the part
+// of its line that belongs to its time (see segments), with the lines that continue it; only
+// the first 16 KiB of a line are searched for times, the rest is text. Past Config.MaxEvents
+// times, reading stops at that line with an error matching ErrTooLarge (code
+// incident.CodeTooLarge); the draft holds the times before it.
 func (c *Config) Parse(name string, data []byte) (*incident.Incident, incident.ErrorList) {
 	p := &parser{cfg: c, file: name}
 	if i := bytes.IndexByte(data, 0); i >= 0 || !utf8.Valid(data) {

@@ -38,9 +38,12 @@ root causes, lessons, action items, comments) is kept, and a file whose incident
 change on the page is not touched.
 
 An incident that cannot be read (resolved before it started, a bad timestamp) is reported
-with its id and not written; the others are, and the exit status is 1. Input that is not
-Statuspage JSON writes nothing from that input. Warnings end with their code, e.g. [open].
-docs/statuspage.md says how each field is read.
+with its id and not written; the others are, and the exit status is 1. An input that fails
+as a whole (not Statuspage JSON, cut short, larger than 64 MiB, unreachable) writes nothing
+but its error: each input's files are written once it has been read to its end (held in a
+temporary file meanwhile, or in a hidden folder inside DIR). File names are at most 100
+bytes. Warnings end with their code, e.g. [open]. docs/statuspage.md says how each field is
+read.
 
 Example:
 
