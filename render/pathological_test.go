@@ -119,7 +119,8 @@ func allocated(f func()) uint64 {
 
 // TestPathological renders each pathological input as a field of both outputs at two sizes:
 // the bytes allocated per input byte must stay under 400 and not grow with the input (at
-// four times the input, at most 1.25 times as many per byte).
+// four times the input, at most 1.25 times as many per byte). Under the race detector only
+// the growth is checked.
 func TestPathological(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders 3.5 MB of hostile Markdown")
@@ -138,7 +139,9 @@ func TestPathological(t *testing.T) {
 						}
 					}
 				})
-				if per[i] = float64(cost) / float64(len(src)); per[i] > 400 {
+				// Under the race detector only the growth is checked: its sync.Pool drops
+				// regexp machines at random, which inflates every byte count alike.
+				if per[i] = float64(cost) / float64(len(src)); per[i] > 400 && !raceEnabled {
 					t.Errorf("%d bytes: %.0f bytes allocated per input byte", len(src), per[i])
 				}
 			}
