@@ -10,12 +10,25 @@ import (
 	"time"
 
 	"github.com/go-postmortem/postmortem/tz"
+	"github.com/google/uuid"
 	"gopkg.in/yaml.v3"
 )
 
 // ErrAppend is matched by the errors of Append about a file it cannot add an event to
-// (several incidents, a timeline in flow style, an event that would not read back).
+// (several incidents and none chosen, a timeline in flow style, an event that would not
+// read back).
 var ErrAppend = errors.New("cannot append an event")
+
+// ErrWhichIncident is matched, beside ErrAppend, by the errors of AppendTo about a file of
+// several incidents when which names none of them, or several.
+var ErrWhichIncident = errors.New("which incident")
+
+// whichError is an ErrAppend that is also an ErrWhichIncident.
+type whichError struct{ msg string }
+
+func (e *whichError) Error() string { return ErrAppend.Error() + ": " + e.msg }
+
+func (e *whichError) Is(target error) bool { return target == ErrAppend || target == ErrWhichIncident }
 
 // Append returns the incident file data with ev added as the last item of its timeline,
 // and the rest of the file byte for byte as it was: comments, key order, quoting and
@@ -25,29 +38,48 @@ var ErrAppend = errors.New("cannot append an event")
 // the incident's zone when it falls on the previous event's date, else with its date
 // ("2024-05-01 10:36"), or RFC 3339 when the file writes that.
 //
-// Append first parses the file and refuses one that does not parse or holds several
-// incidents; the result must read back with the event at the instant asked for (when
-// ev.At.Instant is set; without ev.At.Written it is written to the minute) and without new validation errors. Errors: the *ParseError or ErrorList
-// of Parse for the file as it is; errors matching ErrAppend otherwise, which name the reason.
+// The new lines end as the file's first line does (CRLF or LF).
+//
+// Append first parses the file and refuses one that does not parse, or that holds several
+// incidents (a stream of "---" documents): AppendTo chooses one of those. The result must
+// read back with the event at the instant asked for (when ev.At.Instant is set; without
+// ev.At.Written it is written to the minute) and without new validation errors. Errors:
+// the *ParseError or ErrorList of Parse for the file as it is; errors matching ErrAppend
+// otherwise, which name the reason (for a stream, its incidents' ids and titles).
 // Append is safe for concurrent use.
 func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
+	return c.AppendTo(name, data, "", ev)
+}
+
+// AppendTo is Append into the incident of a stream that which names: its id, its slug or
+// its title, compared case-insensitively, which must match exactly one of them. An empty
+// which chooses the only incident of a file that has one. Errors: those of Append; when
+// which matches none of the incidents or several, an error matching ErrAppend and
+// ErrWhichIncident that lists them.
+func (c *Config) AppendTo(name string, data []byte, which string, ev Event) ([]byte, error) {
 	incs, err := c.Parse(name, data)
 	if err != nil {
 		return nil, err
 	}
-	// A stream of several incidents grows at its last.
-	inc := incs[len(incs)-1]
+	k, err := chooseIncident(name, incs, which)
+	if err != nil {
+		return nil, err
+	}
+	inc := incs[k]
 	before, _ := c.Validate(inc)
 
+	// The k-th document that holds an incident (Parse skips empty ones), and the line
+	// where the next document starts (0: none).
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	for {
+	for n := 0; n <= k; {
 		var d yaml.Node
 		if err := dec.Decode(&d); err != nil {
 			break
 		}
-		if len(d.Content) == 1 {
+		if len(d.Content) == 1 && !isNull(d.Content[0]) {
 			doc = d
+			n++
 		}
 	}
 	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
@@ -55,6 +87,11 @@ func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
 	}
 	root := doc.Content[0]
 	lines := splitLines(data)
+	eol := "\n"
+	if len(lines) > 0 && strings.HasSuffix(lines[0], "\r\n") {
+		eol = "\r\n"
+	}
+	end := documentEnd(lines, root.Line) // lines before the next document's marker
 	var seq *yaml.Node
 	next := 0 // 1-based line of the key after timeline; 0: none
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -90,8 +127,8 @@ func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
 	switch {
 	case last != nil:
 		// Insert after the last item: before the next key (and the comments and blank
-		// lines that lead to it), or at the end of the file.
-		at := len(lines)
+		// lines that lead to it), or at the end of the document.
+		at := end
 		if next > 0 {
 			at = next - 1
 		}
@@ -103,7 +140,7 @@ func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = splice(lines, at, text)
+		out = splice(lines, at, text, eol)
 	case seq == nil || seq.Kind == yaml.ScalarNode || len(seq.Content) == 0:
 		if seq != nil {
 			return nil, appendError(name, seq.Line, seq.Column, "the timeline is empty; write its first event as a block list (timeline:, then \"  - at: ...\") or remove the key")
@@ -112,11 +149,11 @@ func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		at := len(lines)
+		at := end
 		for at > 0 && blank(lines[at-1]) {
 			at--
 		}
-		out = splice(lines, at, "timeline:\n"+text)
+		out = splice(lines, at, "timeline:\n"+text, eol)
 	}
 
 	// The result must read back with the event where it was asked for.
@@ -125,9 +162,9 @@ func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
 		return nil, wouldBreak(name, err)
 	}
 	if len(after) != len(incs) {
-		return nil, appendError(name, 0, 0, "the event did not land in the last incident")
+		return nil, appendError(name, 0, 0, "the event did not land in the incident")
 	}
-	got := after[len(after)-1]
+	got := after[k]
 	if len(got.Timeline) != len(inc.Timeline)+1 {
 		return nil, appendError(name, 0, 0, "the event did not land in the timeline")
 	}
@@ -146,6 +183,64 @@ func (c *Config) Append(name string, data []byte, ev Event) ([]byte, error) {
 		return nil, wouldBreak(name, errs)
 	}
 	return out, nil
+}
+
+// chooseIncident returns the index of the incident of incs that which names (see AppendTo).
+func chooseIncident(name string, incs []*Incident, which string) (int, error) {
+	which = strings.TrimSpace(which)
+	if which == "" && len(incs) == 1 {
+		return 0, nil
+	}
+	var found []int
+	if which != "" {
+		for i, inc := range incs {
+			if inc.ID != (uuid.UUID{}) && strings.EqualFold(inc.ID.String(), which) ||
+				inc.Slug != "" && strings.EqualFold(inc.Slug, which) || strings.EqualFold(inc.Title, which) {
+				found = append(found, i)
+			}
+		}
+	}
+	if len(found) == 1 {
+		return found[0], nil
+	}
+	var list strings.Builder
+	for i, inc := range incs {
+		if len(found) > 1 && !slices.Contains(found, i) {
+			continue
+		}
+		if list.Len() > 0 {
+			list.WriteString("; ")
+		}
+		fmt.Fprintf(&list, "%d. %q", i+1, inc.Title)
+		if inc.ID != (uuid.UUID{}) {
+			fmt.Fprintf(&list, " (id %s)", inc.ID)
+		}
+	}
+	var msg string
+	switch {
+	case which == "":
+		msg = fmt.Sprintf("the file holds %d incidents; name the one to add to by its id, slug or title: %s", len(incs), list.String())
+	case len(found) == 0:
+		msg = fmt.Sprintf("no incident of the file has the id, slug or title %q; it holds: %s", which, list.String())
+	default:
+		msg = fmt.Sprintf("%d incidents have the id, slug or title %q: %s; name one by its id", len(found), which, list.String())
+	}
+	return 0, &ParseError{File: name, Err: &whichError{msg}}
+}
+
+// documentEnd returns the number of lines of lines before the first document marker ("---"
+// or "..." at the start of a line) after line from (1-based), or len(lines). A marker cannot
+// stand inside a document's values: a block scalar ends at a line that starts at column 0.
+func documentEnd(lines []string, from int) int {
+	for i := max(from, 0); i < len(lines); i++ {
+		l := strings.TrimRight(lines[i], "\r\n")
+		for _, m := range []string{"---", "..."} {
+			if rest, ok := strings.CutPrefix(l, m); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+				return i
+			}
+		}
+	}
+	return len(lines)
 }
 
 // appendError is an ErrAppend at a place of the file.
@@ -170,6 +265,12 @@ func wouldBreak(name string, err error) *ParseError {
 func Append(name string, data []byte, ev Event) ([]byte, error) {
 	var c Config
 	return c.Append(name, data, ev)
+}
+
+// AppendTo is (*Config).AppendTo with the zero Config.
+func AppendTo(name string, data []byte, which string, ev Event) ([]byte, error) {
+	var c Config
+	return c.AppendTo(name, data, which, ev)
 }
 
 var (
@@ -322,14 +423,17 @@ func splitLines(data []byte) []string {
 	return out
 }
 
-// splice inserts text after the first n lines.
-func splice(lines []string, n int, text string) []byte {
+// splice inserts text after the first n lines, its line ends made eol.
+func splice(lines []string, n int, text, eol string) []byte {
 	var b bytes.Buffer
 	for _, l := range lines[:n] {
 		b.WriteString(l)
 	}
 	if b.Len() > 0 && !bytes.HasSuffix(b.Bytes(), []byte("\n")) {
-		b.WriteByte('\n')
+		b.WriteString(eol)
+	}
+	if eol != "\n" {
+		text = strings.ReplaceAll(text, "\n", eol)
 	}
 	b.WriteString(text)
 	for _, l := range lines[n:] {

@@ -68,6 +68,7 @@ func (c *Config) Parse(name string, data []byte) ([]*Incident, error) {
 		errs ErrorList
 	)
 	dec := yaml.NewDecoder(bytes.NewReader(data))
+	budget := newAliasBudget(len(data))
 	for len(errs) < maxErrors {
 		var doc yaml.Node
 		err := dec.Decode(&doc)
@@ -78,7 +79,7 @@ func (c *Config) Parse(name string, data []byte) ([]*Incident, error) {
 			errs = append(errs, yamlError(name, data, err, c.maxDepth()))
 			break
 		}
-		if lerr, at := checkTree(&doc, c.maxDepth()); lerr != nil {
+		if lerr, at := checkTree(&doc, c.maxDepth(), budget); lerr != nil {
 			errs = append(errs, &ParseError{File: name, Line: at.Line, Column: at.Column, Err: lerr})
 			break
 		}

@@ -49,7 +49,10 @@
 //   - lists and mappings nest at most [DefaultMaxDepth] (64) or [Config].MaxDepth levels,
 //     counting through aliases; the YAML decoder itself stops at 10,000 ([ErrTooDeep]);
 //   - aliases may expand a document to at most 10 times its written node count (at least
-//     10,000 nodes): a "billion laughs" file fails at once, without expansion ([ErrAliases]);
+//     10,000 nodes), and the text of a file's values, an aliased value counted at every use,
+//     to at most 10 times the file's size (at least 1 MiB): a "billion laughs" file, or one
+//     long scalar aliased thousands of times, fails at once without expansion, at the alias
+//     that passes the limit ([ErrAliases]);
 //   - an incident names at most [DefaultMaxServices] (200) or [Config].MaxServices distinct
 //     services, in its services list, its events and its outages together (names compared
 //     case-insensitively), so that per-service windows stay in proportion to the file; the

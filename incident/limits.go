@@ -47,9 +47,13 @@ const (
 	maxErrors = 100
 
 	// Alias expansion: a document may grow through aliases to at most
-	// aliasRatio times its written node count, or aliasFloor nodes, whichever is larger.
-	aliasRatio = 10
-	aliasFloor = 10000
+	// aliasRatio times its written node count, or aliasFloor nodes, whichever is larger;
+	// and the text of a file's scalars, counted at every use of an alias, may total at most
+	// aliasRatio times the file's size, or aliasBytesFloor bytes, whichever is larger
+	// (what a command writes grows with that text, not with the nodes).
+	aliasRatio      = 10
+	aliasFloor      = 10000
+	aliasBytesFloor = 1 << 20
 )
 
 func (c *Config) maxBytes() int64 {
@@ -227,7 +231,19 @@ func statSize(fsys fs.FS, name string) int64 {
 // nodeStat is what checkTree learns about a subtree.
 type nodeStat struct {
 	size   int64 // nodes, counting aliased subtrees at every use (saturating)
+	bytes  int64 // bytes of its scalars' values, counting aliased subtrees at every use (saturating)
 	height int   // levels of lists and mappings, through aliases
+}
+
+// aliasBudget is how many bytes of scalar text the documents of one file may still expand
+// to, aliases counted at every use: aliasRatio times the file's size, or aliasBytesFloor.
+type aliasBudget struct {
+	limit int64 // the whole budget
+	used  int64
+}
+
+func newAliasBudget(size int) *aliasBudget {
+	return &aliasBudget{limit: max(aliasRatio*int64(size), aliasBytesFloor)}
 }
 
 const sizeCap = 1 << 50
@@ -236,6 +252,7 @@ const sizeCap = 1 << 50
 // it never descends more than max levels, and it measures an anchored subtree once.
 type treeChecker struct {
 	max     int
+	budget  *aliasBudget
 	literal int64
 	memo    map[*yaml.Node]nodeStat // anchored nodes only
 	busy    map[*yaml.Node]bool
@@ -243,9 +260,11 @@ type treeChecker struct {
 	at      *yaml.Node
 }
 
-// checkTree returns a limit error and the node where it was found, or nil.
-func checkTree(doc *yaml.Node, maxDepth int) (error, *yaml.Node) {
-	tc := treeChecker{max: maxDepth}
+// checkTree returns a limit error and the node where it was found, or nil. The text of
+// doc's scalars is taken from budget, which the documents of one file share; the alias
+// whose expansion passes it is where the error is.
+func checkTree(doc *yaml.Node, maxDepth int, budget *aliasBudget) (error, *yaml.Node) {
+	tc := treeChecker{max: maxDepth, budget: budget}
 	st := tc.walk(doc, 0)
 	if tc.err != nil {
 		return tc.err, tc.at
@@ -291,6 +310,10 @@ func (tc *treeChecker) walk(n *yaml.Node, depth int) nodeStat {
 		if depth+st.height > tc.max {
 			return tc.fail(errorf(ErrTooDeep, "alias *%s nests the document deeper than %d levels", n.Value, tc.max), n)
 		}
+		if tc.spend(st.bytes) {
+			return tc.fail(errorf(ErrAliases, "alias *%s expands the file's text past %s, the limit (%d times the file's size, at least %s); write the value out or use fewer aliases",
+				n.Value, byteSize(tc.budget.limit), aliasRatio, byteSize(aliasBytesFloor)), n)
+		}
 		return st
 	}
 	tc.literal++
@@ -310,18 +333,32 @@ func (tc *treeChecker) walk(n *yaml.Node, depth int) nodeStat {
 		own = 1
 	}
 	st := nodeStat{size: 1, height: own}
+	if n.Kind == yaml.ScalarNode {
+		st.bytes = int64(len(n.Value))
+		tc.spend(st.bytes) // written text: never more than the file, so within the budget
+	}
 	for _, c := range n.Content {
 		cs := tc.walk(c, depth+own)
 		if tc.err != nil {
 			return nodeStat{}
 		}
 		st.size = min(st.size+cs.size, sizeCap)
+		st.bytes = min(st.bytes+cs.bytes, sizeCap)
 		st.height = max(st.height, own+cs.height)
 	}
 	if n.Anchor != "" {
 		tc.memo[n] = st
 	}
 	return st
+}
+
+// spend takes n bytes from the budget and reports whether it is now overdrawn.
+func (tc *treeChecker) spend(n int64) bool {
+	if tc.budget == nil {
+		return false
+	}
+	tc.budget.used = min(tc.budget.used+n, sizeCap)
+	return tc.budget.used > tc.budget.limit
 }
 
 // firstAlias returns the first alias node of n in document order, or n.

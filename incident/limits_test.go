@@ -205,6 +205,12 @@ func TestAliasBomb(t *testing.T) {
 	var err error
 	alloc := allocated(func() { _, err = Parse("bomb.yaml", []byte(b.String())) })
 	require.ErrorIs(t, err, ErrAliases)
+	assert.Contains(t, err.Error(), "bomb.yaml:6:20: alias *a4 expands the file's text", "where the text passes 1 MiB")
+	assert.Less(t, alloc, uint64(16<<20), "Parse allocated %d MiB", alloc>>20)
+
+	// The same of empty strings has no text to count: its nodes are counted.
+	alloc = allocated(func() { _, err = Parse("bomb.yaml", []byte(strings.ReplaceAll(b.String(), "lol", `""`))) })
+	require.ErrorIs(t, err, ErrAliases)
 	assert.Contains(t, err.Error(), "bomb.yaml:2:")
 	assert.Contains(t, err.Error(), "aliases expand the document")
 	assert.Less(t, alloc, uint64(16<<20), "Parse allocated %d MiB", alloc>>20)
@@ -226,6 +232,51 @@ func TestAliasBomb(t *testing.T) {
 	incs, err := Parse("ok.yaml", []byte("title: x\nservices: &all [A, B]\noutages:\n  - {start: '2020-01-01 10:00', end: '2020-01-01 11:00', services: *all}\n"))
 	require.NoError(t, err)
 	assert.Equal(t, []string{"A", "B"}, incs[0].Outages[0].Services)
+}
+
+// TestAliasBytes checks that the alias budget counts the text an alias expands to: a file
+// that uses one long scalar thousands of times (each use a handful of nodes) is refused at
+// the alias that passes 10 times the file's size, and the documents of a stream share it.
+func TestAliasBytes(t *testing.T) {
+	file := func(long string, docs, uses int) []byte {
+		var b strings.Builder
+		for d := range docs {
+			if d > 0 {
+				b.WriteString("---\n")
+			}
+			fmt.Fprintf(&b, "title: t\nsummary: &s %q\ntimeline:\n", long)
+			for i := range uses {
+				fmt.Fprintf(&b, "  - {at: '2020-01-01T00:%02d:00Z', text: *s}\n", i%60)
+			}
+		}
+		return []byte(b.String())
+	}
+
+	long := strings.Repeat("word ", 20_000) // 100,000 bytes
+	data := file(long, 1, 3000)
+	_, err := Parse("alias.yaml", data)
+	require.ErrorIs(t, err, ErrAliases)
+	var list ErrorList
+	require.ErrorAs(t, err, &list)
+	require.Len(t, list, 1)
+	// The file is about 250 KB, so the budget (2.5 MB) runs out at the 25th use or so.
+	limit := aliasRatio * len(data)
+	uses := limit/len(long) - 1 // those that fit beside the written summary
+	assert.Equal(t, 4+uses, list[0].Line, "the alias that passes the budget: %v", err)
+	assert.Equal(t, 40, list[0].Column)
+	assert.Contains(t, err.Error(), "alias *s expands the file's text past")
+
+	// Within the floor (1 MiB), fine; the same three times in a stream is not.
+	short := strings.Repeat("word ", 4_000) // 20,000 bytes
+	incs, err := Parse("few.yaml", file(short, 1, 20))
+	require.NoError(t, err)
+	assert.Equal(t, short, incs[0].Timeline[19].Text)
+	incs, err = Parse("stream.yaml", file(short, 2, 20))
+	require.NoError(t, err)
+	assert.Len(t, incs, 2)
+	_, err = Parse("stream.yaml", file(short, 3, 20))
+	require.ErrorIs(t, err, ErrAliases)
+	assert.Contains(t, err.Error(), "stream.yaml:61:40:", "the tenth use in the third document (lines 49-71) passes 1 MiB")
 }
 
 func TestTooManyErrors(t *testing.T) {

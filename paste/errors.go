@@ -12,4 +12,5 @@ var (
 	ErrOrder    = errors.New("time out of order")
 	ErrNextDay  = errors.New("time earlier than the previous one")
 	ErrUndated  = errors.New("no date in the text")
+	ErrTooLarge = errors.New("more times than a draft holds")
 )

@@ -11,7 +11,8 @@ import (
 )
 
 // FuzzParse checks that no text panics Parse, that every diagnostic has one of incident's
-// codes, and that every draft reads back.
+// codes, that the events' texts together are not much longer than the text (each time has
+// its part of a line), and that every draft reads back.
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.*"))
 	for _, name := range files {
@@ -32,6 +33,13 @@ func FuzzParse(f *testing.F) {
 		}
 		if inc == nil {
 			return
+		}
+		total := 0
+		for _, ev := range inc.Timeline {
+			total += len(ev.Text)
+		}
+		if total > 2*len(text)+16 {
+			t.Fatalf("the events' texts are %d bytes for a text of %d: a line's text is repeated", total, len(text))
 		}
 		b, err := incident.Marshal(inc)
 		if err != nil {

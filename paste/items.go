@@ -52,25 +52,15 @@ func (p *parser) add(n, col int, e tz.Expr, written, s string, start, end int) {
 		}
 		p.diag(n, c, codeOf(w), w, true, "%q: %s", written, tzMessage(w))
 	}
-	// The text: what follows a time that starts the line, else the whole line.
-	before := strings.Fields(s[:start])
-	leading := true
-	for _, w := range before {
+	it.start, it.end = start, end
+	it.leading = true
+	for _, w := range strings.Fields(s[:start]) {
 		if !preamble[strings.ToLower(w)] {
-			leading = false
+			it.leading = false
 		}
-	}
-	it.text = s
-	if leading {
-		if rest := strings.Trim(s[end:], separators); rest != "" {
-			it.text = upperFirst(rest)
-		}
-	}
-	if it.window && !leading {
-		it.text = "" // a window in prose is an outage, not an event
 	}
 	p.pending = append(p.pending, it)
-	if !it.window || leading {
+	if !it.window || it.leading {
 		p.prev = it // a window in prose (a summary's "from 10:50 until 12:38") does not order the lines
 	}
 	if e.Dated {
@@ -78,6 +68,67 @@ func (p *parser) add(n, col int, e tz.Expr, written, s string, start, end int) {
 	}
 	p.dateSet = false
 }
+
+// segments gives each time of one line the part of the line that belongs to it, so that a
+// line of many times makes events of its length together, not each the whole line. When
+// the first time starts the line (a timeline: "10:00 start 10:05 alert"), each time's text
+// is what follows it up to the next time; otherwise (prose: "the API failed at 10:05 UTC
+// and recovered at 10:20 UTC") what leads up to it from the time before, the last one
+// taking the rest of the line. A single time keeps the text it always had: what follows it
+// when it starts the line, else the whole line. A window in prose is an outage, not an
+// event: it has no text. line is the whole line, of which the times' offsets are.
+func segments(items []*item, line string) {
+	if len(items) == 0 {
+		return
+	}
+	timeline := items[0].leading
+	prev := 0
+	for i, it := range items {
+		next := len(line)
+		if i+1 < len(items) {
+			next = items[i+1].start
+		}
+		switch {
+		case it.window && !timeline:
+			it.text = ""
+		case timeline:
+			it.text = trimSegment(line[it.end:next])
+			if it.text == "" {
+				it.text = strings.TrimSpace(line[it.start:next]) // a time with no text of its own
+			} else {
+				it.text = upperFirst(it.text)
+			}
+		default:
+			if i+1 == len(items) {
+				next = len(line)
+			} else {
+				next = it.end
+			}
+			it.text = strings.TrimSpace(line[prev:next])
+		}
+		prev = it.end
+	}
+}
+
+// trimSegment trims the separators around a time's text, and words that lead to the next
+// time ("and at", "then by") at its end.
+func trimSegment(s string) string {
+	s = strings.Trim(s, separators)
+	for {
+		i := strings.LastIndexAny(s, " \t")
+		if i < 0 {
+			return s
+		}
+		w := strings.ToLower(s[i+1:])
+		if !preamble[w] && !joinWords[w] {
+			return s
+		}
+		s = strings.TrimRight(s[:i], separators)
+	}
+}
+
+// joinWords join a time's text to the next time on its line.
+var joinWords = map[string]bool{"and": true, "then": true}
 
 func upperFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
@@ -206,6 +257,10 @@ func (p *parser) finish() (*incident.Incident, incident.ErrorList) {
 	}
 	prevDate, prevT := inc.Date, time.Time{}
 	for _, it := range p.items {
+		if len(it.more) > 0 {
+			it.text += " " + strings.Join(it.more, " ")
+			it.more = nil
+		}
 		if it.window {
 			start, end := p.windowText(inc, it, it.e.Start), p.windowText(inc, it, it.e.End)
 			inc.Outages = append(inc.Outages, incident.Outage{

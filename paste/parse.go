@@ -28,7 +28,16 @@ type Config struct {
 	Title string
 	// Strict reports whether an abbreviation's wrong daylight-saving half is an error.
 	Strict bool
+	// MaxEvents bounds the times (events and windows) of one draft; zero means
+	// DefaultMaxEvents. Reading stops at the line that passes it, with an error there.
+	MaxEvents int
 }
+
+// DefaultMaxEvents is the most times one draft holds when Config.MaxEvents is zero. A
+// timeline of hundreds of events is long; an event of a draft is about 7 of the values an
+// incident file may hold (incident.DefaultMaxValues), so that a draft of this many still
+// reads back.
+const DefaultMaxEvents = 25_000
 
 // Parse is (*Config).Parse with the zero Config.
 func Parse(name string, data []byte) (*incident.Incident, incident.ErrorList) {
@@ -36,7 +45,8 @@ func Parse(name string, data []byte) (*incident.Incident, incident.ErrorList) {
 	return c.Parse(name, data)
 }
 
-// maxLine bounds a line that is searched for times; the rest of a longer line is text only.
+// maxLine bounds the part of a line that is searched for times; the rest of a longer line is
+// text only, kept whole.
 const maxLine = 16 << 10
 
 // maxSpan is the most words one time expression is looked for in.
@@ -49,7 +59,11 @@ const maxSpan = 14
 // 12:55 PST") become outages. A line with an error (no zone, an ambiguous abbreviation,
 // forms that disagree) is left out of the draft. The draft is nil only when the text
 // cannot be read at all (binary, or no time in it). Parse never invents a date: a text with
-// none gives an undated incident and a warning coded "undated".
+// none gives an undated incident and a warning coded "undated". An event's text is the part
+// of its line that belongs to its time (see segments), with the lines that continue it; only
+// the first 16 KiB of a line are searched for times, the rest is text. Past Config.MaxEvents
+// times, reading stops at that line with an error matching ErrTooLarge (code
+// incident.CodeTooLarge); the draft holds the times before it.
 func (c *Config) Parse(name string, data []byte) (*incident.Incident, incident.ErrorList) {
 	p := &parser{cfg: c, file: name}
 	if i := bytes.IndexByte(data, 0); i >= 0 || !utf8.Valid(data) {
@@ -61,9 +75,14 @@ func (c *Config) Parse(name string, data []byte) (*incident.Incident, incident.E
 		return nil, p.diags
 	}
 	p.init()
-	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
-	for i, raw := range lines {
-		p.line(i+1, raw)
+	text := string(data)
+	for n := 1; !p.stopped; n++ {
+		raw, rest, more := strings.Cut(text, "\n")
+		p.line(n, strings.TrimSuffix(raw, "\r"))
+		if !more {
+			break
+		}
+		text = rest
 	}
 	return p.finish()
 }
@@ -89,6 +108,7 @@ type parser struct {
 	lineErr  bool    // reports whether the current line has an error: its times are left out
 	pending  []*item // the times of the current line
 	prev     *item   // the last event or window start kept
+	stopped  bool    // reports whether reading stopped at Config.MaxEvents
 }
 
 // item is an event or an outage window read from one place of the text.
@@ -97,9 +117,13 @@ type item struct {
 	written  string  // the time expression as written
 	ctxDate  tz.Date // the date it was read on
 	text     string
+	more     []string // continuation lines, joined to text by finish
 	window   bool
 	line     int
 	needDate bool
+
+	start, end int  // byte offsets of the time in its line
+	leading    bool // reports whether the time starts its line ("10:05 - paged")
 }
 
 func (p *parser) init() {
@@ -189,10 +213,23 @@ func (p *parser) line(n int, raw string) {
 	}
 	search := s
 	if len(search) > maxLine {
-		search = search[:maxLine]
+		cut := maxLine
+		for cut > 0 && !utf8.RuneStart(search[cut]) {
+			cut--
+		}
+		search = search[:cut]
 	}
 	p.lineErr, p.pending = false, nil
 	found := p.scan(n, lead, search)
+	if !p.lineErr && len(p.pending) > 0 {
+		if max := cmp.Or(p.cfg.MaxEvents, DefaultMaxEvents); len(p.items)+len(p.pending) > max {
+			p.diag(n, lead+p.pending[0].start+1, incident.CodeTooLarge, ErrTooLarge, false,
+				"more than %d times, the most one draft holds: the text from this line on is left out; import it separately (from line %d)", max, n)
+			p.stopped = true
+			return
+		}
+		segments(p.pending, s)
+	}
 	// One time and a duration in words ("10:05 UTC the API failed, lasting 25 minutes",
 	// "for nineteen minutes from 11:16"): the window [time, time+duration).
 	if !p.lineErr && len(p.pending) == 1 && !p.pending[0].window {
@@ -223,7 +260,7 @@ func (p *parser) line(n int, raw string) {
 		}
 		switch {
 		case p.last != nil && p.inPara:
-			p.last.text += " " + s
+			p.last.more = append(p.last.more, s)
 		case !p.anyEvent && !heading:
 			p.summary = append(p.summary, s)
 		}

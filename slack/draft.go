@@ -67,6 +67,12 @@ func (r *reader) draft(dir *directory, ch channel, recs []record) *incident.Inci
 	if empty > 0 {
 		r.diag(ch.Name, 0, 0, incident.CodeEmptyMessage, ErrNoMessages, true, "%d messages without text, files or attachments left out", empty)
 	}
+	if max := r.maxEvents(); len(inc.Timeline) > max {
+		r.diag(ch.Name, 0, 0, incident.CodeTooLarge, ErrTooLarge, false,
+			"channel #%s has %d messages to import, more than the %d one draft holds; import it in parts with --since and --until (message %d is at %s)",
+			ch.Name, len(inc.Timeline), max, max+1, inc.Timeline[max].At.Written)
+		return nil
+	}
 	if len(inc.Timeline) == 0 {
 		clip := ""
 		if !r.cfg.Since.IsZero() || !r.cfg.Until.IsZero() {

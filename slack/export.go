@@ -25,6 +25,11 @@ const (
 	DefaultMaxFileBytes = 64 << 20  // one JSON file of the export
 	DefaultMaxBytes     = 512 << 20 // all files read
 	DefaultMaxFiles     = 100000    // files listed in one folder
+
+	// DefaultMaxEvents is the most messages one draft holds. An incident channel has
+	// hundreds; an event of a Slack draft is about 10 of the values an incident file may hold
+	// (incident.DefaultMaxValues), so that a draft of this many still reads back.
+	DefaultMaxEvents = 20000
 )
 
 // Config says which channel of an export becomes a draft, and how. The zero Config is not
@@ -51,6 +56,9 @@ type Config struct {
 	MaxBytes int64
 	// MaxFiles bounds the files listed in one folder; zero means DefaultMaxFiles.
 	MaxFiles int
+	// MaxEvents bounds the messages of one draft; zero means DefaultMaxEvents. A channel
+	// with more (between Since and Until) gives no draft but an error saying where to cut.
+	MaxEvents int
 }
 
 // record is a message read from a day file.
@@ -122,6 +130,7 @@ func (r *reader) hasErrors() bool {
 func (r *reader) maxFile() int64  { return cmp.Or(r.cfg.MaxFileBytes, DefaultMaxFileBytes) }
 func (r *reader) maxBytes() int64 { return cmp.Or(r.cfg.MaxBytes, DefaultMaxBytes) }
 func (r *reader) maxFiles() int   { return cmp.Or(r.cfg.MaxFiles, DefaultMaxFiles) }
+func (r *reader) maxEvents() int  { return cmp.Or(r.cfg.MaxEvents, DefaultMaxEvents) }
 
 // readFile reads one member, within the limits; it reports false after a diagnostic.
 func (r *reader) readFile(name string) ([]byte, bool) {
@@ -207,6 +216,35 @@ func (r *reader) jsonError(name string, data []byte, err error) {
 	msg = strings.TrimPrefix(msg, "json: ")
 	line, col := position(data, off)
 	r.diag(name, line, col, code, ErrSyntax, false, "%s; is this file from a Slack export?", msg)
+}
+
+// lines turns the increasing offsets of one file into lines and columns, counting each
+// byte once, so that placing every message of a day file costs the file's size, not its
+// size for each message.
+type lines struct {
+	data      []byte
+	off       int64 // of line, col
+	line, col int
+}
+
+func newLines(data []byte) *lines { return &lines{data: data, line: 1, col: 1} }
+
+// at returns the 1-based line and column of byte offset off; an offset before the last
+// one asked for is counted from the start.
+func (l *lines) at(off int64) (line, col int) {
+	off = min(off, int64(len(l.data)))
+	if off < l.off {
+		return position(l.data, off)
+	}
+	seg := l.data[l.off:off]
+	if i := bytes.LastIndexByte(seg, '\n'); i >= 0 {
+		l.line += bytes.Count(seg, []byte("\n"))
+		l.col = len(seg) - i
+	} else {
+		l.col += len(seg)
+	}
+	l.off = off
+	return l.line, l.col
 }
 
 // position returns the 1-based line and column of byte offset off of data; 0, 0 when off < 0.
@@ -398,6 +436,7 @@ func (r *reader) day(name string, date tz.Date, data []byte) ([]record, bool) {
 		return nil, false
 	}
 	var recs []record
+	at := newLines(data)
 	for dec.More() {
 		off := dec.InputOffset()
 		m := new(message)
@@ -405,7 +444,7 @@ func (r *reader) day(name string, date tz.Date, data []byte) ([]record, bool) {
 			r.jsonError(name, data, err)
 			return nil, false
 		}
-		line, col := position(data, off+int64(len(data[off:])-len(bytes.TrimLeft(data[off:], " \t\r\n,"))))
+		line, col := at.at(off + int64(len(data[off:])-len(bytes.TrimLeft(data[off:], " \t\r\n,"))))
 		ts, err := ParseTS(m.TS)
 		if err != nil {
 			r.diag(name, line, col, incident.CodeInvalidTS, ErrTS, false, "message left out: %s", strings.TrimPrefix(err.Error(), ErrTS.Error()+" "))

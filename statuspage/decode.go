@@ -47,6 +47,12 @@ type Item struct {
 	Incident *incident.Incident // nil when Err is set
 	Warnings incident.ErrorList // each a warning, with its code
 	Err      *incident.ParseError
+
+	// Path, Line and Column say where the incident's object is in the input
+	// ("incidents[3]" at 4:5), for a problem the caller finds with it; Path is "" for a
+	// bare incident object, the whole document.
+	Path         string
+	Line, Column int
 }
 
 // Decoder reads the incidents of one Statuspage JSON input as a stream: each incident is

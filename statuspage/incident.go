@@ -51,7 +51,7 @@ type timed struct {
 
 // read turns p into an Item.
 func (d *Decoder) read(p *payload) *Item {
-	it := &Item{ID: p.ID}
+	it := &Item{ID: p.ID, Path: p.path, Line: p.line, Column: p.col}
 	if p.err != nil {
 		it.Err = &incident.ParseError{File: d.name, Line: p.err.line, Column: p.err.col, Path: p.err.path, Code: incident.CodeJSONType,
 			Err: problem(incident.CodeJSONType, p.ID, "%s", p.err.msg)}

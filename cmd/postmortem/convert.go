@@ -118,7 +118,7 @@ func runConvert(e *env, args []string) error {
 		}
 	}
 	for _, w := range x.Warnings {
-		fmt.Fprintf(e.stderr, "postmortem convert: warning: %s\n", oneLine(w.Error()))
+		fmt.Fprintf(e.stderr, "postmortem convert: warning: %s\n", printable(oneLine(w.Error())))
 	}
 	start, end := x.Start, x.End
 	if !x.Dated {
@@ -253,7 +253,7 @@ func writeConvertTable(w io.Writer, start, end time.Time, src *time.Location, ap
 		head += " – " + end.In(src).Format("Mon 2006-01-02 15:04 MST")
 		head += " (" + render.Duration(end.Sub(start)) + ")"
 	}
-	fmt.Fprintf(w, "%s, %s\n\n", head, src.String())
+	fmt.Fprintf(w, "%s, %s\n\n", head, printable(src.String()))
 	tw := newTable(w)
 	if end.IsZero() {
 		fmt.Fprintln(tw, "CITY\tZONE\tTIME\tOFFSET\tDAY")
@@ -268,14 +268,14 @@ func writeConvertTable(w io.Writer, start, end time.Time, src *time.Location, ap
 		}
 		when := r.Start.Format("Mon 15:04") + " " + abbr
 		if end.IsZero() {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, off, tz.FormatDayShift(r.DayShift))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", printable(r.City), printable(r.Loc.String()), when, off, tz.FormatDayShift(r.DayShift))
 			continue
 		}
 		endText := r.End.Format("Mon 15:04")
 		if r.EndAbbrev != "" && r.EndAbbrev != abbr {
 			endText += " " + r.EndAbbrev
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.City, r.Loc.String(), when, endText, off, r.DayShifts())
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", printable(r.City), printable(r.Loc.String()), when, endText, off, r.DayShifts())
 	}
 	return tw.flush()
 }

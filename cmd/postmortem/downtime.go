@@ -144,7 +144,7 @@ func runDowntime(e *env, args []string) error {
 		return err
 	}
 	if err := rep.Unknown(); err != nil {
-		fmt.Fprintf(e.stderr, "postmortem downtime: --service: %v\n", err)
+		fmt.Fprintf(e.stderr, "postmortem downtime: --service: %s\n", printable(oneLine(err.Error())))
 		return errReported
 	}
 	periods, err := rep.Periods()
@@ -266,11 +266,11 @@ func encodeRecord(opts downtimeOptions, rec *report.Incident) []byte {
 	case rec.Dated:
 		start = "(no events)"
 	}
-	fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(rec.Title, 48), rec.File, start,
+	fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", printable(truncate(rec.Title, 48)), printable(rec.File), start,
 		human(rec.Span), human(rec.Downtime), human(rec.Major), human(rec.Partial), human(rec.Degraded), human(rec.Maintenance))
 	if len(rec.Services) > 1 {
 		for _, s := range rec.Services {
-			fmt.Fprintf(&b, "  %s\t\t\t%s\t%s\t%s\t%s\t%s\t%s\n", truncate(s.Name, 46),
+			fmt.Fprintf(&b, "  %s\t\t\t%s\t%s\t%s\t%s\t%s\t%s\n", printable(truncate(s.Name, 46)),
 				human(s.Span), human(s.Downtime), human(s.Major), human(s.Partial), human(s.Degraded), human(s.Maintenance))
 		}
 	}

@@ -26,11 +26,12 @@ The export does not say the workspace's zone: the draft's timezone is the one zo
 which every message falls on its day file's date, or --tz; when none or several fit, the
 draft is in UTC, with a warning. --since and --until clip the messages to the incident's
 window (a time without a zone is in --tz, else UTC). Every diagnostic ends with its [code].
-The draft passes 'postmortem validate'.
+The draft passes 'postmortem validate'. A draft holds at most 20,000 messages: a channel
+with more is refused with an error saying where the part past them starts.
 
 Exit status: 0 when the channel was read, 1 when the export cannot be read (no such
-channel, malformed JSON, a file beyond the limits; nothing is printed) or a message's ts
-cannot be read (the rest is printed), 2 for a usage error.
+channel, malformed JSON, a file beyond the limits, too many messages; nothing is printed)
+or a message's ts cannot be read (the rest is printed), 2 for a usage error.
 
 Example:
 

@@ -1,16 +1,24 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-postmortem/postmortem/incident"
 	"github.com/go-postmortem/postmortem/statuspage"
@@ -30,9 +38,12 @@ root causes, lessons, action items, comments) is kept, and a file whose incident
 change on the page is not touched.
 
 An incident that cannot be read (resolved before it started, a bad timestamp) is reported
-with its id and not written; the others are, and the exit status is 1. Input that is not
-Statuspage JSON writes nothing from that input. Warnings end with their code, e.g. [open].
-docs/statuspage.md says how each field is read.
+with its id and not written; the others are, and the exit status is 1. An input that fails
+as a whole (not Statuspage JSON, cut short, larger than 64 MiB, unreachable) writes nothing
+but its error: each input's files are written once it has been read to its end (held in a
+temporary file meanwhile, or in a hidden folder inside DIR). File names are at most 100
+bytes. Warnings end with their code, e.g. [open]. docs/statuspage.md says how each field is
+read.
 
 Example:
 
@@ -79,109 +90,223 @@ func runImportStatuspage(e *env, args []string) error {
 			return nil
 		},
 	}
-	d := newDiagnostics(e.stderr)
-	var out output
+	im := &statuspageImport{e: e, cfg: cfg, client: client, files: files, d: newDiagnostics(e.stderr)}
 	for _, arg := range args {
-		seen := make(map[string]bool) // an incident in both documents of a page is written once
+		seen := make(map[[16]byte]bool) // an incident in both documents of a page is written once
 		inputs := []string{arg}
 		if statuspage.IsURL(arg) {
 			if inputs, err = statuspage.APIURLs(arg); err != nil {
-				d.addErr(arg, err)
+				im.d.addErr(arg, err)
 				continue
 			}
 		}
 		for _, name := range inputs {
-			items, ok := readStatuspageInput(e, cfg, client, name, d)
-			if !ok {
-				continue // nothing of an input that failed as a whole
-			}
-			for _, it := range items {
-				key := sourceKey(it.Incident.Source)
-				if seen[key] {
-					continue
-				}
-				seen[key] = true
-				if files == nil {
-					data, err := draftFile("import statuspage", "the JSON", name, it.Incident, false)
-					if err != nil {
-						d.addErr(name, err)
-						continue
-					}
-					if out.Len() > 0 {
-						out.WriteString("---\n")
-					}
-					out.Write(data)
-					continue
-				}
-				if err := files.write(it.Incident); err != nil {
-					d.addErr(name, err)
-				}
+			if err := im.input(name, seen); err != nil {
+				return err
 			}
 		}
 	}
-	if files == nil {
-		if err := out.flush(e); err != nil {
-			return err
-		}
-	}
-	if d.errors > 0 {
+	if im.d.errors > 0 {
 		return errReported
 	}
 	return nil
 }
 
-// readStatuspageInput reads every incident of one input, reporting its problems. ok is
-// false when the input failed as a whole (not JSON, too large, unreachable): then none of its
-// incidents is to be written.
-func readStatuspageInput(e *env, cfg *statuspage.Config, client *http.Client, name string, d *diagnostics) (items []*statuspage.Item, ok bool) {
-	var r io.Reader
-	display := name
-	switch {
-	case name == "-":
-		display, r = stdinName, e.stdin
-	case statuspage.IsURL(name):
-		body, err := fetch(client, name)
-		if err != nil {
-			d.addErr(name, err)
-			return nil, false
-		}
-		defer body.Close()
-		r = body
-	default:
-		f, err := os.Open(name)
-		if err != nil {
-			d.addErr(name, &incident.ParseError{File: name, Err: unwrapPath(err)})
-			return nil, false
-		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			d.addErr(name, &incident.ParseError{File: name, Err: errors.New("is a directory; pass the JSON files in it")})
-			return nil, false
-		}
-		r = f
+// statuspageImport is one run of import statuspage.
+type statuspageImport struct {
+	e      *env
+	cfg    *statuspage.Config
+	client *http.Client
+	files  *importDir // nil: standard output
+	d      *diagnostics
+	wrote  bool // reports whether a file has been written to standard output
+}
+
+// input imports one input (a file, - or an address), reporting its problems. Its files and
+// its diagnostics are held (held) while it is read and written only once it has been read
+// to its end: an input that fails as a whole (not JSON, cut short, too large, unreachable)
+// writes nothing but its error, on standard output and in --dir alike. Each incident is
+// written to the held output as it is decoded, so memory stays flat in the length of a
+// list. The error is one of writing to standard output, which ends the command.
+func (im *statuspageImport) input(name string, seen map[[16]byte]bool) error {
+	r, display, closer, err := im.open(name)
+	if err != nil {
+		im.d.addErr(name, err)
+		return nil
 	}
-	dec := cfg.NewDecoder(display, r)
-	var problems incident.ErrorList
+	defer closer.Close()
+	var diags, out held
+	defer diags.close()
+	defer out.close()
+	d := newDiagnostics(&diags)
+	var batch *importBatch
+	if im.files != nil {
+		if batch, err = im.files.begin(); err != nil {
+			im.d.addErr(name, err)
+			return nil
+		}
+		defer batch.abort()
+	}
+	dec := im.cfg.NewDecoder(display, r)
 	for {
 		it, err := dec.Next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			d.addErr(display, err)
-			return nil, false
+			im.d.addErr(display, err) // nothing of the input is written: its error alone
+			return nil
 		}
-		problems = append(problems, it.Warnings...)
+		for _, w := range it.Warnings {
+			d.add(w)
+		}
 		if it.Err != nil {
-			problems = append(problems, it.Err)
+			d.add(it.Err)
 			continue
 		}
-		items = append(items, it)
+		key := sha256.Sum256([]byte(sourceKey(it.Incident.Source)))
+		if seen[[16]byte(key[:16])] {
+			continue
+		}
+		seen[[16]byte(key[:16])] = true
+		if batch != nil {
+			err = batch.write(it.Incident)
+		} else {
+			err = im.draft(&out, display, it.Incident)
+		}
+		if out.err != nil {
+			im.d.addErr(display, out.err)
+			return nil
+		}
+		if err != nil {
+			d.add(&incident.ParseError{File: display, Line: it.Line, Column: it.Column, Path: it.Path,
+				Err: fmt.Errorf("incident %s: %v", it.ID, err)})
+		}
 	}
-	for _, p := range problems {
-		d.add(p)
+	if err := diags.copyTo(im.e.stderr); err != nil {
+		return err
 	}
-	return items, true
+	im.d.errors += d.errors
+	im.d.warnings += d.warnings
+	if batch != nil {
+		if err := batch.commit(); err != nil {
+			im.d.addErr(display, err)
+		}
+		return nil
+	}
+	if out.size > 0 {
+		if im.wrote {
+			if _, err := io.WriteString(im.e.stdout, "---\n"); err != nil {
+				return err
+			}
+		}
+		im.wrote = true
+	}
+	return out.copyTo(im.e.stdout)
+}
+
+// draft writes inc to out as one document of the YAML stream.
+func (im *statuspageImport) draft(out *held, name string, inc *incident.Incident) error {
+	data, err := draftFile("import statuspage", "the JSON", name, inc, false)
+	if err != nil {
+		return err
+	}
+	if out.size > 0 {
+		out.Write([]byte("---\n"))
+	}
+	_, err = out.Write(data)
+	return err
+}
+
+// open opens one input: standard input, an address fetched, or a file. display is how
+// diagnostics name it.
+func (im *statuspageImport) open(name string) (r io.Reader, display string, closer io.Closer, err error) {
+	switch {
+	case name == "-":
+		return im.e.stdin, stdinName, io.NopCloser(nil), nil
+	case statuspage.IsURL(name):
+		body, err := fetch(im.client, name)
+		if err != nil {
+			return nil, "", nil, err
+		}
+		return body, name, body, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, "", nil, &incident.ParseError{File: name, Err: unwrapPath(err)}
+	}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		f.Close()
+		return nil, "", nil, &incident.ParseError{File: name, Err: errors.New("is a directory; pass the JSON files in it")}
+	}
+	return f, name, f, nil
+}
+
+// heldMemory is how much of what an input writes stays in memory before it moves to a
+// temporary file.
+const heldMemory = 1 << 20
+
+// held keeps what one input writes (its files for standard output, its diagnostics) until
+// the input has been read to its end: in memory up to heldMemory bytes, then in a
+// temporary file, so that memory stays flat in the length of a list. The zero held is
+// empty and ready to use.
+type held struct {
+	mem  bytes.Buffer
+	file *os.File
+	w    *bufio.Writer // in front of file: a document is a few KB, a write each a syscall
+	size int64
+	err  error // the first error of spilling to the file
+}
+
+func (h *held) Write(p []byte) (int, error) {
+	if h.err != nil {
+		return 0, h.err
+	}
+	if h.file == nil && h.mem.Len()+len(p) > heldMemory {
+		f, err := os.CreateTemp("", "postmortem-import-*")
+		if err != nil {
+			h.err = fmt.Errorf("holding the output in a temporary file: %v", unwrapPath(err))
+			return 0, h.err
+		}
+		os.Remove(f.Name()) // gone when closed
+		h.file, h.w = f, bufio.NewWriterSize(f, 64<<10)
+		h.w.Write(h.mem.Bytes())
+		h.mem = bytes.Buffer{}
+	}
+	h.size += int64(len(p))
+	if h.file == nil {
+		return h.mem.Write(p)
+	}
+	n, err := h.w.Write(p)
+	if err != nil {
+		h.err = fmt.Errorf("holding the output in a temporary file: %v", err)
+	}
+	return n, h.err
+}
+
+// copyTo writes what h holds to w.
+func (h *held) copyTo(w io.Writer) error {
+	if h.err != nil {
+		return h.err
+	}
+	if h.file == nil {
+		_, err := w.Write(h.mem.Bytes())
+		return err
+	}
+	if err := h.w.Flush(); err != nil {
+		return fmt.Errorf("holding the output in a temporary file: %v", err)
+	}
+	if _, err := h.file.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	_, err := io.Copy(w, h.file)
+	return err
+}
+
+func (h *held) close() {
+	if h.file != nil {
+		h.file.Close()
+	}
 }
 
 // fetch returns the body of a GET of url, or an error of one line naming it.
@@ -218,10 +343,9 @@ func sourceKey(s *incident.Source) string {
 // importDir is the folder an import writes into, with the files of the incidents imported
 // before, found by their source.
 type importDir struct {
-	dir    string
-	bySrc  map[string]string // source key → file
-	taken  map[string]bool   // file names in use
-	writes int
+	dir   string
+	bySrc map[string]string // source key → file name in dir
+	taken map[string]bool   // file names in use
 }
 
 // openImportDir reads the incident files of dir (creating it when missing) to find them by
@@ -240,50 +364,177 @@ func openImportDir(dir string) (*importDir, error) {
 		if ent.IsDir() || !(strings.HasSuffix(ent.Name(), ".yaml") || strings.HasSuffix(ent.Name(), ".yml")) {
 			continue
 		}
-		path := filepath.Join(dir, ent.Name())
 		incs, _ := incident.Load(os.DirFS(dir), ent.Name())
 		for _, inc := range incs {
 			if inc != nil && inc.Source != nil && inc.Source.System == statuspage.System {
-				d.bySrc[sourceKey(inc.Source)] = path
+				d.bySrc[sourceKey(inc.Source)] = ent.Name()
 			}
 		}
 	}
 	return d, nil
 }
 
-// write writes inc to its file: the one of its source, updated, or a new one.
-func (d *importDir) write(inc *incident.Incident) error {
+// importBatch is the files one input writes into an importDir. They are written into a
+// hidden folder inside it (.import-*) and moved into place only by commit, once the input
+// has been read to its end, so that an input that fails leaves the folder as it was.
+type importBatch struct {
+	dir     *importDir
+	staging string
+	names   []string          // files in staging, to move into dir
+	bySrc   map[string]string // source key → name of each new file, for dir.bySrc on commit
+	stop    func()
+}
+
+// begin starts the batch of one input.
+func (d *importDir) begin() (*importBatch, error) {
+	staging, err := os.MkdirTemp(d.dir, ".import-*")
+	if err != nil {
+		return nil, fmt.Errorf("--dir %s: %v", d.dir, unwrapPath(err))
+	}
+	return &importBatch{dir: d, staging: staging, bySrc: make(map[string]string), stop: removeAllOnSignal(staging)}, nil
+}
+
+// write writes inc into the batch: as its file of before, updated (nothing when it did not
+// change), or as a new file, named by fileName.
+func (b *importBatch) write(inc *incident.Incident) error {
 	key := sourceKey(inc.Source)
-	if path, ok := d.bySrc[key]; ok {
+	var data []byte
+	name, ok := b.dir.bySrc[key]
+	mode := fs.FileMode(0o644)
+	if ok {
+		path := filepath.Join(b.dir.dir, name)
 		old, err := os.ReadFile(path)
 		if err != nil {
 			return fmt.Errorf("%s: %v", path, unwrapPath(err))
 		}
-		data, changed, err := statuspage.Update(old, inc)
+		data, ok, err = statuspage.Update(old, inc)
 		if err != nil {
 			return fmt.Errorf("%s: %v", path, err)
 		}
-		if !changed {
-			return nil
+		if !ok {
+			return nil // unchanged
 		}
-		return writeFile(path, data)
+		if st, err := os.Stat(path); err == nil {
+			mode = st.Mode().Perm()
+		}
+	} else {
+		slug := inc.Slug
+		if slug == "" {
+			slug = incident.DeriveSlug(inc.Title, inc.Date)
+		}
+		name = fileName(slug, b.dir.taken)
+		var err error
+		if data, err = draftFile("import statuspage", "the JSON", filepath.Join(b.dir.dir, name), inc, false); err != nil {
+			return err
+		}
+		b.dir.taken[name] = true
+		b.bySrc[key] = name
 	}
-	name := inc.Slug
-	if name == "" {
-		name = incident.DeriveSlug(inc.Title, inc.Date)
+	if err := writeSynced(filepath.Join(b.staging, name), data, mode); err != nil {
+		return fmt.Errorf("cannot write %s: %v", filepath.Join(b.dir.dir, name), err)
 	}
-	base := name
-	for i := 2; d.taken[name+".yaml"]; i++ {
-		name = fmt.Sprintf("%s-%d", base, i)
-	}
-	d.taken[name+".yaml"] = true
-	path := filepath.Join(d.dir, name+".yaml")
-	data, err := draftFile("import statuspage", "the JSON", path, inc, false)
+	b.names = append(b.names, name)
+	return nil
+}
+
+// writeSynced writes data to a new file at path and syncs it, so that the rename that
+// moves it into place never leaves an empty file after a crash.
+func writeSynced(path string, data []byte, mode fs.FileMode) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode)
 	if err != nil {
-		return err
+		return unwrapPath(err)
 	}
-	d.bySrc[key] = path
-	return writeFile(path, data)
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return unwrapPath(err)
+}
+
+// commit moves the batch's files into the folder, replacing the files they update, and
+// removes the staging folder.
+func (b *importBatch) commit() error {
+	defer b.abort()
+	for i, name := range b.names {
+		if err := os.Rename(filepath.Join(b.staging, name), filepath.Join(b.dir.dir, name)); err != nil {
+			return fmt.Errorf("--dir %s: %v (%d of %d files moved into place)", b.dir.dir, unwrapPath(err), i, len(b.names))
+		}
+	}
+	for key, name := range b.bySrc {
+		b.dir.bySrc[key] = name
+	}
+	b.bySrc = nil
+	return nil
+}
+
+// abort removes the staging folder and what is left in it; after commit, only the folder.
+func (b *importBatch) abort() {
+	if b.stop == nil {
+		return
+	}
+	os.RemoveAll(b.staging)
+	b.stop()
+	b.stop = nil
+	for _, name := range b.bySrc { // not committed: the names of its new files are free again
+		delete(b.dir.taken, name)
+	}
+}
+
+// maxFileName bounds the name of a file import statuspage makes, ".yaml" and a "-N" that
+// tells it from another included: far below the 255 bytes file systems allow.
+const maxFileName = 100
+
+// fileName returns the name of a new file for an incident of slug, not one of taken: the
+// slug cut to fit maxFileName at a hyphen (a word of the title), or within a word when a
+// hyphen would keep less than half of it, then "-2", "-3", ... when the name is taken.
+func fileName(slug string, taken map[string]bool) string {
+	const ext, room = ".yaml", 8 // room for "-N"
+	base := slug
+	if max := maxFileName - len(ext) - room; len(base) > max {
+		cut := max
+		for cut > 0 && !utf8.RuneStart(base[cut]) {
+			cut--
+		}
+		if i := strings.LastIndexByte(base[:cut+1], '-'); i >= max/2 {
+			cut = i
+		}
+		base = strings.TrimRight(base[:cut], "-")
+	}
+	if base == "" {
+		base = "incident"
+	}
+	name := base + ext
+	for i := 2; taken[name]; i++ {
+		name = base + "-" + strconv.Itoa(i) + ext
+	}
+	return name
+}
+
+// removeAllOnSignal removes dir and what it holds when SIGINT or SIGTERM arrives before
+// stop is called, then exits as the signal would have ended the command.
+func removeAllOnSignal(dir string) (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			os.RemoveAll(dir)
+			code := 130
+			if sig == syscall.SIGTERM {
+				code = 143
+			}
+			os.Exit(code)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
 }
 
 // moduleVersion is the version of the command's module, for the User-Agent.

@@ -21,7 +21,8 @@ warning, and the date written), a wrong daylight-saving half (PST in July) is re
 region's wall clock (with the validator's warning), a line with no zone to be had, an
 ambiguous abbreviation or two forms that disagree is an error at FILE:LINE:COL and is left
 out, and a text without any date gives an undated incident. Every diagnostic ends with its
-[code]. The draft passes 'postmortem validate'.
+[code]. The draft passes 'postmortem validate'. A draft holds at most 25,000 times: past
+them, reading stops with an error at the line to import separately.
 
 Exit status: 0 when every time was read, 1 when any line had an error (the rest is still
 printed), 2 for a usage error.

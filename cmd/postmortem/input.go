@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"github.com/go-postmortem/postmortem/incident"
@@ -53,7 +54,7 @@ func readInput(e *env, name string) (display string, data []byte, err error) {
 	case !st.Mode().IsRegular() && st.Mode()&fs.ModeNamedPipe == 0 && st.Mode()&fs.ModeCharDevice == 0:
 		return fail("not a regular file")
 	}
-	f, err := os.Open(name)
+	f, err := openInput(name, st)
 	if err != nil {
 		return fail("%v", unwrapPath(err))
 	}
@@ -63,6 +64,28 @@ func readInput(e *env, name string) (display string, data []byte, err error) {
 		return fail("%v", unwrapPath(err))
 	}
 	return name, data, checkText(name, data)
+}
+
+// openInput opens the file name, which st describes. A name that was a regular file is
+// opened without blocking and must still be one, so that a FIFO put in its place after st
+// (in a folder someone else writes to) is refused instead of waiting for a writer forever;
+// a FIFO or a device named as such is opened as it is, like standard input.
+func openInput(name string, st fs.FileInfo) (*os.File, error) {
+	if !st.Mode().IsRegular() {
+		return os.Open(name)
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	if now, err := f.Stat(); err != nil || !now.Mode().IsRegular() {
+		f.Close()
+		if err == nil {
+			err = errors.New("not a regular file")
+		}
+		return nil, err
+	}
+	return f, nil
 }
 
 // unwrapPath drops the "open NAME:" that *fs.PathError adds, the caller names the file.
@@ -111,7 +134,8 @@ func position(data []byte, i int) (line, col int) {
 }
 
 // diagnostics collects the errors and warnings of the files a command reads,
-// writing each once, in order, as FILE:LINE:COL: error|warning: message.
+// writing each once, in order, as FILE:LINE:COL: error|warning: message, through
+// printable (a value quoted from a file, or its name, may hold terminal controls).
 type diagnostics struct {
 	w        io.Writer
 	seen     map[string]bool
@@ -172,7 +196,7 @@ func (d *diagnostics) add(p *incident.ParseError) {
 		d.list = append(d.list, p)
 		return
 	}
-	fmt.Fprintln(d.w, line)
+	fmt.Fprintln(d.w, printable(line))
 }
 
 // addErr writes any error a load returned: an ErrorList, a *ParseError, or another
@@ -349,13 +373,28 @@ func problemsOf(list []*incident.ParseError, name string, err error) []*incident
 	return list
 }
 
+// regularFile reports whether the entry de at path is a regular file or a symbolic link to one.
+func regularFile(path string, de fs.DirEntry) bool {
+	switch {
+	case de.Type().IsRegular():
+		return true
+	case de.Type()&fs.ModeSymlink != 0:
+		st, err := os.Stat(path)
+		return err == nil && st.Mode().IsRegular()
+	}
+	return false
+}
+
 // incidentExts are the extensions of the files a folder argument reads.
 var incidentExts = []string{".yaml", ".yml", ".json"}
 
 // expandArgs replaces each folder among names with the incident files under it: every
 // *.yaml, *.yml and *.json file, recursively, sorted by path, skipping hidden folders and
-// files (names starting with "."). Other names are kept as they are. A folder that holds no
-// incident file, or that cannot be read, is an error of that folder, reported to d.
+// files (names starting with "."). Only regular files, or symbolic links to them, are
+// incident files: a FIFO, socket or device of that name is skipped as silently as a hidden
+// file (reading a FIFO waits for a writer, a device may never end), and a link to a folder
+// is not followed. Other names are kept as they are. A folder that holds no incident file,
+// or that cannot be read, is an error of that folder, reported to d.
 func expandArgs(names []string, d *diagnostics) []string {
 	out := make([]string, 0, len(names))
 	for _, name := range names {
@@ -376,7 +415,7 @@ func expandArgs(names []string, d *diagnostics) []string {
 			case de.IsDir() || hidden:
 				return nil
 			}
-			if slices.Contains(incidentExts, strings.ToLower(filepath.Ext(path))) {
+			if slices.Contains(incidentExts, strings.ToLower(filepath.Ext(path))) && regularFile(path, de) {
 				found = append(found, path)
 			}
 			return nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -13,8 +14,10 @@ Log appends one event to the timeline of an incident file while the incident run
 now, or at --at in any form the file format accepts ("10:36", "10:36am EDT",
 "2024-05-01 14:36 UTC"), with the words after the flags as its text. The event is written
 in the file's own style (a time alone when it falls on the previous event's date, its keys
-in the order of the last event), and the rest of the file stays byte for byte: comments,
-order and layout. The file is replaced atomically. A file that does not parse is refused
+in the order of the last event, its lines ending in CRLF when the file's do), and the
+rest of the file stays byte for byte: comments, order and layout. The file is replaced
+atomically. A file of several incidents (a "---" stream) is refused unless --incident
+names one by its id, slug or title; the message lists them. A file that does not parse is refused
 with its error, and so is an event that would make it invalid (a time before the last
 one written without its date, say). Start the file with 'postmortem new -o FILE'.
 
@@ -25,11 +28,12 @@ Example:
 `
 
 func runLog(e *env, args []string) error {
-	fs := newFlagSet("log", "FILE [--at TIME] [--state S] [--kind K] [--service S,...] TEXT", logDoc)
+	fs := newFlagSet("log", "FILE [--at TIME] [--state S] [--kind K] [--service S,...] [--incident ID|SLUG|TITLE] TEXT", logDoc)
 	at := fs.String("at", "", "when it happened, in any `time` form the format accepts; default now")
 	state := fs.String("state", "", "the services' `state` from then on (operational, degraded, partial, major, maintenance)")
 	kind := fs.String("kind", "", "the event's `kind` (started, detected, acknowledged, escalated, identified, mitigated, resolved, deploy, action, update, note)")
 	services := fs.String("service", "", "the `services` it applies to, comma-separated; default the incident's")
+	which := fs.String("incident", "", "in a file of several incidents, the `one` to add to: its id, slug or title")
 	rest, err := fs.parse(e, args)
 	if err != nil {
 		return err
@@ -69,11 +73,15 @@ func runLog(e *env, args []string) error {
 	if name == "-" {
 		return fs.usagef("log edits a FILE in place; standard input has no file to write back")
 	}
-	out, err := incident.Append(display, data, ev)
+	out, err := incident.AppendTo(display, data, *which, ev)
 	if err != nil {
 		d := newDiagnostics(e.stderr)
 		d.addErr(display, err)
-		fmt.Fprintf(e.stderr, "postmortem log: %s is unchanged\n", display)
+		hint := ""
+		if errors.Is(err, incident.ErrWhichIncident) {
+			hint = "; choose its incident with --incident"
+		}
+		fmt.Fprintf(e.stderr, "postmortem log: %s is unchanged%s\n", printable(display), hint)
 		return errReported
 	}
 	return writeFile(name, out)

@@ -78,3 +78,24 @@ func TestRunImportText(t *testing.T) {
 	_, _, code = runArgs("", "import", "text", "--date", "May 1", in)
 	assert.Equal(t, 2, code)
 }
+
+// TestRunLogStream checks that log refuses a file of several incidents, naming them and the
+// flag that chooses one, and appends to the one --incident names.
+func TestRunLogStream(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "stream.yaml")
+	stream := "title: a\r\ndate: 2020-01-01\r\ntimeline:\r\n  - {at: \"10:00\", text: x}\r\n---\r\ntitle: b\r\ndate: 2020-01-02\r\ntimeline:\r\n  - {at: \"10:00\", text: x}\r\n"
+	require.NoError(t, os.WriteFile(file, []byte(stream), 0o644))
+	_, stderr, code := runArgs("", "log", file, "--at", "10:30", "y")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, `the file holds 2 incidents; name the one to add to by its id, slug or title: 1. "a" (id `)
+	assert.Contains(t, stderr, "is unchanged; choose its incident with --incident\n")
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	assert.Equal(t, stream, string(data))
+
+	_, stderr, code = runArgs("", "log", file, "--incident", "a", "--at", "10:30", "y")
+	require.Equal(t, 0, code, stderr)
+	data, err = os.ReadFile(file)
+	require.NoError(t, err)
+	assert.Equal(t, strings.Replace(stream, "---", "  - at: \"10:30\"\r\n    text: y\r\n---", 1), string(data), "in the first incident, with CRLF")
+}

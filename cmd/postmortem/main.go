@@ -119,12 +119,12 @@ func (e *env) exit(err error) int {
 	case errors.Is(err, errHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(e.stderr, "postmortem %s: %s (see 'postmortem %s --help')\n", ue.cmd, oneLine(ue.msg), ue.cmd)
+		fmt.Fprintf(e.stderr, "postmortem %s: %s (see 'postmortem %s --help')\n", ue.cmd, printable(oneLine(ue.msg)), ue.cmd)
 		return exitUsage
 	case errors.Is(err, errReported):
 		return exitFail
 	default:
-		fmt.Fprintf(e.stderr, "postmortem: %s\n", oneLine(err.Error()))
+		fmt.Fprintf(e.stderr, "postmortem: %s\n", printable(oneLine(err.Error())))
 		return exitFail
 	}
 }

@@ -24,6 +24,11 @@ type output struct {
 // checkOutput returns an error if path would overwrite one of the inputs:
 // by name, or as the same file under another name (a link, a different path).
 func checkOutput(path string, inputs []string) error {
+	return checkOutputAs("-o", path, inputs)
+}
+
+// checkOutputAs is checkOutput for a file named by flag.
+func checkOutputAs(flag, path string, inputs []string) error {
 	if path == "" || path == "-" {
 		return nil
 	}
@@ -33,20 +38,20 @@ func checkOutput(path string, inputs []string) error {
 	}
 	outInfo, statErr := os.Stat(path)
 	if statErr == nil && outInfo.IsDir() {
-		return fmt.Errorf("-o %s: is a directory", path)
+		return fmt.Errorf("%s %s: is a directory", flag, path)
 	}
 	for _, in := range inputs {
 		if in == "-" {
 			continue
 		}
 		if inAbs, err := filepath.Abs(in); err == nil && inAbs == abs {
-			return fmt.Errorf("-o %s: refusing to overwrite the input file %s", path, in)
+			return fmt.Errorf("%s %s: refusing to overwrite the input file %s", flag, path, in)
 		}
 		if statErr != nil {
 			continue
 		}
 		if inInfo, err := os.Stat(in); err == nil && os.SameFile(inInfo, outInfo) {
-			return fmt.Errorf("-o %s: refusing to overwrite the input file %s (same file)", path, in)
+			return fmt.Errorf("%s %s: refusing to overwrite the input file %s (same file)", flag, path, in)
 		}
 	}
 	return nil
@@ -79,19 +84,28 @@ func outputTarget(path string) (string, error) {
 // and a failure leaves any previous file intact. An existing file keeps its mode; a
 // symbolic link at path is followed. On SIGINT or SIGTERM the temporary file is removed
 // before the command exits.
-func writeAtomic(path string, write func(io.Writer) error) (err error) {
-	shown := path
-	path, err = outputTarget(path)
+func writeAtomic(path string, write func(io.Writer) error) error {
+	target, err := outputTarget(path)
 	if err != nil {
 		return err
 	}
+	return replaceAtomic("-o "+path, target, write)
+}
+
+// replaceAtomic is writeAtomic without following a symbolic link: a link at path is
+// itself replaced by the new file (rename never follows one), and whatever it pointed
+// to is left alone. Errors name the file as shown.
+func replaceAtomic(shown, path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		if !st.Mode().IsRegular() {
-			return fmt.Errorf("-o %s: not a regular file", shown)
+	if st, err := os.Lstat(path); err == nil {
+		switch {
+		case st.Mode().IsRegular():
+			mode = st.Mode().Perm()
+		case st.Mode()&fs.ModeSymlink != 0:
+		default:
+			return fmt.Errorf("%s: not a regular file", shown)
 		}
-		mode = st.Mode().Perm()
 	}
 	created, stop := removeOnSignal()
 	defer stop()
@@ -101,7 +115,7 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return fmt.Errorf("-o %s: cannot create a file in %s: %v", shown, dir, err)
+		return fmt.Errorf("%s: cannot create a file in %s: %v", shown, dir, err)
 	}
 	created(tmp.Name())
 	defer func() {
@@ -115,19 +129,19 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	if err = bw.Flush(); err != nil {
-		return fmt.Errorf("-o %s: %v", shown, err)
+		return fmt.Errorf("%s: %v", shown, err)
 	}
 	if err = tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("-o %s: %v", shown, err)
+		return fmt.Errorf("%s: %v", shown, err)
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("-o %s: %v", shown, err)
+		return fmt.Errorf("%s: %v", shown, err)
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("-o %s: %v", shown, err)
+		return fmt.Errorf("%s: %v", shown, err)
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("-o %s: %v", shown, err)
+		return fmt.Errorf("%s: %v", shown, err)
 	}
 	return nil
 }

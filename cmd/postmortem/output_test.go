@@ -37,6 +37,42 @@ func TestOutputSymlink(t *testing.T) {
 	assert.ErrorContains(t, writeFile(dangling, []byte("x")), "symbolic link")
 }
 
+// TestRenderPicturesLink checks that --pictures replaces a symbolic link at a picture's name
+// by the picture and leaves the file the link pointed to (outside DIR) as it was.
+func TestRenderPicturesLink(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(dir, "outside.txt")
+	require.NoError(t, os.WriteFile(outside, []byte("precious"), 0o600))
+	img := filepath.Join(dir, "img")
+	require.NoError(t, os.Mkdir(img, 0o755))
+	name := filepath.Join(img, "2016-07-26-harvest-and-forecast-outage.svg")
+	require.NoError(t, os.Symlink(outside, name))
+
+	_, stderr, code := runArgs("", "render", "--pictures", img, "../../examples/harvest-2016-07-26.yaml")
+	require.Equal(t, 0, code, stderr)
+	data, err := os.ReadFile(outside)
+	require.NoError(t, err)
+	assert.Equal(t, "precious", string(data), "the link's target is untouched")
+	st, err := os.Lstat(name)
+	require.NoError(t, err)
+	assert.True(t, st.Mode().IsRegular(), "the link is replaced by the picture: %v", st.Mode())
+	svg, err := os.ReadFile(name)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(svg), "<svg "), "%.40q", svg)
+
+	// A folder or a FIFO at the name is refused.
+	require.NoError(t, os.Remove(name))
+	require.NoError(t, os.Mkdir(name, 0o755))
+	_, stderr, code = runArgs("", "render", "--pictures", img, "../../examples/harvest-2016-07-26.yaml")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "--pictures "+name+": is a directory")
+	require.NoError(t, os.Remove(name))
+	require.NoError(t, syscall.Mkfifo(name, 0o644))
+	_, stderr, code = runArgs("", "render", "--pictures", img, "../../examples/harvest-2016-07-26.yaml")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "--pictures "+name+": not a regular file")
+}
+
 // TestE2ERenderTemplateStreams runs a template whose output has no end: on standard output
 // it arrives while the template runs (nothing is held in memory), and with -o, SIGTERM
 // removes the temporary file and leaves the previous OUT as it was.

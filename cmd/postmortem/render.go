@@ -26,7 +26,10 @@ text is not trusted. --template replaces the built-in template with a Go templat
 Each incident's timeline is drawn: an inline SVG in HTML, a Mermaid gantt block in
 Markdown (GitHub draws it). --pictures DIR also writes each incident's SVG as
 DIR/<slug>.svg and links it from the Markdown, since GitHub shows SVG files but
-strips inline SVG. --diagram none leaves the pictures out.
+strips inline SVG. A picture replaces the file of its name in DIR atomically; a symbolic
+link of that name in DIR is itself replaced by the picture, never followed, so the file it
+pointed to is left as it was (DIR itself is used as named, a link to a folder included).
+--diagram none leaves the pictures out.
 
 Example:
 
@@ -133,7 +136,9 @@ func pictureLink(dir, out string) string {
 	return filepath.ToSlash(dir)
 }
 
-// writePictures writes the SVG file of each of incs into dir, never over an input.
+// writePictures writes the SVG file of each of incs into dir, never over an input and
+// never through a symbolic link in dir: a link at a picture's name is replaced (a
+// folder of contributed files may hold a link to a file outside it).
 func writePictures(p *render.Printer, dir string, inputs []string, incs []*incident.Incident) error {
 	files, err := p.Pictures(incs...)
 	if err != nil {
@@ -144,10 +149,14 @@ func writePictures(p *render.Printer, dir string, inputs []string, incs []*incid
 	}
 	for _, f := range files {
 		path := filepath.Join(dir, f.Name)
-		if err := checkOutput(path, inputs); err != nil {
+		if err := checkOutputAs("--pictures", path, inputs); err != nil {
 			return err
 		}
-		if err := writeFile(path, f.SVG); err != nil {
+		svg := f.SVG
+		if err := replaceAtomic("--pictures "+path, path, func(w io.Writer) error {
+			_, err := w.Write(svg)
+			return err
+		}); err != nil {
 			return err
 		}
 	}

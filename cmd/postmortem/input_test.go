@@ -1,0 +1,40 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestExpandArgsRegularOnly checks that a folder argument yields regular files and links to
+// them only: a FIFO (opening it waits for a writer) or a link to one is skipped, and a file
+// that turns into a FIFO after the walk is refused when it is opened, without waiting.
+func TestExpandArgsRegularOnly(t *testing.T) {
+	dir := t.TempDir()
+	example, err := os.ReadFile("../../examples/harvest-2016-07-26.yaml")
+	require.NoError(t, err)
+	good := filepath.Join(dir, "a.yaml")
+	require.NoError(t, os.WriteFile(good, example, 0o644))
+	require.NoError(t, os.Symlink("a.yaml", filepath.Join(dir, "b.yaml")))
+	require.NoError(t, syscall.Mkfifo(filepath.Join(dir, "fifo.yaml"), 0o644))
+	require.NoError(t, os.Symlink("fifo.yaml", filepath.Join(dir, "to-fifo.yaml")))
+
+	d := newDiagnostics(nil)
+	assert.Equal(t, []string{good, filepath.Join(dir, "b.yaml")}, expandArgs([]string{dir}, d))
+	assert.Zero(t, d.errors)
+
+	_, stderr, code := runArgs("", "validate", "--quiet", dir)
+	assert.Equal(t, 0, code, stderr)
+
+	// A FIFO in place of a file that was regular when it was found.
+	st, err := os.Stat(good)
+	require.NoError(t, err)
+	require.NoError(t, os.Remove(good))
+	require.NoError(t, syscall.Mkfifo(good, 0o644))
+	_, err = openInput(good, st)
+	assert.ErrorContains(t, err, "not a regular file")
+}
