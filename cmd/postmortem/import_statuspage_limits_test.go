@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/go-postmortem/postmortem/incident"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -69,7 +70,7 @@ func TestImportStatuspageLongTitle(t *testing.T) {
 	require.Greater(t, len(title), 250)
 	list := `{"page": {"id": "p"}, "incidents": [` + strings.Join([]string{
 		spIncident("long1", title, 1), spIncident("long2", title, 1), spIncident("nnn", strings.Repeat("N", 600), 1),
-		spIncident("wide", "Everything down", 1001),
+		spIncident("wide", "Everything down", incident.DefaultMaxServices+1),
 	}, ",") + `]}`
 	src := filepath.Join(t.TempDir(), "list.json")
 	require.NoError(t, os.WriteFile(src, []byte(list), 0o644))
@@ -79,7 +80,7 @@ func TestImportStatuspageLongTitle(t *testing.T) {
 	assert.Equal(t, 1, code, stderr)
 	assert.Equal(t, 1, strings.Count(stderr, "\n"), stderr)
 	assert.Contains(t, stderr, "incidents[3]: incident wide: ", "the problem names the incident")
-	assert.Contains(t, stderr, "more than 1000 distinct services")
+	assert.Contains(t, stderr, fmt.Sprintf("more than %d distinct services", incident.DefaultMaxServices))
 	assert.NotContains(t, stderr, "please report")
 	assert.NotContains(t, stderr, "-o ")
 	files := dirFiles(t, dir)
