@@ -30,6 +30,14 @@ func (p *parser) add(n, col int, e tz.Expr, written, s string, start, end int) {
 		return
 	}
 	it := &item{e: e, written: written, ctxDate: p.date, line: n, window: !e.End.IsZero()}
+	if !e.Dated && p.prev != nil && !p.prev.e.Dated && e.Start.Before(p.prev.e.Start) {
+		// Without a date the draft cannot move it to the next day, and an undated file's
+		// times must run forwards.
+		p.diag(n, col, incident.CodeBackwards, tz.ErrBackwards, false,
+			"%q is earlier than the time before it (line %d), and the text gives no date to put it on the next day; pass --date, or write the date on the line; the line is left out", written, p.prev.line)
+		p.lineErr = true
+		return
+	}
 	if e.Dated && p.prev != nil && e.Start.Before(p.prev.e.Start) {
 		if !e.HasDate && !p.dateSet {
 			if e2, err := tz.Parse(written, p.ctx(p.date.AddDays(1))); err == nil && !e2.Start.Before(p.prev.e.Start) {

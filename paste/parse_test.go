@@ -116,6 +116,8 @@ func TestParseStyles(t *testing.T) {
 			want: []string{"2021-03-30 12:00Z", "2020-03-30 12:30Z"}, codes: []string{"out-of-order"}},
 		{name: "undated", text: "went down at 10:50 US Pacific time\n",
 			want: []string{"10:50"}, codes: []string{"undated"}},
+		{name: "undated backwards", text: "Outage\n\n10:50 UTC the site went down\n09:20 UTC it came back\n",
+			want: []string{"10:50"}, codes: []string{"undated", "time-backwards"}},
 		{name: "utc offset", cfg: paste.Config{Date: date(2024, 1, 9)}, text: "10:00 UTC+2 alert\n",
 			want: []string{"2024-01-09 08:00Z"}},
 		{name: "dashed date military", text: "30-March-2023 1000 UTC failover\n",

@@ -52,6 +52,19 @@ type Totals struct {
 	Maintenance Duration `json:"maintenance_seconds"`
 }
 
+// Saturated reports whether a figure of t reached the most a duration holds (about 292
+// years), where it stops growing: that figure is then the limit, not the measure. A total
+// over incidents far apart (two of 200 years each) can reach it though each alone does not;
+// a caller refuses to show such totals.
+func (t Totals) Saturated() bool {
+	for _, d := range [...]Duration{t.Downtime, t.Major, t.Partial, t.Degraded, t.Maintenance} {
+		if d == math.MaxInt64 {
+			return true
+		}
+	}
+	return false
+}
+
 func totalsOf(t timeline.Totals) Totals {
 	return Totals{Duration(t.Downtime), Duration(t.Major), Duration(t.Partial), Duration(t.Degraded), Duration(t.Maintenance)}
 }

@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"errors"
+	"math"
 	"testing"
 	"time"
 
@@ -327,4 +328,12 @@ scheduled: {start: "2023-05-01 22:00", end: "23:00"}
 	assert.WithinDuration(t, time.Date(2023, 5, 1, 22, 0, 0, 0, time.UTC), rec.At, 0)
 	later := &report.Incident{Dated: true, At: time.Date(2023, 5, 10, 9, 0, 0, 0, time.UTC)}
 	assert.Negative(t, report.Compare(rec, later))
+}
+
+// TestTotalsSaturated: a figure at the most a duration holds is reported, so that no caller
+// shows the limit as the measure.
+func TestTotalsSaturated(t *testing.T) {
+	assert.False(t, report.Totals{Downtime: 1, Major: 1}.Saturated())
+	assert.True(t, report.Totals{Major: math.MaxInt64}.Saturated())
+	assert.True(t, report.Totals{Maintenance: math.MaxInt64}.Saturated())
 }

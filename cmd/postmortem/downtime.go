@@ -151,6 +151,11 @@ func runDowntime(e *env, args []string) error {
 	if err != nil {
 		return flags.usagef("%s", err.Error())
 	}
+	t := rep.Total()
+	if t.Saturated() {
+		fmt.Fprintln(e.stderr, "postmortem downtime: the total of these incidents is longer than the 292 years a duration measures; measure fewer at once (--since, --until)")
+		return errReported
+	}
 	var o io.Writer
 	var file *output
 	var buf *bufio.Writer
@@ -161,7 +166,6 @@ func runDowntime(e *env, args []string) error {
 		file = &output{path: *out}
 		o = file
 	}
-	t := rep.Total()
 	switch opts.format {
 	case "json":
 		err = writeJSON(o, sp, t, periods)
