@@ -176,7 +176,55 @@ func serviceWindows(inc *incident.Incident, m *incident.Metrics) ([]string, [][]
 	for _, sm := range m.Services {
 		add(sm.Name)
 	}
+	if len(names) > maxLanes {
+		names, ws = groupLanes(names, ws)
+	}
 	return names, ws
+}
+
+// maxLanes is the most services drawn one lane each. Past it, services with one history
+// (the same windows, as Metrics.Services shares them) share a lane, so that a figure of 200
+// services whose states change together is one lane of bands, not 200: its work and size
+// follow the windows, not services × windows.
+const maxLanes = 40
+
+// groupLanes merges the lanes of services whose windows are the same slice into one lane,
+// named for them ("all 200 services", "API, Web", "API, Web and 3 more"), in the order of
+// each group's first service.
+func groupLanes(names []string, ws [][]timeline.Window) ([]string, [][]timeline.Window) {
+	type key struct {
+		first *timeline.Window
+		n     int
+	}
+	group := make(map[key]int)
+	var members [][]string
+	var gws [][]timeline.Window
+	for i, w := range ws {
+		k := key{n: len(w)}
+		if len(w) > 0 {
+			k.first = &w[0]
+		}
+		g, ok := group[k]
+		if !ok {
+			g = len(members)
+			group[k] = g
+			members = append(members, nil)
+			gws = append(gws, w)
+		}
+		members[g] = append(members[g], names[i])
+	}
+	out := make([]string, len(members))
+	for g, ms := range members {
+		switch {
+		case len(ms) == len(names):
+			out[g] = "all " + strconv.Itoa(len(ms)) + " services"
+		case len(ms) <= 3:
+			out[g] = strings.Join(ms, ", ")
+		default:
+			out[g] = ms[0] + ", " + ms[1] + " and " + strconv.Itoa(len(ms)-2) + " more"
+		}
+	}
+	return out, gws
 }
 
 // sortInstants sorts ts and drops repeated instants. Within 290 years of one another they

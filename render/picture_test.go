@@ -601,3 +601,47 @@ func FuzzPicture(f *testing.F) {
 		}
 	})
 }
+
+// TestPictureGroupsLanes: past maxLanes services, those with one history share a lane, so
+// that a figure's work follows its windows, not services × windows; within it, every
+// service keeps its own lane.
+func TestPictureGroupsLanes(t *testing.T) {
+	lanes := func(n int, alone string) []string {
+		var b strings.Builder
+		b.WriteString("title: many\ndate: 2024-05-02\ntimezone: UTC\nservices: [")
+		for i := range n {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "s%03d", i)
+		}
+		b.WriteString("]\ntimeline:\n")
+		for i := range 50 {
+			state := "major"
+			if i%2 == 1 {
+				state = "ok"
+			}
+			fmt.Fprintf(&b, "  - {at: \"10:%02d\", state: %s}\n", i, state)
+		}
+		if alone != "" {
+			fmt.Fprintf(&b, "  - {at: \"11:00\", state: degraded, services: [%s]}\n  - {at: \"11:10\", state: ok}\n", alone)
+		}
+		incs, err := incident.Parse("many.yaml", []byte(b.String()))
+		require.NoError(t, err)
+		pb := (&Printer{}).builder(true)
+		v, err := pb.view(incs[0], 1, "")
+		require.NoError(t, err)
+		pic := pb.picture(incs[0], &v, "")
+		require.NotNil(t, pic)
+		var names []string
+		for _, ln := range pic.Lanes {
+			names = append(names, ln.Name)
+			assert.NotEmpty(t, ln.Bands, "lane %s", ln.Name)
+		}
+		return names
+	}
+	assert.Len(t, lanes(maxLanes, ""), maxLanes, "up to maxLanes services, one lane each")
+	assert.Equal(t, []string{"all 200 services"}, lanes(200, ""))
+	assert.Equal(t, []string{"s000, s001 and 197 more", "s007"}, lanes(200, "s007"),
+		"a service with a history of its own keeps its lane")
+}
