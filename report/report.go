@@ -201,7 +201,7 @@ func (r *Report) Measure(file string, inc *incident.Incident) (*Measured, error)
 	cfg := r.opts.Config
 	m := inc.Metrics(cfg)
 	out := &Measured{dated: m.Dated}
-	out.start, out.end, out.placed = extent(inc)
+	out.start, out.end, out.placed = m.Start, m.End, m.Recorded
 	for _, s := range inc.Services {
 		out.seen = append(out.seen, s)
 	}
@@ -496,33 +496,6 @@ func Compare(a, b *Incident) int {
 		return 0
 	}
 	return a.At.Compare(b.At)
-}
-
-// extent returns the first and last instant inc records (its events, outages and scheduled
-// window), and whether it records any: where the incident falls in a range and in periods,
-// even when it has no events.
-func extent(inc *incident.Incident) (start, end time.Time, ok bool) {
-	see := func(t time.Time) {
-		if !ok || t.Before(start) {
-			start = t
-		}
-		if !ok || t.After(end) {
-			end = t
-		}
-		ok = true
-	}
-	for _, ev := range inc.Timeline {
-		see(ev.At.Instant)
-	}
-	for _, o := range inc.Outages {
-		see(o.Start.Instant)
-		see(o.End.Instant)
-	}
-	if w := inc.Scheduled; w != nil {
-		see(w.Start.Instant)
-		see(w.End.Instant)
-	}
-	return start, end, ok
 }
 
 // Label names the period of unit that starts at t (in the period's zone): "2016-07-26",
