@@ -149,32 +149,10 @@ func serviceWindows(inc *incident.Incident, m *incident.Metrics) ([]string, [][]
 	for _, sm := range m.Services {
 		own[strings.ToLower(sm.Name)] = sm.Windows
 	}
-	var names []string
-	var ws [][]timeline.Window
-	seen := make(map[string]bool, len(m.Services))
-	add := func(s string) {
-		k := strings.ToLower(s)
-		if s != "" && !seen[k] {
-			seen[k] = true
-			names = append(names, s)
-			ws = append(ws, own[k])
-		}
-	}
-	for _, s := range inc.Services {
-		add(s)
-	}
-	for _, ev := range inc.Timeline {
-		for _, s := range ev.Services {
-			add(s)
-		}
-	}
-	for _, o := range inc.Outages {
-		for _, s := range o.Services {
-			add(s)
-		}
-	}
-	for _, sm := range m.Services {
-		add(sm.Name)
+	names := serviceOrder(inc, m)
+	ws := make([][]timeline.Window, len(names))
+	for i, s := range names {
+		ws[i] = own[strings.ToLower(s)]
 	}
 	if len(names) > maxLanes {
 		names, ws = groupLanes(names, ws)

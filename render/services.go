@@ -65,6 +65,34 @@ func serviceRows(inc *incident.Incident, m *incident.Metrics) ([]ServiceRow, Ser
 		cols.Maintenance = cols.Maintenance || t.Maintenance > 0
 		cols.Span = cols.Span || s.Span > 0
 	}
+	for _, s := range serviceOrder(inc, m) {
+		add(s)
+	}
+	return rows, cols
+}
+
+// figureText is d in words, or zero when d is not positive.
+func figureText(d time.Duration, zero string) string {
+	if d <= 0 {
+		return zero
+	}
+	return Duration(d)
+}
+
+// serviceOrder returns the services of inc in the incident's order, each once (names
+// compared without case, the first spelling kept): those of its services list, then those
+// only its events and outages name, in the order they appear, then any other that m (its
+// metrics, or nil) measured. The per-service table, the picture's lanes and each window's
+// list of services all follow it.
+func serviceOrder(inc *incident.Incident, m *incident.Metrics) []string {
+	var out []string
+	seen := make(map[string]bool)
+	add := func(s string) {
+		if k := strings.ToLower(s); s != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, s)
+		}
+	}
 	for _, s := range inc.Services {
 		add(s)
 	}
@@ -78,38 +106,20 @@ func serviceRows(inc *incident.Incident, m *incident.Metrics) ([]ServiceRow, Ser
 			add(s)
 		}
 	}
-	for _, s := range m.Services { // an incident without services: the one named by its title
-		add(s.Name)
-	}
-	return rows, cols
-}
-
-// figureText is d in words, or zero when d is not positive.
-func figureText(d time.Duration, zero string) string {
-	if d <= 0 {
-		return zero
-	}
-	return Duration(d)
-}
-
-// serviceRank ranks the services of inc in the incident's order: those of its services list,
-// then those only its events and outages name, in the order they appear. Keys are lower case.
-func serviceRank(inc *incident.Incident) map[string]int {
-	rank := make(map[string]int)
-	add := func(names []string) {
-		for _, s := range names {
-			k := strings.ToLower(s)
-			if _, ok := rank[k]; !ok {
-				rank[k] = len(rank)
-			}
+	if m != nil {
+		for _, sm := range m.Services {
+			add(sm.Name)
 		}
 	}
-	add(inc.Services)
-	for _, ev := range inc.Timeline {
-		add(ev.Services)
-	}
-	for _, o := range inc.Outages {
-		add(o.Services)
+	return out
+}
+
+// serviceRank ranks the services of inc in serviceOrder. Keys are lower case.
+func serviceRank(inc *incident.Incident) map[string]int {
+	order := serviceOrder(inc, nil)
+	rank := make(map[string]int, len(order))
+	for i, s := range order {
+		rank[strings.ToLower(s)] = i
 	}
 	return rank
 }
