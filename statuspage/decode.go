@@ -120,7 +120,7 @@ func NewDecoder(name string, r io.Reader) *Decoder {
 // Next returns the next incident. It returns io.EOF after the last one; any other error
 // ends the input, and Next returns it again when called again: an *incident.ParseError of
 // code incident.CodeJSONSyntax, CodeJSONDepth, CodeTooLarge or CodeNotStatuspage (matching
-// ErrSyntax, ErrDepth, ErrTooLarge or ErrShape), or one of the reader's. An incident that
+// ErrSyntax, ErrDepth, incident.ErrTooLarge or ErrShape), or one of the reader's. An incident that
 // cannot be read is an Item whose Err says why; the next ones are still read.
 func (d *Decoder) Next() (*Item, error) {
 	if d.err != nil {
@@ -308,7 +308,7 @@ func (d *Decoder) wrap(err error) error {
 	case err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF):
 		line, col := d.pos.at(d.dec.InputOffset())
 		return d.fatal(line, col, incident.CodeJSONSyntax, "unexpected end of JSON; the input is cut short")
-	case errors.Is(err, ErrTooLarge):
+	case errors.Is(err, incident.ErrTooLarge):
 		return d.fatal(0, 0, incident.CodeTooLarge, "larger than %d MiB; split the list, or raise the limit", d.cfg.MaxBytes>>20)
 	case errors.As(err, &syn):
 		line, col := d.pos.at(syn.Offset - 1)

@@ -7,23 +7,23 @@ import (
 	"github.com/go-postmortem/postmortem/incident"
 )
 
-// Sentinel errors, one per code of what Decode reports. The Err of every *incident.ParseError
+// Sentinel errors, one per code of what Decode reports that package incident has no
+// sentinel for: a maintenance without a schedule matches incident.ErrNoSchedule, an input
+// past the size limit incident.ErrTooLarge. The Err of every *incident.ParseError
 // that a Decoder reports matches the sentinel of its Code with errors.Is.
 var (
-	ErrOpen                       = errors.New("incident not resolved")
-	ErrZeroDuration               = errors.New("incident of zero duration")
-	ErrUpdatesBeforeStart         = errors.New("updates before the start")
-	ErrResolvedFar                = errors.New("resolved update far from resolved_at")
-	ErrUnknownComponent           = errors.New("affected component not in components")
-	ErrMaintenanceWithoutSchedule = errors.New("maintenance without a schedule")
-	ErrEmbeddedTimeline           = errors.New("timeline embedded in one update")
-	ErrResolvedBeforeStart        = errors.New("resolved before started")
-	ErrBadTime                    = errors.New("bad timestamp")
-	ErrType                       = errors.New("wrong JSON type")
-	ErrSyntax                     = errors.New("invalid JSON")
-	ErrDepth                      = errors.New("JSON nested too deep")
-	ErrTooLarge                   = errors.New("input too large")
-	ErrShape                      = errors.New("not Statuspage JSON")
+	ErrOpen                = errors.New("incident not resolved")
+	ErrZeroDuration        = errors.New("incident of zero duration")
+	ErrUpdatesBeforeStart  = errors.New("updates before the start")
+	ErrResolvedFar         = errors.New("resolved update far from resolved_at")
+	ErrUnknownComponent    = errors.New("affected component not in components")
+	ErrEmbeddedTimeline    = errors.New("timeline embedded in one update")
+	ErrResolvedBeforeStart = errors.New("resolved before started")
+	ErrBadTime             = errors.New("bad timestamp")
+	ErrType                = errors.New("wrong JSON type")
+	ErrSyntax              = errors.New("invalid JSON")
+	ErrDepth               = errors.New("JSON nested too deep")
+	ErrShape               = errors.New("not Statuspage JSON")
 )
 
 // sentinels gives the sentinel of each code the package reports.
@@ -33,14 +33,14 @@ var sentinels = map[string]error{
 	incident.CodeUpdatesBeforeStart: ErrUpdatesBeforeStart,
 	incident.CodeResolvedFar:        ErrResolvedFar,
 	incident.CodeUnknownComponent:   ErrUnknownComponent,
-	incident.CodeNoSchedule:         ErrMaintenanceWithoutSchedule,
+	incident.CodeNoSchedule:         incident.ErrNoSchedule,
 	incident.CodeEmbeddedTimeline:   ErrEmbeddedTimeline,
 	incident.CodeResolvedFirst:      ErrResolvedBeforeStart,
 	incident.CodeBadTime:            ErrBadTime,
 	incident.CodeJSONType:           ErrType,
 	incident.CodeJSONSyntax:         ErrSyntax,
 	incident.CodeJSONDepth:          ErrDepth,
-	incident.CodeTooLarge:           ErrTooLarge,
+	incident.CodeTooLarge:           incident.ErrTooLarge,
 	incident.CodeNotStatuspage:      ErrShape,
 }
 

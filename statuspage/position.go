@@ -3,6 +3,8 @@ package statuspage
 import (
 	"bytes"
 	"io"
+
+	"github.com/go-postmortem/postmortem/incident"
 )
 
 // positions is the reader under the JSON decoder: it counts the bytes read, refusing more
@@ -33,7 +35,7 @@ func (p *positions) Read(b []byte) (int, error) {
 		n, err := io.ReadFull(p.r, one[:])
 		if n > 0 {
 			p.tooLarge = true
-			return 0, ErrTooLarge // ends the decoder's reading: Decoder.wrap says how large
+			return 0, incident.ErrTooLarge // ends the decoder's reading: Decoder.wrap says how large
 		}
 		if err == io.ErrUnexpectedEOF {
 			err = io.EOF

@@ -11,12 +11,10 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -391,7 +389,7 @@ func (d *importDir) begin() (*importBatch, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--dir %s: %v", d.dir, unwrapPath(err))
 	}
-	return &importBatch{dir: d, staging: staging, bySrc: make(map[string]string), stop: removeAllOnSignal(staging)}, nil
+	return &importBatch{dir: d, staging: staging, bySrc: make(map[string]string), stop: removeDirOnSignal(staging)}, nil
 }
 
 // write writes inc into the batch: as its file of before, updated (nothing when it did not
@@ -513,28 +511,12 @@ func fileName(slug string, taken map[string]bool) string {
 	return name
 }
 
-// removeAllOnSignal removes dir and what it holds when SIGINT or SIGTERM arrives before
-// stop is called, then exits as the signal would have ended the command.
-func removeAllOnSignal(dir string) (stop func()) {
-	ch := make(chan os.Signal, 1)
-	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() {
-		select {
-		case sig := <-ch:
-			os.RemoveAll(dir)
-			code := 130
-			if sig == syscall.SIGTERM {
-				code = 143
-			}
-			os.Exit(code)
-		case <-done:
-		}
-	}()
-	return func() {
-		signal.Stop(ch)
-		close(done)
-	}
+// removeDirOnSignal removes dir and what it holds when SIGINT or SIGTERM arrives before
+// stop is called (removeOnSignal), then exits as the signal would have ended the command.
+func removeDirOnSignal(dir string) (stop func()) {
+	created, stop := removeOnSignal()
+	created(dir)
+	return stop
 }
 
 // moduleVersion is the version of the command's module, for the User-Agent.

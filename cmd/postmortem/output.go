@@ -147,8 +147,8 @@ func replaceAtomic(shown, path string, write func(io.Writer) error) (err error) 
 }
 
 // removeOnSignal watches for SIGINT and SIGTERM until stop is called: when one arrives, the
-// file named by created (if it was called) is removed and the command exits as the signal
-// would have ended it.
+// file or folder named by created (if it was called) is removed with what it holds, and the
+// command exits as the signal would have ended it.
 func removeOnSignal() (created func(name string), stop func()) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM)
@@ -160,7 +160,7 @@ func removeOnSignal() (created func(name string), stop func()) {
 		case sig := <-ch:
 			mu.Lock()
 			if file != "" {
-				os.Remove(file)
+				os.RemoveAll(file)
 			}
 			code := 130
 			if sig == syscall.SIGTERM {
