@@ -1067,12 +1067,8 @@ func shapeAt(k timeline.EventKind, x, y float64) string {
 		}
 		return pts(ps...)
 	case timeline.Deploy:
-		var ps []float64
-		for i := range 6 {
-			a := float64(i) * math.Pi / 3
-			ps = append(ps, math.Cos(a), math.Sin(a))
-		}
-		return pts(ps...)
+		// A bow tie: a hexagon read as the detected circle at the size markers are drawn.
+		return pts(-1, -0.9, 1, 0.9, 1, -0.9, -1, 0.9)
 	case timeline.Action:
 		return pts(-0.3, -1, 0.3, -1, 0.3, -0.3, 1, -0.3, 1, 0.3, 0.3, 0.3, 0.3, 1, -0.3, 1, -0.3, 0.3, -1, 0.3, -1, -0.3, -0.3, -0.3)
 	case timeline.Update:
