@@ -152,3 +152,37 @@ func BenchmarkParseCorpus(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkValidateCorpus measures, per incident of a corpus parsed beforehand, Validate
+// alone (step=validate) and CheckSpan alone (step=checkspan), which `downtime` calls again
+// before measuring:
+//
+//	POSTMORTEM_CORPUS=/tmp/c10k go test ./incident -run XXX -bench ValidateCorpus -benchmem
+func BenchmarkValidateCorpus(b *testing.B) {
+	var incs []*Incident
+	for _, data := range corpusFiles(b) {
+		got, err := Parse("f.yaml", data)
+		require.NoError(b, err)
+		incs = append(incs, got...)
+	}
+	b.Run("step=validate", func(b *testing.B) {
+		b.ReportAllocs()
+		n := 0
+		for b.Loop() {
+			if errs, _ := Validate(incs[n%len(incs)]); len(errs) > 0 {
+				b.Fatal(errs)
+			}
+			n++
+		}
+	})
+	b.Run("step=checkspan", func(b *testing.B) {
+		b.ReportAllocs()
+		n := 0
+		for b.Loop() {
+			if err := incs[n%len(incs)].CheckSpan(); err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+	})
+}

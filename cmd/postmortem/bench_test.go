@@ -3,8 +3,12 @@ package main
 import (
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/go-postmortem/postmortem/incident"
+	"github.com/go-postmortem/postmortem/report"
 )
 
 // BenchmarkDowntimeCorpus runs `downtime --by month --format json` over the folder named by
@@ -35,5 +39,52 @@ func benchCorpus(b *testing.B, args ...string) {
 		if code := e.main(append(args, dir)); code != 0 {
 			b.Fatalf("exit %d", code)
 		}
+	}
+}
+
+// BenchmarkEncodeRecord measures, per incident of a corpus measured beforehand (the first
+// 500 files of POSTMORTEM_CORPUS, else the examples), encoding its record as each format
+// spools it.
+func BenchmarkEncodeRecord(b *testing.B) {
+	dir := "../../examples"
+	if d := os.Getenv("POSTMORTEM_CORPUS"); d != "" {
+		dir = d
+	}
+	names, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil || len(names) == 0 {
+		b.Fatalf("no incident file in %s: %v", dir, err)
+	}
+	if len(names) > 500 {
+		names = names[:500]
+	}
+	rep := report.New(report.Options{})
+	var recs []*report.Incident
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		incs, err := incident.Parse(name, data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, inc := range incs {
+			m, err := rep.Measure(name, inc)
+			if err != nil || m == nil || m.Record == nil {
+				b.Fatalf("%s: not measured: %v", name, err)
+			}
+			recs = append(recs, m.Record)
+		}
+	}
+	for _, format := range []string{"json", "csv", "table"} {
+		b.Run("format="+format, func(b *testing.B) {
+			opts := downtimeOptions{format: format}
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				encodeRecord(opts, recs[n%len(recs)])
+				n++
+			}
+		})
 	}
 }
