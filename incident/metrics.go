@@ -69,7 +69,9 @@ func (inc *Incident) Metrics(p timeline.Policy) Metrics {
 	evs := inc.Events()
 	ws := inc.windows(evs)
 	merged := timeline.Merge(ws)
-	m := Metrics{Windows: merged, Totals: p.Measure(ws), Dated: inc.dated()}
+	// The merged windows hold each instant once at its worst level: they measure as ws do,
+	// and, being disjoint, without a second sweep.
+	m := Metrics{Windows: merged, Totals: p.Measure(merged), Dated: inc.dated()}
 	m.SpanStart, m.SpanEnd, m.Span = span(merged)
 	m.Lifecycle = timeline.Milestones(evs, merged)
 	m.Start, m.End, m.Recorded = inc.extent()
@@ -125,25 +127,31 @@ func ServiceFigures(ws []timeline.Window, listed []string, p timeline.Policy) []
 		out[i] = sm
 		prev = &out[i]
 	}
-	have := make(map[string]bool, len(per)+len(listed))
-	for _, s := range per {
-		have[strings.ToLower(s.Service)] = true
-	}
-	added := false
+	// per is sorted case-insensitively and names each service once: a listed name is found
+	// there by binary search. The listed names without windows are few; the map that keeps
+	// them apart is made only for them.
+	var added map[string]bool
 	for _, s := range listed {
-		if k := strings.ToLower(s); s != "" && !have[k] {
-			have[k] = true
-			out = append(out, ServiceMetrics{Name: s})
-			added = true
+		if s == "" {
+			continue
 		}
+		if _, ok := slices.BinarySearchFunc(per, s, func(w timeline.ServiceWindows, s string) int {
+			return timeline.CompareFold(w.Service, s)
+		}); ok {
+			continue
+		}
+		k := strings.ToLower(s)
+		if added[k] {
+			continue
+		}
+		if added == nil {
+			added = make(map[string]bool)
+		}
+		added[k] = true
+		out = append(out, ServiceMetrics{Name: s})
 	}
-	if added {
-		slices.SortStableFunc(out, func(a, b ServiceMetrics) int {
-			if c := strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)); c != 0 {
-				return c
-			}
-			return strings.Compare(a.Name, b.Name)
-		})
+	if added != nil {
+		slices.SortStableFunc(out, func(a, b ServiceMetrics) int { return timeline.CompareServices(a.Name, b.Name) })
 	}
 	if len(out) == 0 {
 		return nil

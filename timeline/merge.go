@@ -3,7 +3,6 @@ package timeline
 import (
 	"math"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -165,11 +164,12 @@ func (m *merger) intern(name string) int32 {
 	if m.folds == nil {
 		m.folds = make(map[string]int32)
 	}
-	fold := strings.ToLower(name)
-	id, ok := m.folds[fold]
+	var buf [64]byte
+	fold := appendFold(buf[:0], name)
+	id, ok := m.folds[string(fold)]
 	if !ok {
 		id = int32(len(m.spell))
-		m.folds[fold] = id
+		m.folds[string(fold)] = id
 		m.spell = append(m.spell, name)
 	} else if name < m.spell[id] {
 		m.spell[id] = name
@@ -233,7 +233,7 @@ func (m *merger) merge(ws []Window) []Window {
 	for i := range byName {
 		byName[i] = int32(i)
 	}
-	slices.SortFunc(byName, func(a, b int32) int { return compareName(m.spell[a], m.spell[b]) })
+	slices.SortFunc(byName, func(a, b int32) int { return CompareServices(m.spell[a], m.spell[b]) })
 	m.order = make([]int32, len(m.spell))
 	for pos, id := range byName {
 		m.order[id] = int32(pos)
@@ -274,16 +274,19 @@ func (m *merger) merge(ws []Window) []Window {
 	}
 
 	// The services a set of groups shows, by the set's key; sets of groups that show the
-	// same services share one entry, so that their windows join and share one slice.
+	// same services share one entry, so that their windows join and share one slice. A set
+	// that shows no service has the nil entry.
 	type shown struct {
 		key   string // the services' ids in order
 		names []string
 	}
 	memo := make(map[string]*shown)
 	byServices := make(map[string]*shown)
-	none := &shown{}
+	for r := range act {
+		act[r].changed = true // no rank's services read yet
+	}
 	var (
-		out    []Window
+		out    = make([]Window, 0, len(pts)/2)
 		cur    [ranks]*shown // each rank's services when last read
 		last   *shown
 		seen   []int32 // per service id: the stamp of the last union it joined
@@ -292,39 +295,39 @@ func (m *merger) merge(ws []Window) []Window {
 	)
 	emit := func(start, end instant, r int) {
 		a := &act[r]
-		if a.changed || cur[r] == nil {
+		if a.changed {
 			a.changed = false
-			gs := slices.Clone(a.list)
-			slices.Sort(gs)
-			gk := idsKey(gs)
-			sh, ok := memo[gk]
-			if !ok {
-				if seen == nil {
-					seen = make([]int32, len(m.spell))
-				}
-				stamp++
-				var ids []int32
-				for _, g := range gs {
-					for _, id := range m.members[g] {
-						if seen[id] != stamp {
-							seen[id] = stamp
-							ids = append(ids, id)
+			var sh *shown
+			if len(a.list) > 0 {
+				gs := slices.Clone(a.list)
+				slices.Sort(gs)
+				gk := idsKey(gs)
+				var ok bool
+				if sh, ok = memo[gk]; !ok {
+					if seen == nil {
+						seen = make([]int32, len(m.spell))
+					}
+					stamp++
+					var ids []int32
+					for _, g := range gs {
+						for _, id := range m.members[g] {
+							if seen[id] != stamp {
+								seen[id] = stamp
+								ids = append(ids, id)
+							}
 						}
 					}
-				}
-				slices.SortFunc(ids, func(a, b int32) int { return int(m.order[a] - m.order[b]) })
-				sk := idsKey(ids)
-				if sh, ok = byServices[sk]; !ok {
-					sh = none
-					if len(ids) > 0 {
+					slices.SortFunc(ids, func(a, b int32) int { return int(m.order[a] - m.order[b]) })
+					sk := idsKey(ids)
+					if sh, ok = byServices[sk]; !ok {
 						sh = &shown{key: sk, names: make([]string, len(ids))}
 						for i, id := range ids {
 							sh.names[i] = m.spell[id]
 						}
+						byServices[sk] = sh
 					}
-					byServices[sk] = sh
+					memo[gk] = sh
 				}
-				memo[gk] = sh
 			}
 			cur[r] = sh
 		}
@@ -334,19 +337,15 @@ func (m *merger) merge(ws []Window) []Window {
 			lastAt = end
 			return
 		}
-		out = append(out, Window{Start: start.time(), End: end.time(), Level: rankLevel[0][r], Services: sh.names})
+		var names []string
+		if sh != nil {
+			names = sh.names
+		}
+		out = append(out, Window{Start: start.time(), End: end.time(), Level: rankLevel[0][r], Services: names})
 		last, lastAt = sh, end
 	}
 	sweep(pts, apply, top, emit)
 	return out
-}
-
-// compareName orders service names case-insensitively, then by spelling.
-func compareName(a, b string) int {
-	if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
-		return c
-	}
-	return strings.Compare(a, b)
 }
 
 // measure returns the totals of ws under weight w, maintenance ranking first or last.

@@ -143,7 +143,7 @@ func reference(ws []Window) []Window {
 				}
 			}
 		}
-		slices.SortFunc(svcs, compareName)
+		slices.SortFunc(svcs, CompareServices)
 		svcs = slices.Compact(svcs)
 		if n := len(out); n > 0 && out[n-1].Level == lvl && out[n-1].End.Equal(a) && slices.Equal(out[n-1].Services, svcs) {
 			out[n-1].End = b
@@ -336,5 +336,37 @@ func TestMeasureMatchesReference(t *testing.T) {
 		for _, first := range []bool{false, true} {
 			assert.Equal(t, refTotals(ws, first), measure(ws, DefaultPartialWeight, first), "case %d, maintenance first %v: %v", i, first, ws)
 		}
+		// Merged windows take the path for disjoint windows, and measure the same.
+		merged := Merge(ws)
+		_, disjoint := measureDisjoint(merged, DefaultPartialWeight)
+		assert.True(t, disjoint, "case %d: Merge(%v) not disjoint", i, ws)
+		assert.Equal(t, refTotals(ws, false), Measure(merged), "case %d: Measure(Merge(%v))", i, ws)
+		assert.Equal(t, refTotals(ws, false), Measure(ws), "case %d: Measure(%v)", i, ws)
+	}
+}
+
+func TestMeasureDisjoint(t *testing.T) {
+	tests := []struct {
+		name     string
+		ws       []Window
+		disjoint bool
+	}{
+		{"none", nil, true},
+		{"adjacent", []Window{win(0, 10, Major), win(10, 20, Partial)}, true},
+		{"overlapping", []Window{win(0, 10, Major), win(5, 20, Partial)}, false},
+		{"unsorted", []Window{win(10, 20, Major), win(0, 5, Partial)}, false},
+		{"empty and operational windows count nothing", []Window{win(0, 10, Major), win(3, 3, Partial), win(2, 8, Operational), win(10, 20, Degraded)}, true},
+		{"a window ending before it starts", []Window{win(0, 10, Major), win(8, 2, Partial), win(10, 12, Partial)}, true},
+		{"first windows empty", []Window{win(-50, -60, Major), win(-40, -30, Major)}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := measureDisjoint(tt.ws, DefaultPartialWeight)
+			assert.Equal(t, tt.disjoint, ok, "measureDisjoint(%v)", tt.ws)
+			if ok {
+				assert.Equal(t, refTotals(tt.ws, false), got)
+			}
+			assert.Equal(t, refTotals(tt.ws, false), Measure(tt.ws))
+		})
 	}
 }

@@ -179,7 +179,7 @@ func Derive(events []Event, services []string, end time.Time) []Window {
 			for i, id := range members[c] {
 				ns[i] = reg.names[id]
 			}
-			slices.SortFunc(ns, compareName)
+			slices.SortFunc(ns, CompareServices)
 			names[c] = ns
 		}
 		return names[c]
@@ -206,7 +206,7 @@ func Derive(events []Event, services []string, end time.Time) []Window {
 			for _, r := range raws[i:j] {
 				all = append(all, nameOf(r.class)...)
 			}
-			slices.SortFunc(all, compareName)
+			slices.SortFunc(all, CompareServices)
 			w.Services = all
 		}
 		out = append(out, w)
@@ -225,11 +225,12 @@ func (r *registry) id(name string) int {
 	if r.ids == nil {
 		r.ids = make(map[string]int)
 	}
-	key := strings.ToLower(name)
-	if id, ok := r.ids[key]; ok {
+	var buf [64]byte
+	key := appendFold(buf[:0], name)
+	if id, ok := r.ids[string(key)]; ok {
 		return id
 	}
-	r.ids[key] = len(r.names)
+	r.ids[string(key)] = len(r.names)
 	r.names = append(r.names, name)
 	return len(r.names) - 1
 }
@@ -272,7 +273,34 @@ func (c *Policy) Measure(ws []Window) Totals {
 	if c == nil {
 		c = &Policy{}
 	}
+	if t, ok := measureDisjoint(ws, c.PartialWeight.Share()); ok {
+		return t
+	}
 	return measure(ws, c.PartialWeight.Share(), false)
+}
+
+// measureDisjoint returns the totals of ws when its windows that hold time are sorted by
+// Start and do not overlap, as Merge and ByService return them: each instant is then in one
+// window, and the totals are the sums of their lengths, made without the sweep's sorted
+// copy. It reports false for other windows.
+func measureDisjoint(ws []Window, weight float64) (Totals, bool) {
+	var t Totals
+	var end instant // of the last window that holds time
+	found := false
+	for i := range ws {
+		w := &ws[i]
+		s, e := instantOf(w.Start), instantOf(w.End)
+		if rank(w.Level, false) < 0 || !s.before(e) {
+			continue
+		}
+		if found && s.before(end) {
+			return Totals{}, false
+		}
+		t.add(w.Level, e.sub(s))
+		end, found = e, true
+	}
+	t.Downtime = addSat(t.Major, scale(t.Partial, weight))
+	return t, true
 }
 
 // Measure is Measure with the zero Policy.
@@ -375,6 +403,7 @@ func ByService(ws []Window) []ServiceWindows {
 	classes := make(map[string][]Window)
 	out := make([]ServiceWindows, len(m.spell))
 	in := make([]bool, len(m.members))
+	own := make([]Window, 0, len(ws)) // a class's windows, reused: Merge keeps none of them
 	for id, gs := range byService {
 		key := idsKey(gs)
 		merged, ok := classes[key]
@@ -382,7 +411,7 @@ func ByService(ws []Window) []ServiceWindows {
 			for _, g := range gs {
 				in[g] = true
 			}
-			var own []Window
+			own = own[:0]
 			for i := range ws {
 				if grp[i] >= 0 && in[grp[i]] {
 					w := ws[i]
@@ -398,6 +427,6 @@ func ByService(ws []Window) []ServiceWindows {
 		}
 		out[id] = ServiceWindows{Service: m.spell[id], Windows: merged}
 	}
-	slices.SortFunc(out, func(a, b ServiceWindows) int { return compareName(a.Service, b.Service) })
+	slices.SortFunc(out, func(a, b ServiceWindows) int { return CompareServices(a.Service, b.Service) })
 	return out
 }

@@ -230,7 +230,7 @@ func TestByService(t *testing.T) {
 				}
 			}
 			assert.Len(t, names, len(tt.want))
-			assert.True(t, slices.IsSortedFunc(names, compareName), "sorted: %v", names)
+			assert.True(t, slices.IsSortedFunc(names, CompareServices), "sorted: %v", names)
 		})
 	}
 }
