@@ -202,11 +202,10 @@ func (r *Report) Measure(file string, inc *incident.Incident) (*Measured, error)
 	m := inc.Metrics(cfg)
 	out := &Measured{dated: m.Dated}
 	out.start, out.end, out.placed = m.Start, m.End, m.Recorded
-	for _, s := range inc.Services {
-		out.seen = append(out.seen, s)
-	}
 	ws := m.Windows
 	per := m.Services
+	out.seen = make([]string, 0, len(inc.Services)+len(per))
+	out.seen = append(out.seen, inc.Services...)
 	for _, s := range per {
 		out.seen = append(out.seen, s.Name)
 	}
@@ -276,9 +275,11 @@ func (r *Report) Measure(file string, inc *incident.Incident) (*Measured, error)
 		per = incident.ServiceFigures(raw, listed, cfg)
 	}
 	rec.Span, rec.Totals = Duration(span), totalsOf(totals)
+	var ts times
 	if m.Dated {
+		ts = make(times, 0, 4+2*len(ws))
 		if m.Recorded {
-			rec.Start, rec.End = timeOf(m.Start, true), timeOf(m.End, true)
+			rec.Start, rec.End = ts.at(m.Start, true), ts.at(m.End, true)
 		}
 		rec.At = out.start
 		if !out.placed && !inc.Date.IsZero() {
@@ -289,12 +290,12 @@ func (r *Report) Measure(file string, inc *incident.Incident) (*Measured, error)
 			rec.At = time.Date(inc.Date.Year, inc.Date.Month, inc.Date.Day, 0, 0, 0, 0, loc).UTC()
 		}
 		if span > 0 { // there was an outage: 0001-01-01T00:00Z is an instant like another
-			rec.SpanStart, rec.SpanEnd = timeOf(spanStart, true), timeOf(spanEnd, true)
+			rec.SpanStart, rec.SpanEnd = ts.at(spanStart, true), ts.at(spanEnd, true)
 		}
 	}
 	rec.Windows = make([]Window, 0, len(ws))
 	for _, w := range ws {
-		rw := Window{Start: timeOf(w.Start, m.Dated), End: timeOf(w.End, m.Dated), Length: Duration(w.End.Sub(w.Start)),
+		rw := Window{Start: ts.at(w.Start, m.Dated), End: ts.at(w.End, m.Dated), Length: Duration(w.End.Sub(w.Start)),
 			Level: w.Level.String(), Services: w.Services}
 		if rw.Services == nil {
 			rw.Services = []string{}
