@@ -149,36 +149,28 @@ func sweep(pts []point, apply func(p point), top func() int, emit func(start, en
 
 // merger holds the scratch memory of one Merge: the interned services and their groups.
 type merger struct {
-	folds map[string]int32 // lower-case spelling → service id
-	spell []string         // service id → its smallest spelling
-	order []int32          // service id → its position in case-insensitive order
+	ids   serviceIDs // the services; ids.names holds each one's smallest spelling
+	order []int32    // service id → its position in case-insensitive order
 
-	groups  map[string]int32 // a group's sorted service ids, as a key → group id
+	groups  map[string]int32 // a group's sorted service ids, as a key → group id; nil while there are fewServices groups or fewer
 	members [][]int32        // group id → its service ids
 	last    []string         // the Services slice seen last, and its group
 	lastGrp int32
+	scratch []int32 // the ids of the group being looked up
 }
 
 // intern returns the id of the service name, merging spellings that differ only in case.
 func (m *merger) intern(name string) int32 {
-	if m.folds == nil {
-		m.folds = make(map[string]int32)
-	}
-	var buf [64]byte
-	fold := appendFold(buf[:0], name)
-	id, ok := m.folds[string(fold)]
-	if !ok {
-		id = int32(len(m.spell))
-		m.folds[string(fold)] = id
-		m.spell = append(m.spell, name)
-	} else if name < m.spell[id] {
-		m.spell[id] = name
+	id, _ := m.ids.id(name)
+	if name < m.ids.names[id] { // a spelling that folds the same finds the service as well
+		m.ids.names[id] = name
 	}
 	return id
 }
 
 // group returns the group of the services of w: windows naming the same set of services
-// (in any order, any case) share one. Windows sharing a Services slice are grouped once.
+// (in any order, any case) share one. Windows sharing a Services slice are grouped once; a
+// group found again makes nothing.
 func (m *merger) group(w *Window) int32 {
 	s := w.Services
 	if len(s) == 0 {
@@ -187,33 +179,57 @@ func (m *merger) group(w *Window) int32 {
 	if len(m.last) == len(s) && &m.last[0] == &s[0] {
 		return m.lastGrp
 	}
-	ids := make([]int32, len(s))
-	for i, name := range s {
-		ids[i] = m.intern(name)
+	ids := m.scratch[:0]
+	for _, name := range s {
+		ids = append(ids, m.intern(name))
 	}
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
-	key := idsKey(ids)
-	if m.groups == nil {
-		m.groups = make(map[string]int32)
-	}
-	g, ok := m.groups[key]
+	m.scratch = ids
+	g, ok := m.findGroup(ids)
 	if !ok {
 		g = int32(len(m.members))
-		m.groups[key] = g
-		m.members = append(m.members, ids)
+		m.members = append(m.members, slices.Clone(ids))
+		if m.groups != nil {
+			m.groups[idsKey(ids)] = g
+		}
 	}
 	m.last, m.lastGrp = s, g
 	return g
 }
 
+// findGroup returns the group of the sorted service ids, and reports whether there is one.
+// Like serviceIDs, it compares ids with each group's while there are fewServices groups or
+// fewer, and makes the map of groups past them.
+func (m *merger) findGroup(ids []int32) (int32, bool) {
+	if m.groups == nil {
+		for g, ms := range m.members {
+			if slices.Equal(ms, ids) {
+				return int32(g), true
+			}
+		}
+		if len(m.members) < fewServices {
+			return 0, false
+		}
+		m.groups = make(map[string]int32, 2*len(m.members))
+		for g, ms := range m.members {
+			m.groups[idsKey(ms)] = int32(g)
+		}
+	}
+	var buf [64]byte
+	g, ok := m.groups[string(appendIDs(buf[:0], ids))]
+	return g, ok
+}
+
 // idsKey encodes ids as a map key.
-func idsKey(ids []int32) string {
-	b := make([]byte, 0, 4*len(ids))
+func idsKey(ids []int32) string { return string(appendIDs(make([]byte, 0, 4*len(ids)), ids)) }
+
+// appendIDs appends ids to b as idsKey encodes them.
+func appendIDs(b []byte, ids []int32) []byte {
 	for _, id := range ids {
 		b = append(b, byte(id), byte(id>>8), byte(id>>16), byte(id>>24))
 	}
-	return string(b)
+	return b
 }
 
 // activeSet is the set of groups with a window open at one rank.
@@ -229,12 +245,12 @@ func (m *merger) merge(ws []Window) []Window {
 		return nil
 	}
 	// Case-insensitive order of the services, now that every spelling is known.
-	byName := make([]int32, len(m.spell))
+	byName := make([]int32, len(m.ids.names))
 	for i := range byName {
 		byName[i] = int32(i)
 	}
-	slices.SortFunc(byName, func(a, b int32) int { return CompareServices(m.spell[a], m.spell[b]) })
-	m.order = make([]int32, len(m.spell))
+	slices.SortFunc(byName, func(a, b int32) int { return CompareServices(m.ids.names[a], m.ids.names[b]) })
+	m.order = make([]int32, len(m.ids.names))
 	for pos, id := range byName {
 		m.order[id] = int32(pos)
 	}
@@ -299,16 +315,19 @@ func (m *merger) merge(ws []Window) []Window {
 			a.changed = false
 			var sh *shown
 			if len(a.list) > 0 {
-				gs := slices.Clone(a.list)
+				gs := append(m.scratch[:0], a.list...)
 				slices.Sort(gs)
-				gk := idsKey(gs)
+				m.scratch = gs
+				var buf [64]byte
+				gk := appendIDs(buf[:0], gs)
 				var ok bool
-				if sh, ok = memo[gk]; !ok {
+				if sh, ok = memo[string(gk)]; !ok {
 					if seen == nil {
-						seen = make([]int32, len(m.spell))
+						seen = make([]int32, len(m.ids.names))
 					}
 					stamp++
-					var ids []int32
+					var idsBuf [16]int32
+					ids := idsBuf[:0]
 					for _, g := range gs {
 						for _, id := range m.members[g] {
 							if seen[id] != stamp {
@@ -318,15 +337,16 @@ func (m *merger) merge(ws []Window) []Window {
 						}
 					}
 					slices.SortFunc(ids, func(a, b int32) int { return int(m.order[a] - m.order[b]) })
-					sk := idsKey(ids)
-					if sh, ok = byServices[sk]; !ok {
-						sh = &shown{key: sk, names: make([]string, len(ids))}
+					var kb [64]byte
+					sk := appendIDs(kb[:0], ids)
+					if sh, ok = byServices[string(sk)]; !ok {
+						sh = &shown{key: string(sk), names: make([]string, len(ids))}
 						for i, id := range ids {
-							sh.names[i] = m.spell[id]
+							sh.names[i] = m.ids.names[id]
 						}
-						byServices[sk] = sh
+						byServices[sh.key] = sh
 					}
-					memo[gk] = sh
+					memo[string(gk)] = sh
 				}
 			}
 			cur[r] = sh

@@ -370,3 +370,49 @@ func TestMeasureDisjoint(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeManyServices checks Merge and ByService against the references with more services
+// and more sets of services than are told apart without a map (fewServices), spelled in
+// several cases.
+func TestMergeManyServices(t *testing.T) {
+	r := rand.New(rand.NewPCG(12, 13))
+	var names []string
+	for i := range 3 * fewServices {
+		n := "svc-" + string(rune('a'+i))
+		names = append(names, n, strings.ToUpper(n))
+	}
+	levels := []Level{Degraded, Partial, Major, Maintenance}
+	for i := range 20 {
+		ws := make([]Window, 20+r.IntN(60))
+		for j := range ws {
+			a := r.IntN(500)
+			ws[j] = win(a, a+1+r.IntN(100), levels[r.IntN(len(levels))])
+			for range 1 + r.IntN(3) {
+				ws[j].Services = append(ws[j].Services, names[r.IntN(len(names))])
+			}
+		}
+		want, got := reference(ws), Merge(ws)
+		require.Equal(t, len(want), len(got), "case %d", i)
+		for j := range want {
+			require.True(t, want[j].Start.Equal(got[j].Start) && want[j].End.Equal(got[j].End) &&
+				want[j].Level == got[j].Level, "case %d window %d: got %v, want %v", i, j, got[j], want[j])
+			require.Equal(t, want[j].Services, got[j].Services, "case %d window %d services", i, j)
+		}
+		per := ByService(ws)
+		require.True(t, slices.IsSortedFunc(per, func(a, b ServiceWindows) int { return CompareServices(a.Service, b.Service) }), "case %d", i)
+		for _, s := range per {
+			var own []Window
+			for _, w := range ws {
+				if slices.ContainsFunc(w.Services, func(n string) bool { return strings.EqualFold(n, s.Service) }) {
+					w.Services = nil
+					own = append(own, w)
+				}
+			}
+			require.Equal(t, len(reference(own)), len(s.Windows), "case %d service %s", i, s.Service)
+			for j, w := range reference(own) {
+				require.True(t, w.Start.Equal(s.Windows[j].Start) && w.End.Equal(s.Windows[j].End) && w.Level == s.Windows[j].Level,
+					"case %d service %s window %d", i, s.Service, j)
+			}
+		}
+	}
+}

@@ -42,3 +42,37 @@ func FuzzCompareServices(f *testing.F) {
 		}
 	})
 }
+
+func TestServiceIDs(t *testing.T) {
+	// Past fewServices names the ids come from a map: the same ids as before it.
+	var pool []string
+	for i := range 3 * fewServices {
+		n := "Service " + string(rune('A'+i))
+		pool = append(pool, n, strings.ToLower(n), strings.ToUpper(n))
+	}
+	pool = append(pool, serviceNames...)
+	for _, reserve := range []bool{false, true} {
+		var s serviceIDs
+		want := map[string]int32{}
+		next := int32(0)
+		if reserve {
+			assert.Equal(t, int32(0), s.reserve())
+			next = 1
+		}
+		for i := range 4 * len(pool) {
+			name := pool[(i*7)%len(pool)]
+			id, added := s.id(name)
+			w, ok := want[strings.ToLower(name)]
+			if !ok {
+				w, want[strings.ToLower(name)] = next, next
+				next++
+			}
+			assert.Equal(t, w, id, "id(%q)", name)
+			assert.Equal(t, !ok, added, "id(%q) added", name)
+		}
+		assert.Len(t, s.names, int(next))
+		if reserve {
+			assert.Equal(t, "", s.names[0])
+		}
+	}
+}

@@ -41,15 +41,18 @@ func Derive(events []Event, services []string, end time.Time) []Window {
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return events[a].At.Compare(events[b].At) })
 
-	var reg registry
+	var reg serviceIDs
+	idOf := func(name string) int {
+		id, _ := reg.id(name)
+		return int(id)
+	}
 	var defaults []int
 	for _, s := range services {
-		defaults = appendUnique(defaults, reg.id(s))
+		defaults = appendUnique(defaults, idOf(s))
 	}
 	unnamed := len(defaults) == 0 // the one service of events when neither they nor services name one
 	if unnamed {
-		reg.names = append(reg.names, "")
-		defaults = append(defaults, 0)
+		defaults = append(defaults, int(reg.reserve()))
 	}
 
 	// A service's history is the default events, if it is a default service, and the events
@@ -61,7 +64,7 @@ func Derive(events []Event, services []string, end time.Time) []Window {
 	var named [][]int32 // per service: the positions in order of the events that name it
 	for k, i := range order {
 		for _, s := range events[i].Services {
-			id := reg.id(s)
+			id := idOf(s)
 			for len(named) <= id {
 				named = append(named, nil)
 			}
@@ -119,7 +122,7 @@ func Derive(events []Event, services []string, end time.Time) []Window {
 	for c := range states {
 		states[c].last = -1
 	}
-	var raws []raw
+	raws := make([]raw, 0, len(order)) // about one window a state change
 	emit := func(c int, st *state, until time.Time) {
 		if until.After(end) {
 			until = end
@@ -142,7 +145,7 @@ func Derive(events []Event, services []string, end time.Time) []Window {
 			targets = append(targets, defaultClasses...)
 		} else {
 			for _, s := range ev.Services {
-				c := classOf[reg.id(s)]
+				c := classOf[idOf(s)]
 				if states[c].mark != k+1 {
 					states[c].mark = k + 1
 					targets = append(targets, c)
@@ -202,7 +205,11 @@ func Derive(events []Event, services []string, end time.Time) []Window {
 		}
 		w := Window{Start: raws[i].start, End: raws[i].end, Level: raws[i].level, Services: nameOf(raws[i].class)}
 		if j > i+1 {
-			var all []string
+			n := 0
+			for _, r := range raws[i:j] {
+				n += len(nameOf(r.class))
+			}
+			all := make([]string, 0, n)
 			for _, r := range raws[i:j] {
 				all = append(all, nameOf(r.class)...)
 			}
@@ -213,26 +220,6 @@ func Derive(events []Event, services []string, end time.Time) []Window {
 		i = j
 	}
 	return out
-}
-
-// registry gives service names ids, names that differ only in case sharing one.
-type registry struct {
-	ids   map[string]int
-	names []string
-}
-
-func (r *registry) id(name string) int {
-	if r.ids == nil {
-		r.ids = make(map[string]int)
-	}
-	var buf [64]byte
-	key := appendFold(buf[:0], name)
-	if id, ok := r.ids[string(key)]; ok {
-		return id
-	}
-	r.ids[string(key)] = len(r.names)
-	r.names = append(r.names, name)
-	return len(r.names) - 1
 }
 
 func appendUnique(s []int, v int) []int {
@@ -391,17 +378,17 @@ func ByService(ws []Window) []ServiceWindows {
 	for i := range ws {
 		grp[i] = m.group(&ws[i])
 	}
-	if len(m.spell) == 0 {
+	if len(m.ids.names) == 0 {
 		return nil
 	}
-	byService := make([][]int32, len(m.spell)) // the groups naming each service
+	byService := make([][]int32, len(m.ids.names)) // the groups naming each service
 	for g, ids := range m.members {
 		for _, id := range ids {
 			byService[id] = append(byService[id], int32(g))
 		}
 	}
 	classes := make(map[string][]Window)
-	out := make([]ServiceWindows, len(m.spell))
+	out := make([]ServiceWindows, len(m.ids.names))
 	in := make([]bool, len(m.members))
 	own := make([]Window, 0, len(ws)) // a class's windows, reused: Merge keeps none of them
 	for id, gs := range byService {
@@ -425,7 +412,7 @@ func ByService(ws []Window) []ServiceWindows {
 			merged = Merge(own)
 			classes[key] = merged
 		}
-		out[id] = ServiceWindows{Service: m.spell[id], Windows: merged}
+		out[id] = ServiceWindows{Service: m.ids.names[id], Windows: merged}
 	}
 	slices.SortFunc(out, func(a, b ServiceWindows) int { return CompareServices(a.Service, b.Service) })
 	return out
