@@ -218,41 +218,35 @@ func (inc *Incident) dated() bool {
 	return len(inc.Timeline) > 0 || len(inc.Outages) > 0
 }
 
-// times returns every time inc holds.
-func (inc *Incident) times() []Time {
-	n := 2 * len(inc.Outages)
-	if inc.Scheduled != nil {
-		n += 2
-	}
-	ts := make([]Time, 0, len(inc.Timeline)+n)
-	for _, ev := range inc.Timeline {
-		ts = append(ts, ev.At)
-	}
-	for _, o := range inc.Outages {
-		ts = append(ts, o.Start, o.End)
-	}
-	if w := inc.Scheduled; w != nil {
-		ts = append(ts, w.Start, w.End)
-	}
-	return ts
-}
-
 func (v *validator) timeline() {
 	inc := v.inc
-	ts := inc.times()
-	if (len(ts) > 0 || inc.Date.IsZero()) && !v.failed("date") {
-		dated, undated := 0, -1 // the number of dated times, the index of the first undated one
-		for i := range ts {
-			switch {
-			case ts[i].Dated:
-				dated++
-			case undated < 0:
-				undated = i
-			}
-		}
+	// Every time inc holds, in order: the events', the outages', the scheduled window's.
+	n, dated := 0, 0
+	var undated *Time // the first without a date
+	see := func(t *Time) {
+		n++
 		switch {
-		case dated > 0 && undated >= 0:
-			t := ts[undated]
+		case t.Dated:
+			dated++
+		case undated == nil:
+			undated = t
+		}
+	}
+	for i := range inc.Timeline {
+		see(&inc.Timeline[i].At)
+	}
+	for i := range inc.Outages {
+		see(&inc.Outages[i].Start)
+		see(&inc.Outages[i].End)
+	}
+	if w := inc.Scheduled; w != nil {
+		see(&w.Start)
+		see(&w.End)
+	}
+	if (n > 0 || inc.Date.IsZero()) && !v.failed("date") {
+		switch {
+		case dated > 0 && undated != nil:
+			t := undated
 			v.at(t.src, "timeline", errorc(CodeMixedDated, ErrOrder, "time %q has no date while others have one; write date: YYYY-MM-DD at the top so every time has one", t.Written), false)
 		case dated == 0:
 			v.at(v.key("title"), "date", errorf(ErrUndated, "incident has no date: durations are computed, but UTC times and time zone conversions are left out; add date: YYYY-MM-DD when it is known"), true)
@@ -296,12 +290,12 @@ func (v *validator) milestones(started, resolved *Event) {
 	var detected *Event
 	for i := range inc.Timeline {
 		ev := &inc.Timeline[i]
-		path := index("timeline", i)
 		switch ev.Kind {
 		case timeline.Started, timeline.Detected, timeline.Acknowledged, timeline.Mitigated:
 		default:
 			continue
 		}
+		path := index("timeline", i)
 		if resolved != nil && ev.At.Instant.After(resolved.At.Instant) {
 			code := CodeMilestoneAfterEnd
 			if ev.Kind == timeline.Started {
@@ -383,16 +377,15 @@ func (v *validator) windows() {
 func (v *validator) actionItems() {
 	inc := v.inc
 	for i, a := range inc.ActionItems {
-		path := index("action_items", i)
 		if a.Owner == "" {
-			v.at(a.pos, path, errorf(ErrNoOwner, "action item has no owner; add owner: (a team or person)"), true)
+			v.at(a.pos, index("action_items", i), errorf(ErrNoOwner, "action item has no owner; add owner: (a team or person)"), true)
 		}
 		if !a.Due.IsZero() && !inc.Date.IsZero() && compareDate(a.Due, inc.Date) < 0 {
 			p := a.duePos
 			if p.path == "" {
 				p = a.pos
 			}
-			v.at(p, path+".due", errorf(ErrDueEarly, "due %s, before the incident's date %s", a.Due, inc.Date), true)
+			v.at(p, index("action_items", i)+".due", errorf(ErrDueEarly, "due %s, before the incident's date %s", a.Due, inc.Date), true)
 		}
 	}
 }
@@ -461,7 +454,9 @@ func (inc *Incident) CheckSpan() error {
 	}
 	var first, last Time
 	seen := false
-	check := func(t Time, path string) error {
+	// check sees t, the field of item i of list (i < 0: of the field list), and returns the
+	// error when t makes the span too long; the path is made only then.
+	check := func(t Time, list string, i int, field string) error {
 		if !seen {
 			first, last, seen = t, t, true
 			return nil
@@ -480,29 +475,32 @@ func (inc *Incident) CheckSpan() error {
 			Err: errorf(ErrTooLong, "with this time the incident runs from %s to %s, longer than the 292 years a duration measures; check the year",
 				first.Instant.UTC().Format(time.DateOnly), last.Instant.UTC().Format(time.DateOnly))}
 		if pe.Path == "" {
-			pe.Path = path
+			if i >= 0 {
+				list = index(list, i)
+			}
+			pe.Path = list + "." + field
 		}
 		return pe
 	}
 	for i := range inc.Timeline {
-		if err := check(inc.Timeline[i].At, index("timeline", i)+".at"); err != nil {
+		if err := check(inc.Timeline[i].At, "timeline", i, "at"); err != nil {
 			return err
 		}
 	}
 	for i := range inc.Outages {
 		o := &inc.Outages[i]
-		if err := check(o.Start, index("outages", i)+".start"); err != nil {
+		if err := check(o.Start, "outages", i, "start"); err != nil {
 			return err
 		}
-		if err := check(o.End, index("outages", i)+".end"); err != nil {
+		if err := check(o.End, "outages", i, "end"); err != nil {
 			return err
 		}
 	}
 	if w := inc.Scheduled; w != nil {
-		if err := check(w.Start, "scheduled.start"); err != nil {
+		if err := check(w.Start, "scheduled", -1, "start"); err != nil {
 			return err
 		}
-		if err := check(w.End, "scheduled.end"); err != nil {
+		if err := check(w.End, "scheduled", -1, "end"); err != nil {
 			return err
 		}
 	}
