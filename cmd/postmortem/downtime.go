@@ -582,6 +582,7 @@ func percent(r float64) string {
 // this 1.3 %.
 func appendRecordJSON(b []byte, rec *report.Incident) []byte {
 	const in1, in2, in3, in4 = "\n      ", "\n        ", "\n          ", "\n            "
+	b = slices.Grow(b, recordJSONSize(rec))
 	b = append(b, '{')
 	b = appendJSONKey(b, in1, "file")
 	b = appendJSONString(b, rec.File)
@@ -683,6 +684,26 @@ func appendRecordJSON(b []byte, rec *report.Incident) []byte {
 	return append(b, "\n    }"...)
 }
 
+// recordJSONSize returns about how many bytes appendRecordJSON writes of rec, a little more
+// for figures and instants of usual length, so that the record is written into one
+// allocation: growing the slice from nothing took a third of the encoding's time.
+func recordJSONSize(rec *report.Incident) int {
+	n := 700 + len(rec.File) + len(rec.ID) + len(rec.Title) + len(rec.Kind)
+	for _, w := range rec.Windows {
+		n += 220 + len(w.Level)
+		for _, s := range w.Services {
+			n += 16 + len(s)
+		}
+	}
+	for _, s := range rec.Services {
+		n += 300 + len(s.Name)
+	}
+	if src := rec.Source; src != nil {
+		n += 100 + len(src.System) + len(src.ID) + len(src.Page) + len(src.URL)
+	}
+	return n
+}
+
 // appendJSONKey appends a new line, its indent and "key": .
 func appendJSONKey(b []byte, indent, key string) []byte {
 	b = append(b, indent...)
@@ -705,19 +726,39 @@ func appendJSONTotals(b []byte, indent string, t report.Totals) []byte {
 	return appendJSONSeconds(b, t.Maintenance)
 }
 
-// appendJSONSeconds appends d as report.Duration's MarshalJSON writes it.
+// appendJSONSeconds appends d as report.Duration's MarshalJSON writes it. Whole seconds,
+// most figures, are an integer of fewer than 2^53, which the shortest float prints as its
+// digits.
 func appendJSONSeconds(b []byte, d report.Duration) []byte {
+	if time.Duration(d)%time.Second == 0 {
+		return strconv.AppendInt(b, int64(time.Duration(d)/time.Second), 10)
+	}
 	return strconv.AppendFloat(b, d.Seconds(), 'f', -1, 64)
 }
 
-// appendJSONTime appends t as report.Time's MarshalJSON writes it, or null.
+// appendJSONTime appends t as report.Time's MarshalJSON writes it, or null: RFC 3339 in UTC
+// to the second, written digit by digit for the years 0 to 9999.
 func appendJSONTime(b []byte, t *report.Time) []byte {
 	if t == nil {
 		return append(b, "null"...)
 	}
+	u := t.UTC()
+	year, month, day := u.Date()
+	if year < 0 || year > 9999 {
+		b = append(b, '"')
+		b = u.AppendFormat(b, time.RFC3339)
+		return append(b, '"')
+	}
+	hour, min, sec := u.Clock()
+	two := func(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }
 	b = append(b, '"')
-	b = t.UTC().AppendFormat(b, time.RFC3339)
-	return append(b, '"')
+	b = two(two(b, year/100), year%100)
+	b = two(append(b, '-'), int(month))
+	b = two(append(b, '-'), day)
+	b = two(append(b, 'T'), hour)
+	b = two(append(b, ':'), min)
+	b = two(append(b, ':'), sec)
+	return append(b, 'Z', '"')
 }
 
 // appendJSONString appends s quoted as encoding/json quotes it: with <, > and & escaped,

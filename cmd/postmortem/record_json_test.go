@@ -82,13 +82,19 @@ func TestRecordJSONExamples(t *testing.T) {
 }
 
 func FuzzRecordJSON(f *testing.F) {
-	f.Add("title", "API", "<&>\u2028", 1.5)
-	f.Add("\xff\x00\"\\", "", "\t", -0.0004)
-	f.Fuzz(func(t *testing.T, title, service, file string, seconds float64) {
+	f.Add("title", "API", "<&>\u2028", 1.5, int64(1469544600), int64(0), int64(3600))
+	f.Add("\xff\x00\"\\", "", "\t", -0.0004, int64(-62135596800), int64(999999999), int64(-1))
+	f.Add("", "", "", 0.0, int64(253402300799), int64(1), int64(9223372036))
+	f.Add("", "", "", 0.0, int64(253402300800), int64(0), int64(-9223372036))
+	f.Add("", "", "", 0.0, int64(-62135596801), int64(0), int64(0))
+	f.Fuzz(func(t *testing.T, title, service, file string, seconds float64, unix, nsec, whole int64) {
 		d := report.Duration(time.Duration(seconds * 1e9))
-		rec := &report.Incident{File: file, Title: title, Span: d,
-			Windows:  []report.Window{{Length: d, Level: title, Services: []string{service, file}}},
-			Services: []report.Service{{Name: service, Span: d}},
+		w := report.Duration(time.Duration(whole) * time.Second) // wraps past the range, like any Duration
+		at := &report.Time{Time: time.Unix(unix, nsec)}
+		rec := &report.Incident{File: file, Title: title, Span: d, Start: at, SpanEnd: at,
+			Totals:   report.Totals{Major: w, Downtime: -w},
+			Windows:  []report.Window{{Start: at, Length: d, Level: title, Services: []string{service, file}}},
+			Services: []report.Service{{Name: service, Span: w}},
 			Source:   &report.Source{System: service, URL: title}}
 		assert.Equal(t, marshalRecord(t, rec), string(appendRecordJSON(nil, rec)))
 	})
