@@ -1,6 +1,7 @@
 package tz_test
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -201,6 +202,31 @@ func TestFastPaths(t *testing.T) {
 				checkFastPaths(t, c.in, ctx)
 			}
 		})
+	}
+}
+
+// TestFastPathsAroundTransitions reads every quarter hour of the days around
+// each change of clocks in a year, in zones with the unusual changes (half an
+// hour, a skipped day, a change at midnight), as the general parser does.
+func TestFastPathsAroundTransitions(t *testing.T) {
+	contexts := fastContexts(t)
+	for _, name := range []string{"America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Pacific/Apia",
+		"America/Santiago", "Africa/Casablanca", "America/Havana", "Asia/Kolkata"} {
+		loc := mustLoad(t, name)
+		for _, year := range []int{2011, 2016, 2031} {
+			for day := time.Date(year, 1, 1, 12, 0, 0, 0, time.UTC); day.Year() == year; day = day.AddDate(0, 0, 1) {
+				_, before := day.Add(-36 * time.Hour).In(loc).Zone()
+				_, after := day.Add(36 * time.Hour).In(loc).Zone()
+				if before == after {
+					continue
+				}
+				for m := 0; m < 24*60; m += 15 {
+					s := fmt.Sprintf("%s %02d:%02d:%02d", day.Format(time.DateOnly), m/60, m%60, m%7)
+					checkFastPaths(t, s+" "+name, contexts[m%len(contexts)])
+					checkFastPaths(t, s, tz.Context{Location: loc, Policy: tz.Policy(m % 4)})
+				}
+			}
+		}
 	}
 }
 
