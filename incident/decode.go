@@ -59,7 +59,9 @@ func (c *Config) Parse(name string, data []byte) ([]*Incident, error) {
 		return nil, ErrorList{{File: name, Line: 1, Column: 1, Code: CodeNotUTF8, Err: errorf(ErrSyntax,
 			"file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")}}
 	}
-	if max := c.maxValues(); countValues(data) > max {
+	// countValues(data) ≤ len(data)+1 (a line ends at a byte, and a separator is one), so a
+	// file shorter than the limit is not counted.
+	if max := c.maxValues(); len(data) >= max && countValues(data) > max {
 		return nil, ErrorList{{File: name, Code: CodeTooLarge, Err: errorf(ErrTooLarge,
 			"file has more than %d values (list items, keys and scalars); split it into several files", max)}}
 	}
