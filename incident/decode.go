@@ -369,15 +369,13 @@ func parseDate(s string) (tz.Date, error) {
 	return tz.DateOf(t), nil
 }
 
-// textUnmarshaler is an enum.
-type textUnmarshaler interface{ UnmarshalText([]byte) error }
-
-func (d *decoder) enum(n *yaml.Node, path string, dst textUnmarshaler) {
+// enum reads the name of an enum's value with set, which sets the value when it knows the name.
+func (d *decoder) enum(n *yaml.Node, path string, set func(name string) error) {
 	s := d.str(n, path)
 	if n == nil || strings.TrimSpace(s) == "" {
 		return
 	}
-	if err := dst.UnmarshalText([]byte(s)); err != nil {
+	if err := set(s); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "incident: ")
 		msg = strings.TrimPrefix(msg, "timeline: ")
 		d.report(n, path, &fieldError{msg: msg, err: err}, false) // err matches ErrInvalid
@@ -452,7 +450,7 @@ func (d *decoder) incident(n *yaml.Node) *Incident {
 	} else if inc.Title == "" {
 		d.errorf(v[kTitle], "title", ErrMissing, "title is empty; every incident needs a title")
 	}
-	d.enum(v[kKind], "kind", &inc.Kind)
+	d.enum(v[kKind], "kind", inc.Kind.set)
 	if inc.Kind == KindUnknown {
 		inc.Kind = KindIncident
 	}
@@ -487,7 +485,7 @@ func (d *decoder) incident(n *yaml.Node) *Incident {
 	}
 	inc.Services = d.strs(v[kServices], "services")
 	inc.Severity = strings.TrimSpace(d.str(v[kSeverity], "severity"))
-	d.enum(v[kStatus], "status", &inc.Status)
+	d.enum(v[kStatus], "status", inc.Status.set)
 	inc.Authors = d.strs(v[kAuthors], "authors")
 	inc.Published = d.date(v[kPublished], "published")
 	inc.Summary = d.str(v[kSummary], "summary")
@@ -616,8 +614,8 @@ func (d *decoder) actionItems(n *yaml.Node, path string) []ActionItem {
 		if v[4] != nil {
 			a.duePos = pos{line: v[4].Line, col: v[4].Column, path: join(p, "due")}
 		}
-		d.enum(v[1], join(p, "kind"), &a.Kind)
-		d.enum(v[5], join(p, "status"), &a.Status)
+		d.enum(v[1], join(p, "kind"), a.Kind.set)
+		d.enum(v[5], join(p, "status"), a.Status.set)
 		if strings.TrimSpace(a.Text) == "" {
 			d.errorf(c, join(p, "text"), ErrMissing, "action item without text")
 		}

@@ -125,7 +125,13 @@ func (d *decoder) timeline(n *yaml.Node, path string) []Event {
 			ev.Ignore = d.ignore(v[6], join(p, "ignore"))
 		}
 		if v[2] != nil {
-			d.enum(v[2], join(p, "kind"), &ev.Kind)
+			d.enum(v[2], join(p, "kind"), func(name string) error {
+				k, err := timeline.ParseEventKind(name)
+				if err == nil {
+					ev.Kind = k
+				}
+				return err
+			})
 		}
 		approx := v[5] != nil && d.boolean(v[5], join(p, "approx"))
 		if v[0] == nil {
