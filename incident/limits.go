@@ -207,19 +207,19 @@ func (d *decoder) checkServices(inc *Incident, n *yaml.Node) {
 	}
 	const hint = "group services under one name (a region, a tier) or split the incident"
 	if over(inc.Services) {
-		d.errorf(n, "services", ErrTooLarge, "more than %d distinct services, the limit for one incident; %s", max, hint)
+		d.errorf(n, field("services"), ErrTooLarge, "more than %d distinct services, the limit for one incident; %s", max, hint)
 		return
 	}
 	for i := range inc.Timeline {
 		if ev := &inc.Timeline[i]; over(ev.Services) {
-			d.errorf(&yaml.Node{Line: ev.pos.line, Column: ev.pos.col}, join(ev.pos.path, "services"), ErrTooLarge,
+			d.errorf(&yaml.Node{Line: ev.pos.line, Column: ev.pos.col}, ev.pos.path.join("services"), ErrTooLarge,
 				"with these, the incident names more than %d distinct services (in services, events and outages), the limit for one incident; %s", max, hint)
 			return
 		}
 	}
 	for i := range inc.Outages {
 		if o := &inc.Outages[i]; over(o.Services) {
-			d.errorf(&yaml.Node{Line: o.pos.line, Column: o.pos.col}, join(o.pos.path, "services"), ErrTooLarge,
+			d.errorf(&yaml.Node{Line: o.pos.line, Column: o.pos.col}, o.pos.path.join("services"), ErrTooLarge,
 				"with these, the incident names more than %d distinct services (in services, events and outages), the limit for one incident; %s", max, hint)
 			return
 		}
