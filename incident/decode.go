@@ -23,7 +23,7 @@ import (
 // (so "timeline[2]" is the third event of the file, wherever sorting puts it).
 type pos struct {
 	line, col int
-	path      string
+	path      fieldPath
 	item      int  // written index + 1 of a list item; 0 when not from a file
 	window    bool // reports whether an outage was written as one window expression
 }
@@ -59,7 +59,9 @@ func (c *Config) Parse(name string, data []byte) ([]*Incident, error) {
 		return nil, ErrorList{{File: name, Line: 1, Column: 1, Code: CodeNotUTF8, Err: errorf(ErrSyntax,
 			"file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")}}
 	}
-	if max := c.maxValues(); countValues(data) > max {
+	// countValues(data) ≤ len(data)+1 (a line ends at a byte, and a separator is one), so a
+	// file shorter than the limit is not counted.
+	if max := c.maxValues(); len(data) >= max && countValues(data) > max {
 		return nil, ErrorList{{File: name, Code: CodeTooLarge, Err: errorf(ErrTooLarge,
 			"file has more than %d values (list items, keys and scalars); split it into several files", max)}}
 	}
@@ -134,11 +136,11 @@ type decoder struct {
 	src  *fileFacts
 }
 
-func (d *decoder) report(n *yaml.Node, path string, err error, warning bool) {
+func (d *decoder) report(n *yaml.Node, path fieldPath, err error, warning bool) {
 	if len(d.errs) >= d.max {
 		return
 	}
-	pe := &ParseError{File: d.file, Path: path, Err: err, Warning: warning, Code: codeOf(err)}
+	pe := &ParseError{File: d.file, Path: path.String(), Err: err, Warning: warning, Code: codeOf(err)}
 	if n != nil {
 		pe.Line, pe.Column = n.Line, n.Column
 	}
@@ -151,20 +153,17 @@ func (d *decoder) report(n *yaml.Node, path string, err error, warning bool) {
 }
 
 // fail records that the top-level key of path had an error.
-func (d *decoder) fail(path string) {
+func (d *decoder) fail(path fieldPath) {
 	if d.src == nil {
 		return
-	}
-	if i := strings.IndexAny(path, ".["); i >= 0 {
-		path = path[:i]
 	}
 	if d.src.failed == nil {
 		d.src.failed = map[string]bool{}
 	}
-	d.src.failed[path] = true
+	d.src.failed[path.top()] = true
 }
 
-func (d *decoder) errorf(n *yaml.Node, path string, sentinel error, format string, args ...any) {
+func (d *decoder) errorf(n *yaml.Node, path fieldPath, sentinel error, format string, args ...any) {
 	d.report(n, path, errorf(sentinel, format, args...), false)
 }
 
@@ -202,6 +201,15 @@ func describe(n *yaml.Node) string {
 	return "nothing"
 }
 
+// fieldPath is a field's path as written ("timeline[2].at"), kept in parts so that a path is
+// made into text only when a diagnostic reports it: base, the item of its list (index + 1,
+// 0 for none), then a key. The zero fieldPath is the document.
+type fieldPath struct {
+	base string
+	item int
+	key  string
+}
+
 func join(path, key string) string {
 	if path == "" {
 		return key
@@ -211,9 +219,60 @@ func join(path, key string) string {
 
 func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
+// field returns the path of a top-level key.
+func field(key string) fieldPath { return fieldPath{key: key} }
+
+// String returns the path as written: "timeline[2].at".
+func (p fieldPath) String() string {
+	s := p.base
+	if p.item > 0 {
+		s += "[" + strconv.Itoa(p.item-1) + "]"
+	}
+	if p.key != "" {
+		if s != "" {
+			s += "."
+		}
+		s += p.key
+	}
+	return s
+}
+
+// top returns the top-level key of the path.
+func (p fieldPath) top() string {
+	if p.base == "" {
+		if p.item > 0 {
+			return ""
+		}
+		return p.key
+	}
+	if i := strings.IndexAny(p.base, ".["); i >= 0 {
+		return p.base[:i]
+	}
+	return p.base
+}
+
+func (p fieldPath) join(key string) fieldPath {
+	if p.key == "" {
+		p.key = key
+		return p
+	}
+	return fieldPath{base: p.String(), key: key}
+}
+
+func (p fieldPath) index(i int) fieldPath {
+	if p.key == "" && p.item == 0 {
+		p.item = i + 1
+		return p
+	}
+	if p.item == 0 && p.base == "" {
+		return fieldPath{base: p.key, item: i + 1}
+	}
+	return fieldPath{base: p.String(), item: i + 1}
+}
+
 // fields checks that n is a mapping whose keys are all among names, each at most once, and
 // returns the value node of each name (nil when absent) and the key nodes.
-func (d *decoder) fields(n *yaml.Node, path string, names []string) (vals, keys []*yaml.Node, ok bool) {
+func (d *decoder) fields(n *yaml.Node, path fieldPath, names []string) (vals, keys []*yaml.Node, ok bool) {
 	at := n
 	n = deref(n)
 	if n.Kind != yaml.MappingNode {
@@ -229,7 +288,7 @@ func (d *decoder) fields(n *yaml.Node, path string, names []string) (vals, keys 
 			continue
 		}
 		if k.Tag == "!!merge" {
-			d.errorf(n.Content[i], join(path, k.Value), ErrUnknownKey, "merge keys (<<) are not supported; write the fields out")
+			d.errorf(n.Content[i], path.join(k.Value), ErrUnknownKey, "merge keys (<<) are not supported; write the fields out")
 			continue
 		}
 		j := slices.Index(names, k.Value)
@@ -240,11 +299,11 @@ func (d *decoder) fields(n *yaml.Node, path string, names []string) (vals, keys 
 			} else {
 				msg += " (known keys: " + strings.Join(names, ", ") + ")"
 			}
-			d.report(n.Content[i], join(path, k.Value), &fieldError{msg: msg, err: ErrUnknownKey}, false)
+			d.report(n.Content[i], path.join(k.Value), &fieldError{msg: msg, err: ErrUnknownKey}, false)
 			continue
 		}
 		if keys[j] != nil {
-			d.errorf(n.Content[i], join(path, k.Value), ErrDuplicateKey, "duplicate key %q (first at line %d); remove one", k.Value, keys[j].Line)
+			d.errorf(n.Content[i], path.join(k.Value), ErrDuplicateKey, "duplicate key %q (first at line %d); remove one", k.Value, keys[j].Line)
 			continue
 		}
 		keys[j], vals[j] = n.Content[i], v
@@ -274,7 +333,7 @@ func suggest(key string, names []string) string {
 }
 
 // str reads a scalar as text. Null is "".
-func (d *decoder) str(n *yaml.Node, path string) string {
+func (d *decoder) str(n *yaml.Node, path fieldPath) string {
 	if n == nil {
 		return ""
 	}
@@ -294,7 +353,7 @@ func (d *decoder) str(n *yaml.Node, path string) string {
 }
 
 // strs reads a list of strings. Null is nil.
-func (d *decoder) strs(n *yaml.Node, path string) []string {
+func (d *decoder) strs(n *yaml.Node, path fieldPath) []string {
 	if n == nil || isNull(n) {
 		return nil
 	}
@@ -313,11 +372,11 @@ func (d *decoder) strs(n *yaml.Node, path string) []string {
 		if c.Kind == yaml.ScalarNode && c.Tag != "!!null" && c.Tag != "!!binary" {
 			s = c.Value // what str reads of it, without making the path str would report
 		} else {
-			s = d.str(c, index(path, i))
+			s = d.str(c, path.index(i))
 		}
 		if strings.TrimSpace(s) == "" {
 			if deref(c).Kind == yaml.ScalarNode {
-				d.errorf(c, index(path, i), ErrInvalid, "empty entry; remove it or fill it in")
+				d.errorf(c, path.index(i), ErrInvalid, "empty entry; remove it or fill it in")
 			}
 			continue
 		}
@@ -329,7 +388,7 @@ func (d *decoder) strs(n *yaml.Node, path string) []string {
 	return out
 }
 
-func (d *decoder) boolean(n *yaml.Node, path string) bool {
+func (d *decoder) boolean(n *yaml.Node, path fieldPath) bool {
 	if n == nil || isNull(n) {
 		return false
 	}
@@ -347,7 +406,7 @@ func (d *decoder) boolean(n *yaml.Node, path string) bool {
 }
 
 // date reads YYYY-MM-DD.
-func (d *decoder) date(n *yaml.Node, path string) tz.Date {
+func (d *decoder) date(n *yaml.Node, path fieldPath) tz.Date {
 	s := strings.TrimSpace(d.str(n, path))
 	if s == "" {
 		return tz.Date{}
@@ -367,15 +426,13 @@ func parseDate(s string) (tz.Date, error) {
 	return tz.DateOf(t), nil
 }
 
-// textUnmarshaler is an enum.
-type textUnmarshaler interface{ UnmarshalText([]byte) error }
-
-func (d *decoder) enum(n *yaml.Node, path string, dst textUnmarshaler) {
+// enum reads the name of an enum's value with set, which sets the value when it knows the name.
+func (d *decoder) enum(n *yaml.Node, path fieldPath, set func(name string) error) {
 	s := d.str(n, path)
 	if n == nil || strings.TrimSpace(s) == "" {
 		return
 	}
-	if err := dst.UnmarshalText([]byte(s)); err != nil {
+	if err := set(s); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "incident: ")
 		msg = strings.TrimPrefix(msg, "timeline: ")
 		d.report(n, path, &fieldError{msg: msg, err: err}, false) // err matches ErrInvalid
@@ -421,88 +478,88 @@ const (
 
 func (d *decoder) incident(n *yaml.Node) *Incident {
 	if deref(n).Kind != yaml.MappingNode {
-		d.errorf(n, "", ErrType, "an incident is a mapping with keys such as title, date and timeline; got %s", describe(n))
+		d.errorf(n, fieldPath{}, ErrType, "an incident is a mapping with keys such as title, date and timeline; got %s", describe(n))
 		return nil
 	}
-	v, keys, _ := d.fields(n, "", topKeys)
+	v, keys, _ := d.fields(n, fieldPath{}, topKeys)
 	d.src = &fileFacts{keys: make(map[string]pos, len(topKeys))}
 	inc := &Incident{File: d.file, Version: 1, Kind: KindIncident, Location: time.UTC, src: d.src}
 	d.inc = inc
 	for i, k := range keys {
 		if k != nil {
-			d.src.keys[topKeys[i]] = pos{line: k.Line, col: k.Column, path: topKeys[i]}
+			d.src.keys[topKeys[i]] = pos{line: k.Line, col: k.Column, path: field(topKeys[i])}
 		}
 	}
 
 	if n := v[kPostmortem]; n != nil && !isNull(n) {
-		s := d.str(n, "postmortem")
+		s := d.str(n, field("postmortem"))
 		ver, err := strconv.Atoi(strings.TrimSpace(s))
 		switch {
 		case err != nil:
-			d.errorf(n, "postmortem", ErrVersion, "format version %q is not a number; write postmortem: 1", s)
+			d.errorf(n, field("postmortem"), ErrVersion, "format version %q is not a number; write postmortem: 1", s)
 		case ver != 1:
-			d.errorf(n, "postmortem", ErrVersion, "format version %d is not supported; this program reads version 1", ver)
+			d.errorf(n, field("postmortem"), ErrVersion, "format version %d is not supported; this program reads version 1", ver)
 		}
 	}
-	inc.Title = strings.TrimSpace(d.str(v[kTitle], "title"))
+	inc.Title = strings.TrimSpace(d.str(v[kTitle], field("title")))
 	if inc.Title == "" && v[kTitle] == nil {
-		d.errorf(n, "title", ErrMissing, "title missing; every incident needs a title")
+		d.errorf(n, field("title"), ErrMissing, "title missing; every incident needs a title")
 	} else if inc.Title == "" {
-		d.errorf(v[kTitle], "title", ErrMissing, "title is empty; every incident needs a title")
+		d.errorf(v[kTitle], field("title"), ErrMissing, "title is empty; every incident needs a title")
 	}
-	d.enum(v[kKind], "kind", &inc.Kind)
+	d.enum(v[kKind], field("kind"), inc.Kind.set)
 	if inc.Kind == KindUnknown {
 		inc.Kind = KindIncident
 	}
-	inc.Date = d.date(v[kDate], "date")
+	inc.Date = d.date(v[kDate], field("date"))
 	if zn := v[kTimezone]; zn != nil {
-		inc.TimeZone = strings.TrimSpace(d.str(zn, "timezone"))
+		inc.TimeZone = strings.TrimSpace(d.str(zn, field("timezone")))
 		if inc.TimeZone != "" {
 			loc, err := tz.Resolve(inc.TimeZone)
 			if err != nil {
-				d.report(zn, "timezone", tzError(err, "zone"), false)
+				d.report(zn, field("timezone"), tzError(err, "zone"), false)
 			} else {
 				inc.Location = loc
 			}
 		}
 	}
-	inc.Slug = strings.TrimSpace(d.str(v[kSlug], "slug"))
+	inc.Slug = strings.TrimSpace(d.str(v[kSlug], field("slug")))
 	if inc.Slug != "" {
 		if s := Slugify(inc.Slug); s != inc.Slug {
-			d.errorf(v[kSlug], "slug", ErrInvalid, "slug %q may hold only lower-case letters, digits and single hyphens; write %q", inc.Slug, s)
+			d.errorf(v[kSlug], field("slug"), ErrInvalid, "slug %q may hold only lower-case letters, digits and single hyphens; write %q", inc.Slug, s)
 		}
 	} else {
 		inc.Slug = DeriveSlug(inc.Title, inc.Date)
 	}
-	if ids := strings.TrimSpace(d.str(v[kID], "id")); ids != "" {
+	if ids := strings.TrimSpace(d.str(v[kID], field("id"))); ids != "" {
 		id, err := uuid.Parse(ids)
 		if err != nil {
-			d.errorf(v[kID], "id", ErrInvalid, "id %q is not a UUID (like 8d9c1a52-2f0e-4c55-9d0c-6a0c2a3f4b11); leave it out to derive one from the slug", ids)
+			d.errorf(v[kID], field("id"), ErrInvalid, "id %q is not a UUID (like 8d9c1a52-2f0e-4c55-9d0c-6a0c2a3f4b11); leave it out to derive one from the slug", ids)
 		}
 		inc.ID = id
 	} else {
 		inc.ID = DeriveID(inc.Slug)
 	}
-	inc.Services = d.strs(v[kServices], "services")
-	inc.Severity = strings.TrimSpace(d.str(v[kSeverity], "severity"))
-	d.enum(v[kStatus], "status", &inc.Status)
-	inc.Authors = d.strs(v[kAuthors], "authors")
-	inc.Published = d.date(v[kPublished], "published")
-	inc.Summary = d.str(v[kSummary], "summary")
-	inc.Impact = d.str(v[kImpact], "impact")
-	inc.Trigger = d.str(v[kTrigger], "trigger")
-	inc.Detection = d.str(v[kDetection], "detection")
-	inc.Resolution = d.str(v[kResolution], "resolution")
-	inc.RootCauses = d.causes(v[kRootCauses], "root_causes")
-	inc.ContributingFactors = d.causes(v[kContributing], "contributing_factors")
-	inc.Lessons = d.lessons(v[kLessons], "lessons")
-	inc.ActionItems = d.actionItems(v[kActionItems], "action_items")
-	inc.Links = d.links(v[kLinks], "links")
-	inc.Timeline = d.timeline(v[kTimeline], "timeline")
-	inc.Outages = d.outages(v[kOutages], "outages")
-	inc.Scheduled = d.scheduled(v[kScheduled], "scheduled")
-	inc.Source = d.source(v[kSource], "source")
-	inc.Ignore = d.ignore(v[kIgnore], "ignore")
+	inc.Services = d.strs(v[kServices], field("services"))
+	inc.Severity = strings.TrimSpace(d.str(v[kSeverity], field("severity")))
+	d.enum(v[kStatus], field("status"), inc.Status.set)
+	inc.Authors = d.strs(v[kAuthors], field("authors"))
+	inc.Published = d.date(v[kPublished], field("published"))
+	inc.Summary = d.str(v[kSummary], field("summary"))
+	inc.Impact = d.str(v[kImpact], field("impact"))
+	inc.Trigger = d.str(v[kTrigger], field("trigger"))
+	inc.Detection = d.str(v[kDetection], field("detection"))
+	inc.Resolution = d.str(v[kResolution], field("resolution"))
+	inc.RootCauses = d.causes(v[kRootCauses], field("root_causes"))
+	inc.ContributingFactors = d.causes(v[kContributing], field("contributing_factors"))
+	inc.Lessons = d.lessons(v[kLessons], field("lessons"))
+	inc.ActionItems = d.actionItems(v[kActionItems], field("action_items"))
+	inc.Links = d.links(v[kLinks], field("links"))
+	inc.Timeline = d.timeline(v[kTimeline], field("timeline"))
+	inc.Outages = d.outages(v[kOutages], field("outages"))
+	inc.Scheduled = d.scheduled(v[kScheduled], field("scheduled"))
+	inc.Source = d.source(v[kSource], field("source"))
+	inc.Ignore = d.ignore(v[kIgnore], field("ignore"))
 	d.checkServices(inc, v[kServices])
 	d.zoneHint()
 	if d.cfg != nil && d.cfg.Strict {
@@ -532,7 +589,7 @@ func (d *decoder) strict() {
 }
 
 // list calls fn for each item of a list; null is an empty list.
-func (d *decoder) list(n *yaml.Node, path, what string, fn func(i int, item *yaml.Node, path string)) {
+func (d *decoder) list(n *yaml.Node, path fieldPath, what string, fn func(i int, item *yaml.Node, path fieldPath)) {
 	if n == nil || isNull(n) {
 		return
 	}
@@ -542,15 +599,15 @@ func (d *decoder) list(n *yaml.Node, path, what string, fn func(i int, item *yam
 		return
 	}
 	for i, c := range v.Content {
-		fn(i, c, index(path, i))
+		fn(i, c, path.index(i))
 	}
 }
 
 var causeKeys = []string{"text", "category"}
 
-func (d *decoder) causes(n *yaml.Node, path string) []Cause {
+func (d *decoder) causes(n *yaml.Node, path fieldPath) []Cause {
 	var out []Cause
-	d.list(n, path, "causes (strings or {text, category})", func(_ int, c *yaml.Node, p string) {
+	d.list(n, path, "causes (strings or {text, category})", func(_ int, c *yaml.Node, p fieldPath) {
 		if deref(c).Kind == yaml.ScalarNode {
 			if s := d.str(c, p); strings.TrimSpace(s) != "" {
 				out = append(out, Cause{Text: s})
@@ -563,9 +620,9 @@ func (d *decoder) causes(n *yaml.Node, path string) []Cause {
 		if !ok {
 			return
 		}
-		cs := Cause{Text: d.str(v[0], join(p, "text")), Category: strings.TrimSpace(d.str(v[1], join(p, "category")))}
+		cs := Cause{Text: d.str(v[0], p.join("text")), Category: strings.TrimSpace(d.str(v[1], p.join("category")))}
 		if strings.TrimSpace(cs.Text) == "" {
-			d.errorf(c, join(p, "text"), ErrMissing, "cause without text")
+			d.errorf(c, p.join("text"), ErrMissing, "cause without text")
 		}
 		out = append(out, cs)
 	})
@@ -574,7 +631,7 @@ func (d *decoder) causes(n *yaml.Node, path string) []Cause {
 
 var lessonKeys = []string{"went_well", "went_wrong", "lucky"}
 
-func (d *decoder) lessons(n *yaml.Node, path string) Lessons {
+func (d *decoder) lessons(n *yaml.Node, path fieldPath) Lessons {
 	if n == nil || isNull(n) {
 		return Lessons{}
 	}
@@ -583,17 +640,17 @@ func (d *decoder) lessons(n *yaml.Node, path string) Lessons {
 		return Lessons{}
 	}
 	return Lessons{
-		WentWell:  d.strs(v[0], join(path, "went_well")),
-		WentWrong: d.strs(v[1], join(path, "went_wrong")),
-		Lucky:     d.strs(v[2], join(path, "lucky")),
+		WentWell:  d.strs(v[0], path.join("went_well")),
+		WentWrong: d.strs(v[1], path.join("went_wrong")),
+		Lucky:     d.strs(v[2], path.join("lucky")),
 	}
 }
 
 var actionKeys = []string{"text", "kind", "owner", "priority", "due", "status", "link", "ignore"}
 
-func (d *decoder) actionItems(n *yaml.Node, path string) []ActionItem {
+func (d *decoder) actionItems(n *yaml.Node, path fieldPath) []ActionItem {
 	var out []ActionItem
-	d.list(n, path, "action items", func(_ int, c *yaml.Node, p string) {
+	d.list(n, path, "action items", func(_ int, c *yaml.Node, p fieldPath) {
 		if deref(c).Kind == yaml.ScalarNode && !isNull(c) {
 			d.errorf(c, p, ErrType, "want a mapping {text: ..., owner: ..., due: ...}, got a string; write text: before it")
 			return
@@ -603,21 +660,21 @@ func (d *decoder) actionItems(n *yaml.Node, path string) []ActionItem {
 			return
 		}
 		a := ActionItem{
-			Text:     d.str(v[0], join(p, "text")),
-			Owner:    strings.TrimSpace(d.str(v[2], join(p, "owner"))),
-			Priority: strings.TrimSpace(d.str(v[3], join(p, "priority"))),
-			Due:      d.date(v[4], join(p, "due")),
-			Link:     strings.TrimSpace(d.str(v[6], join(p, "link"))),
-			Ignore:   d.ignore(v[7], join(p, "ignore")),
+			Text:     d.str(v[0], p.join("text")),
+			Owner:    strings.TrimSpace(d.str(v[2], p.join("owner"))),
+			Priority: strings.TrimSpace(d.str(v[3], p.join("priority"))),
+			Due:      d.date(v[4], p.join("due")),
+			Link:     strings.TrimSpace(d.str(v[6], p.join("link"))),
+			Ignore:   d.ignore(v[7], p.join("ignore")),
 			pos:      pos{line: c.Line, col: c.Column, path: p},
 		}
 		if v[4] != nil {
-			a.duePos = pos{line: v[4].Line, col: v[4].Column, path: join(p, "due")}
+			a.duePos = pos{line: v[4].Line, col: v[4].Column, path: p.join("due")}
 		}
-		d.enum(v[1], join(p, "kind"), &a.Kind)
-		d.enum(v[5], join(p, "status"), &a.Status)
+		d.enum(v[1], p.join("kind"), a.Kind.set)
+		d.enum(v[5], p.join("status"), a.Status.set)
 		if strings.TrimSpace(a.Text) == "" {
-			d.errorf(c, join(p, "text"), ErrMissing, "action item without text")
+			d.errorf(c, p.join("text"), ErrMissing, "action item without text")
 		}
 		out = append(out, a)
 	})
@@ -626,9 +683,9 @@ func (d *decoder) actionItems(n *yaml.Node, path string) []ActionItem {
 
 var linkKeys = []string{"title", "url"}
 
-func (d *decoder) links(n *yaml.Node, path string) []Link {
+func (d *decoder) links(n *yaml.Node, path fieldPath) []Link {
 	var out []Link
-	d.list(n, path, "links ({title, url})", func(_ int, c *yaml.Node, p string) {
+	d.list(n, path, "links ({title, url})", func(_ int, c *yaml.Node, p fieldPath) {
 		if deref(c).Kind == yaml.ScalarNode && !isNull(c) {
 			// A bare URL is a link without a title.
 			if s := strings.TrimSpace(d.str(c, p)); s != "" {
@@ -640,9 +697,9 @@ func (d *decoder) links(n *yaml.Node, path string) []Link {
 		if !ok {
 			return
 		}
-		l := Link{Title: strings.TrimSpace(d.str(v[0], join(p, "title"))), URL: strings.TrimSpace(d.str(v[1], join(p, "url")))}
+		l := Link{Title: strings.TrimSpace(d.str(v[0], p.join("title"))), URL: strings.TrimSpace(d.str(v[1], p.join("url")))}
 		if l.URL == "" {
-			d.errorf(c, join(p, "url"), ErrMissing, "link without url")
+			d.errorf(c, p.join("url"), ErrMissing, "link without url")
 		}
 		out = append(out, l)
 	})
@@ -652,7 +709,7 @@ func (d *decoder) links(n *yaml.Node, path string) []Link {
 var sourceKeys = []string{"system", "id", "page", "url"}
 
 // source reads where an imported incident came from. Null is nil.
-func (d *decoder) source(n *yaml.Node, path string) *Source {
+func (d *decoder) source(n *yaml.Node, path fieldPath) *Source {
 	if n == nil || isNull(n) {
 		return nil
 	}
@@ -663,15 +720,15 @@ func (d *decoder) source(n *yaml.Node, path string) *Source {
 	}
 	misspelt := len(d.errs) > before // "sytem: slack" is reported once, as a typo
 	src := &Source{
-		System: strings.TrimSpace(d.str(v[0], join(path, "system"))),
-		ID:     strings.TrimSpace(d.str(v[1], join(path, "id"))),
-		Page:   strings.TrimSpace(d.str(v[2], join(path, "page"))),
-		URL:    strings.TrimSpace(d.str(v[3], join(path, "url"))),
+		System: strings.TrimSpace(d.str(v[0], path.join("system"))),
+		ID:     strings.TrimSpace(d.str(v[1], path.join("id"))),
+		Page:   strings.TrimSpace(d.str(v[2], path.join("page"))),
+		URL:    strings.TrimSpace(d.str(v[3], path.join("url"))),
 		pos:    pos{line: n.Line, col: n.Column, path: path},
 	}
 	if v[3] != nil && src.URL != "" {
 		if err := checkSourceURL(src.URL); err != nil {
-			d.report(v[3], join(path, "url"), err, false)
+			d.report(v[3], path.join("url"), err, false)
 		}
 	}
 	if src.System == "" && !misspelt {
@@ -679,7 +736,7 @@ func (d *decoder) source(n *yaml.Node, path string) *Source {
 		if v[0] != nil {
 			at = v[0]
 		}
-		d.report(at, join(path, "system"), errorc(CodeMissingSystem, ErrMissing, "source without system; write system: statuspage, slack, text or the name of the system it came from"), false)
+		d.report(at, path.join("system"), errorc(CodeMissingSystem, ErrMissing, "source without system; write system: statuspage, slack, text or the name of the system it came from"), false)
 	}
 	return src
 }
@@ -707,7 +764,7 @@ func tzError(err error, _ string) error {
 }
 
 // ignore reads a list of codes to acknowledge, each a warning's code. Null is nil.
-func (d *decoder) ignore(n *yaml.Node, path string) []string {
+func (d *decoder) ignore(n *yaml.Node, path fieldPath) []string {
 	codes := d.strs(n, path)
 	if len(codes) == 0 {
 		return nil
@@ -721,14 +778,14 @@ func (d *decoder) ignore(n *yaml.Node, path string) []string {
 			at = items[i]
 		}
 		if err := checkIgnore(c); err != nil {
-			d.report(at, index(path, i), err, false)
+			d.report(at, path.index(i), err, false)
 		}
 	}
 	return codes
 }
 
 // Levels, in the order the sort keeps events of one instant.
-func (d *decoder) level(n *yaml.Node, path string) timeline.Level {
+func (d *decoder) level(n *yaml.Node, path fieldPath) timeline.Level {
 	s := strings.TrimSpace(d.str(n, path))
 	if n == nil || s == "" {
 		return timeline.LevelUnknown

@@ -331,3 +331,26 @@ func TestParseOutagesOneList(t *testing.T) {
 	assert.Equal(t, timeline.Partial, o[1].Level)
 	assert.Equal(t, timeline.Major, o[0].Level, "an outage without a level is a major outage")
 }
+
+// TestFieldPath checks the paths the decoder reports, made from their parts only when needed.
+func TestFieldPath(t *testing.T) {
+	tests := []struct {
+		p       fieldPath
+		want    string
+		wantTop string
+	}{
+		{fieldPath{}, "", ""},
+		{field("title"), "title", "title"},
+		{fieldPath{}.join("title"), "title", "title"},
+		{field("timeline").index(2), "timeline[2]", "timeline"},
+		{field("timeline").index(2).join("at"), "timeline[2].at", "timeline"},
+		{field("timeline").index(2).join("services").index(0), "timeline[2].services[0]", "timeline"},
+		{field("lessons").join("went_well").index(1), "lessons.went_well[1]", "lessons"},
+		{field("source").join("url"), "source.url", "source"},
+		{field("action_items").index(0).join("links").join("x"), "action_items[0].links.x", "action_items"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.p.String())
+		assert.Equal(t, tt.wantTop, tt.p.top(), tt.want)
+	}
+}

@@ -59,8 +59,10 @@ func (k Kind) String() string { return enumString(kindNames[:], int(k), "Kind") 
 func (k Kind) MarshalText() ([]byte, error) { return enumMarshal(kindNames[:], int(k), "kind") }
 
 // UnmarshalText sets k from its name (any case). Errors match ErrInvalid.
-func (k *Kind) UnmarshalText(b []byte) error {
-	return enumUnmarshal(kindNames[:], (*int)(k), b, "kind")
+func (k *Kind) UnmarshalText(b []byte) error { return k.set(string(b)) }
+
+func (k *Kind) set(name string) error {
+	return enumUnmarshal(kindNames[:], (*int)(k), name, "kind")
 }
 
 var statusNames = [...]string{StatusUnknown: "", StatusInvestigating: "investigating", StatusIdentified: "identified", StatusMonitoring: "monitoring", StatusResolved: "resolved"}
@@ -72,8 +74,10 @@ func (s Status) String() string { return enumString(statusNames[:], int(s), "Sta
 func (s Status) MarshalText() ([]byte, error) { return enumMarshal(statusNames[:], int(s), "status") }
 
 // UnmarshalText sets s from its name (any case). Errors match ErrInvalid.
-func (s *Status) UnmarshalText(b []byte) error {
-	return enumUnmarshal(statusNames[:], (*int)(s), b, "status")
+func (s *Status) UnmarshalText(b []byte) error { return s.set(string(b)) }
+
+func (s *Status) set(name string) error {
+	return enumUnmarshal(statusNames[:], (*int)(s), name, "status")
 }
 
 var actionKindNames = [...]string{ActionUnknown: "", Prevent: "prevent", Mitigate: "mitigate", Detect: "detect", Repair: "repair", Process: "process", Other: "other"}
@@ -87,8 +91,10 @@ func (k ActionKind) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText sets k from its name (any case). Errors match ErrInvalid.
-func (k *ActionKind) UnmarshalText(b []byte) error {
-	return enumUnmarshal(actionKindNames[:], (*int)(k), b, "action kind")
+func (k *ActionKind) UnmarshalText(b []byte) error { return k.set(string(b)) }
+
+func (k *ActionKind) set(name string) error {
+	return enumUnmarshal(actionKindNames[:], (*int)(k), name, "action kind")
 }
 
 var actionStatusNames = [...]string{ActionStatusUnknown: "", Open: "open", InProgress: "in_progress", Done: "done", WontDo: "wont_do"}
@@ -105,8 +111,10 @@ func (s ActionStatus) MarshalText() ([]byte, error) {
 
 // UnmarshalText sets s from its name (any case; "in progress", "in-progress", "won't do" too).
 // Errors match ErrInvalid.
-func (s *ActionStatus) UnmarshalText(b []byte) error {
-	return enumUnmarshal(actionStatusNames[:], (*int)(s), b, "action status")
+func (s *ActionStatus) UnmarshalText(b []byte) error { return s.set(string(b)) }
+
+func (s *ActionStatus) set(name string) error {
+	return enumUnmarshal(actionStatusNames[:], (*int)(s), name, "action status")
 }
 
 func enumString(names []string, i int, typ string) string {
@@ -123,10 +131,10 @@ func enumMarshal(names []string, i int, what string) ([]byte, error) {
 	return nil, errorf(ErrInvalid, "incident: cannot marshal %s %d", what, i)
 }
 
-func enumUnmarshal(names []string, dst *int, b []byte, what string) error {
-	i, ok := lookupName(names, string(b))
+func enumUnmarshal(names []string, dst *int, name string, what string) error {
+	i, ok := lookupName(names, name)
 	if !ok {
-		return errorf(ErrInvalid, "incident: unknown %s %q (want %s)", what, b, strings.Join(names[1:], ", "))
+		return errorf(ErrInvalid, "incident: unknown %s %q (want %s)", what, name, strings.Join(names[1:], ", "))
 	}
 	*dst = i
 	return nil

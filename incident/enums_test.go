@@ -1,7 +1,10 @@
 package incident
 
 import (
+	"fmt"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/go-postmortem/postmortem/timeline"
 	"github.com/go-postmortem/postmortem/tz"
@@ -122,4 +125,54 @@ func TestStateErrors(t *testing.T) {
 		assert.NotContains(t, err.Error(), "timeline:", "the message speaks of the file, not the package")
 	}
 	assert.Same(t, ErrInvalid, timeline.ErrInvalid)
+}
+
+// slugifyByRune is Slugify as first written, every rune through the maps: FuzzSlugify's oracle.
+func slugifyByRune(s string) string {
+	var b strings.Builder
+	hyphen := false
+	word := func(w string) {
+		if hyphen && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		hyphen = false
+		b.WriteString(w)
+	}
+	for _, r := range s {
+		switch {
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			word(string(unicode.ToLower(r)))
+		case r == '\'' || r == '’':
+		case accents[r] != 0:
+			word(string(accents[r]))
+		case translit[r] != "":
+			if r == '&' || r == '@' || r == '+' {
+				hyphen = true
+				word(translit[r])
+				hyphen = true
+				continue
+			}
+			word(translit[r])
+		default:
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
+func FuzzSlugify(f *testing.F) {
+	for _, s := range []string{"Harvest's API & DB down", "Ærøskøbing + Straße", "  --x--  ", "a@b", "Z9 ’ok’", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Slugify(s), slugifyByRune(s); got != want {
+			t.Fatalf("Slugify(%q) = %q, rune by rune %q", s, got, want)
+		}
+	})
+}
+
+func TestDateText(t *testing.T) {
+	for _, d := range []tz.Date{{Year: 2016, Month: 7, Day: 26}, {Year: 1, Month: 1, Day: 1}, {Year: 9999, Month: 12, Day: 31}, {Year: 10000, Month: 1, Day: 2}, {Year: -5, Month: 3, Day: 4}} {
+		assert.Equal(t, fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day), dateText(d))
+	}
 }

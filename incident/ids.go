@@ -3,7 +3,6 @@ package incident
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/go-postmortem/postmortem/tz"
 	"github.com/google/uuid"
@@ -62,10 +61,23 @@ func Slugify(s string) string {
 		hyphen = false
 		b.WriteString(w)
 	}
+	b.Grow(len(s))
 	for _, r := range s {
 		switch {
-		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			word(string(unicode.ToLower(r)))
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteByte(byte(r))
+		case r >= 'A' && r <= 'Z':
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteByte(byte(r) + 'a' - 'A')
+		case r < 0x80 && r != '\'' && r != '&' && r != '@' && r != '+':
+			hyphen = true // white space and punctuation separate words
 		case r == '\'' || r == '’':
 			// "Harvest's" → "harvests"
 		case accents[r] != 0:
@@ -91,7 +103,7 @@ func Slugify(s string) string {
 func DeriveSlug(title string, date tz.Date) string {
 	t := Slugify(title)
 	if date != (tz.Date{}) {
-		d := fmt.Sprintf("%04d-%02d-%02d", date.Year, int(date.Month), date.Day)
+		d := dateText(date)
 		if t == "" {
 			return d
 		}
@@ -101,4 +113,16 @@ func DeriveSlug(title string, date tz.Date) string {
 		return "incident"
 	}
 	return t
+}
+
+// dateText writes date as YYYY-MM-DD.
+func dateText(date tz.Date) string {
+	if date.Year < 0 || date.Year > 9999 {
+		return fmt.Sprintf("%04d-%02d-%02d", date.Year, int(date.Month), date.Day)
+	}
+	b := make([]byte, 0, 10)
+	b = append(b, byte('0'+date.Year/1000), byte('0'+date.Year/100%10), byte('0'+date.Year/10%10), byte('0'+date.Year%10), '-')
+	b = append(b, byte('0'+int(date.Month)/10%10), byte('0'+int(date.Month)%10), '-')
+	b = append(b, byte('0'+date.Day/10%10), byte('0'+date.Day%10))
+	return string(b)
 }

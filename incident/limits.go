@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -83,23 +84,68 @@ func countValues(data []byte) int {
 		} else {
 			rest = nil
 		}
-		trimmed := bytes.TrimLeft(line, " ")
-		indent := len(line) - len(trimmed)
+		indent := 0
+		for indent < len(line) && line[indent] == ' ' {
+			indent++
+		}
+		trimmed := line[indent:]
 		if block >= 0 {
-			if len(bytes.TrimSpace(trimmed)) == 0 || indent > block {
+			if indent > block || isBlank(trimmed) {
 				continue // the block scalar's content
 			}
 			block = -1
 		}
 		n++ // the line
-		for _, c := range []byte{',', ':', '-', '[', '{'} {
-			n += bytes.Count(line, []byte{c})
+		hash := 0
+		for _, c := range trimmed {
+			k := valueBytes[c]
+			n += int(k & 1)
+			hash |= int(k)
 		}
-		if opensBlock(trimmed) {
+		if mayOpenBlock(trimmed, hash&2 != 0) && opensBlock(trimmed) {
 			block = indent
 		}
 	}
 	return n
+}
+
+// valueBytes classes the bytes countValues looks at: 1 for a byte that may separate two
+// values, 2 for the '#' of a comment.
+var valueBytes = [256]uint8{',': 1, ':': 1, '-': 1, '[': 1, '{': 1, '#': 2}
+
+// isBlank reports whether line holds only white space, as bytes.TrimSpace sees it.
+func isBlank(line []byte) bool {
+	for _, c := range line {
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f':
+		case c >= utf8.RuneSelf:
+			return len(bytes.TrimSpace(line)) == 0 // U+0085 and U+00A0 are white space too
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// mayOpenBlock is opensBlock's quick refusal: without a comment (no '#'), a line that opens a
+// block scalar ends, before trailing blanks, with its header's last byte.
+func mayOpenBlock(line []byte, hash bool) bool {
+	if hash {
+		return true
+	}
+	i := len(line) - 1
+	for i >= 0 && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r') {
+		i--
+	}
+	if i < 0 {
+		return false
+	}
+	switch c := line[i]; {
+	case c == '|' || c == '>' || c == '+' || c == '-':
+		return true
+	default:
+		return c >= '1' && c <= '9'
+	}
 }
 
 // opensBlock reports whether a line (without its indentation) ends with the header of a
@@ -161,19 +207,19 @@ func (d *decoder) checkServices(inc *Incident, n *yaml.Node) {
 	}
 	const hint = "group services under one name (a region, a tier) or split the incident"
 	if over(inc.Services) {
-		d.errorf(n, "services", ErrTooLarge, "more than %d distinct services, the limit for one incident; %s", max, hint)
+		d.errorf(n, field("services"), ErrTooLarge, "more than %d distinct services, the limit for one incident; %s", max, hint)
 		return
 	}
 	for i := range inc.Timeline {
 		if ev := &inc.Timeline[i]; over(ev.Services) {
-			d.errorf(&yaml.Node{Line: ev.pos.line, Column: ev.pos.col}, join(ev.pos.path, "services"), ErrTooLarge,
+			d.errorf(&yaml.Node{Line: ev.pos.line, Column: ev.pos.col}, ev.pos.path.join("services"), ErrTooLarge,
 				"with these, the incident names more than %d distinct services (in services, events and outages), the limit for one incident; %s", max, hint)
 			return
 		}
 	}
 	for i := range inc.Outages {
 		if o := &inc.Outages[i]; over(o.Services) {
-			d.errorf(&yaml.Node{Line: o.pos.line, Column: o.pos.col}, join(o.pos.path, "services"), ErrTooLarge,
+			d.errorf(&yaml.Node{Line: o.pos.line, Column: o.pos.col}, o.pos.path.join("services"), ErrTooLarge,
 				"with these, the incident names more than %d distinct services (in services, events and outages), the limit for one incident; %s", max, hint)
 			return
 		}

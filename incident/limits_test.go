@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -293,3 +294,73 @@ func TestTooManyErrors(t *testing.T) {
 }
 
 var _ io.Reader = (*endlessFile)(nil)
+
+// countValuesByLine is countValues as first written, a line at a time with the bytes package:
+// the oracle of FuzzCountValues.
+func countValuesByLine(data []byte) int {
+	n := 0
+	block := -1
+	for rest := data; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		trimmed := bytes.TrimLeft(line, " ")
+		indent := len(line) - len(trimmed)
+		if block >= 0 {
+			if len(bytes.TrimSpace(trimmed)) == 0 || indent > block {
+				continue
+			}
+			block = -1
+		}
+		n++
+		for _, c := range []byte{',', ':', '-', '[', '{'} {
+			n += bytes.Count(line, []byte{c})
+		}
+		if opensBlock(trimmed) {
+			block = indent
+		}
+	}
+	return n
+}
+
+// FuzzCountValues checks that countValues' one pass counts what the line-at-a-time reading
+// counts, block scalars, comments and Unicode white space included.
+func FuzzCountValues(f *testing.F) {
+	for _, s := range []string{
+		"title: x\nsummary: |\n  a: b, c\n  - d\ndate: 2024-01-02\n",
+		"text: >+ # note\n  x: y\n\u00a0\nz: [a, b]\n",
+		"a|\nb: !!str |2-\n   - x\n\t\n",
+		"k: v # |\n  - a\n",
+		"- |\n - a\n-  >\n  b\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if got, want := countValues(data), countValuesByLine(data); got != want {
+			t.Fatalf("countValues = %d, the line-at-a-time reading counts %d", got, want)
+		}
+	})
+}
+
+func BenchmarkCountValues(b *testing.B) {
+	data := bigIncident(1000)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		countValues(data)
+	}
+}
+
+// FuzzCountValuesBound checks the bound Parse relies on to skip counting a small file.
+func FuzzCountValuesBound(f *testing.F) {
+	f.Add([]byte("[a,b,c]\n\n\n- - - \n"))
+	f.Add([]byte(","))
+	f.Add([]byte(""))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if n := countValues(data); n > len(data)+1 {
+			t.Fatalf("countValues = %d > len(data)+1 = %d", n, len(data)+1)
+		}
+	})
+}

@@ -11,7 +11,7 @@ func TestSource(t *testing.T) {
 	incs, err := Parse("f.yaml", doc("title: x", "source:", "  system: statuspage", "  id: p1xk0y9z", "  page: 'kctbh9vrtdwd'", "  url: https://status.example.com/incidents/p1xk0y9z"))
 	require.NoError(t, err)
 	assert.Equal(t, &Source{System: "statuspage", ID: "p1xk0y9z", Page: "kctbh9vrtdwd", URL: "https://status.example.com/incidents/p1xk0y9z",
-		pos: pos{line: 3, col: 3, path: "source"}}, incs[0].Source)
+		pos: pos{line: 3, col: 3, path: field("source")}}, incs[0].Source)
 	errs, _ := Validate(incs[0])
 	assert.Empty(t, errs)
 

@@ -19,7 +19,7 @@ type clock struct {
 
 // time reads a time expression. It reports false when the time could not be read.
 // window is set when the expression may be a window (scheduled); the second Time is its end.
-func (d *decoder) time(n *yaml.Node, path string, ck *clock, approx, window bool) (Time, Time, bool) {
+func (d *decoder) time(n *yaml.Node, path fieldPath, ck *clock, approx, window bool) (Time, Time, bool) {
 	if n == nil || isNull(n) {
 		d.errorf(n, path, ErrMissing, "time missing; write it like \"10:36\", \"10:36am EDT\" or \"2016-07-26 14:36 UTC\"")
 		return Time{}, Time{}, false
@@ -70,11 +70,11 @@ func (d *decoder) time(n *yaml.Node, path string, ck *clock, approx, window bool
 
 // tzReport reports an error of package tz, pointing at the offending part of the text when
 // the scalar is on one line without escapes.
-func (d *decoder) tzReport(n *yaml.Node, path, raw string, err error, warning bool) {
+func (d *decoder) tzReport(n *yaml.Node, path fieldPath, raw string, err error, warning bool) {
 	if len(d.errs) >= d.max && !warning {
 		return
 	}
-	pe := &ParseError{File: d.file, Line: n.Line, Column: n.Column, Path: path, Err: tzError(err, ""), Warning: warning, Code: codeOf(err)}
+	pe := &ParseError{File: d.file, Line: n.Line, Column: n.Column, Path: path.String(), Err: tzError(err, ""), Warning: warning, Code: codeOf(err)}
 	var te *tz.Error
 	if v := deref(n); v == n && errors.As(err, &te) && te.Offset > 0 && !strings.ContainsAny(raw, "\n\\") {
 		lead := len(raw) - len(strings.TrimLeft(raw, " \t"))
@@ -97,13 +97,13 @@ func (d *decoder) tzReport(n *yaml.Node, path, raw string, err error, warning bo
 
 var eventKeys = []string{"at", "text", "kind", "state", "services", "approx", "ignore"}
 
-func (d *decoder) timeline(n *yaml.Node, path string) []Event {
+func (d *decoder) timeline(n *yaml.Node, path fieldPath) []Event {
 	var out []Event
 	if n != nil && deref(n).Kind == yaml.SequenceNode {
 		out = make([]Event, 0, len(deref(n).Content))
 	}
 	ck := clock{date: d.inc.Date}
-	d.list(n, path, "events ({at, text, kind, state})", func(i int, c *yaml.Node, p string) {
+	d.list(n, path, "events ({at, text, kind, state})", func(i int, c *yaml.Node, p fieldPath) {
 		v, _, ok := d.fields(c, p, eventKeys)
 		if !ok {
 			return
@@ -113,27 +113,33 @@ func (d *decoder) timeline(n *yaml.Node, path string) []Event {
 		out = append(out, Event{pos: pos{line: c.Line, col: c.Column, path: p, item: i + 1}})
 		ev := &out[len(out)-1]
 		if v[1] != nil {
-			ev.Text = d.str(v[1], join(p, "text"))
+			ev.Text = d.str(v[1], p.join("text"))
 		}
 		if v[3] != nil {
-			ev.State = d.level(v[3], join(p, "state"))
+			ev.State = d.level(v[3], p.join("state"))
 		}
 		if v[4] != nil {
-			ev.Services = d.strs(v[4], join(p, "services"))
+			ev.Services = d.strs(v[4], p.join("services"))
 		}
 		if v[6] != nil {
-			ev.Ignore = d.ignore(v[6], join(p, "ignore"))
+			ev.Ignore = d.ignore(v[6], p.join("ignore"))
 		}
 		if v[2] != nil {
-			d.enum(v[2], join(p, "kind"), &ev.Kind)
+			d.enum(v[2], p.join("kind"), func(name string) error {
+				k, err := timeline.ParseEventKind(name)
+				if err == nil {
+					ev.Kind = k
+				}
+				return err
+			})
 		}
-		approx := v[5] != nil && d.boolean(v[5], join(p, "approx"))
+		approx := v[5] != nil && d.boolean(v[5], p.join("approx"))
 		if v[0] == nil {
 			out = out[:len(out)-1]
-			d.errorf(c, join(p, "at"), ErrMissing, "event without at: write when it happened, like at: \"10:36\"")
+			d.errorf(c, p.join("at"), ErrMissing, "event without at: write when it happened, like at: \"10:36\"")
 			return
 		}
-		at, _, ok := d.time(v[0], join(p, "at"), &ck, approx, false)
+		at, _, ok := d.time(v[0], p.join("at"), &ck, approx, false)
 		if !ok {
 			out = out[:len(out)-1]
 			return
@@ -166,11 +172,11 @@ const (
 // outages reads the explicit outage windows. An item is {start, end, level, services}, or
 // {window, level, services} with the window as written ("from 5:45 AM to 7:00 AM UTC"), or
 // that window alone as a string (level major_outage, the incident's services).
-func (d *decoder) outages(n *yaml.Node, path string) []Outage {
+func (d *decoder) outages(n *yaml.Node, path fieldPath) []Outage {
 	var out []Outage
 	// One list: a time without a date takes the date of the previous time, as in the timeline.
 	ck := clock{date: d.inc.Date}
-	d.list(n, path, "outages ({start, end, level, services} or a window such as \"10:50-12:38\")", func(i int, c *yaml.Node, p string) {
+	d.list(n, path, "outages ({start, end, level, services} or a window such as \"10:50-12:38\")", func(i int, c *yaml.Node, p fieldPath) {
 		o := Outage{Level: defaultOutageLevel, pos: pos{line: c.Line, col: c.Column, path: p, item: i + 1}}
 		if v := deref(c); v.Kind == yaml.ScalarNode && !isNull(v) {
 			start, end, ok := d.time(c, p, &ck, false, true)
@@ -189,9 +195,9 @@ func (d *decoder) outages(n *yaml.Node, path string) []Outage {
 		if !ok {
 			return
 		}
-		o.Level = d.level(v[oLevel], join(p, "level"))
-		o.Services = d.strs(v[oServices], join(p, "services"))
-		o.Ignore = d.ignore(v[oIgnore], join(p, "ignore"))
+		o.Level = d.level(v[oLevel], p.join("level"))
+		o.Services = d.strs(v[oServices], p.join("services"))
+		o.Ignore = d.ignore(v[oIgnore], p.join("ignore"))
 		if o.Level == 0 && v[oLevel] == nil {
 			o.Level = defaultOutageLevel
 		}
@@ -201,10 +207,10 @@ func (d *decoder) outages(n *yaml.Node, path string) []Outage {
 				if at == nil {
 					at = v[oEnd]
 				}
-				d.errorf(at, join(p, "window"), ErrInvalid, "an outage has either window: or start: and end:, not both; remove one")
+				d.errorf(at, p.join("window"), ErrInvalid, "an outage has either window: or start: and end:, not both; remove one")
 				return
 			}
-			start, end, ok := d.time(v[oWindow], join(p, "window"), &ck, false, true)
+			start, end, ok := d.time(v[oWindow], p.join("window"), &ck, false, true)
 			if !ok {
 				return
 			}
@@ -212,8 +218,8 @@ func (d *decoder) outages(n *yaml.Node, path string) []Outage {
 			out = append(out, o)
 			return
 		}
-		start, ok1 := d.bound(c, v[oStart], join(p, "start"), &ck, "outage")
-		end, ok2 := d.bound(c, v[oEnd], join(p, "end"), &ck, "outage")
+		start, ok1 := d.bound(c, v[oStart], p.join("start"), &ck, "outage")
+		end, ok2 := d.bound(c, v[oEnd], p.join("end"), &ck, "outage")
 		if !ok1 || !ok2 {
 			return
 		}
@@ -225,9 +231,9 @@ func (d *decoder) outages(n *yaml.Node, path string) []Outage {
 
 // bound reads the start or end of a window written as a mapping. One that is absent is
 // reported at the mapping m.
-func (d *decoder) bound(m, n *yaml.Node, path string, ck *clock, what string) (Time, bool) {
+func (d *decoder) bound(m, n *yaml.Node, path fieldPath, ck *clock, what string) (Time, bool) {
 	if n == nil {
-		key := path[strings.LastIndexByte(path, '.')+1:]
+		key := path.key
 		d.errorf(m, path, ErrMissing, "%s without %s: write it like %s: \"10:36\", or write the window as the post does, like window: \"from 10:50 to 12:38 EDT\"", what, key, key)
 		return Time{}, false
 	}
@@ -237,7 +243,7 @@ func (d *decoder) bound(m, n *yaml.Node, path string, ck *clock, what string) (T
 
 var windowKeys = []string{"start", "end"}
 
-func (d *decoder) scheduled(n *yaml.Node, path string) *Schedule {
+func (d *decoder) scheduled(n *yaml.Node, path fieldPath) *Schedule {
 	if n == nil || isNull(n) {
 		return nil
 	}
@@ -253,8 +259,8 @@ func (d *decoder) scheduled(n *yaml.Node, path string) *Schedule {
 	if !ok {
 		return nil
 	}
-	start, ok1 := d.bound(n, v[0], join(path, "start"), &ck, "scheduled window")
-	end, ok2 := d.bound(n, v[1], join(path, "end"), &ck, "scheduled window")
+	start, ok1 := d.bound(n, v[0], path.join("start"), &ck, "scheduled window")
+	end, ok2 := d.bound(n, v[1], path.join("end"), &ck, "scheduled window")
 	if !ok1 || !ok2 {
 		return nil
 	}

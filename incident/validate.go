@@ -89,7 +89,7 @@ func newAcks(inc *Incident) acks {
 		if len(codes) == 0 {
 			return
 		}
-		path := p.path
+		path := p.path.String()
 		if path == "" {
 			path = index(list, i)
 		}
@@ -172,7 +172,7 @@ type validator struct {
 
 // at returns a *ParseError at p, or at path when p is unknown.
 func (v *validator) at(p pos, path string, err error, warning bool) {
-	pe := &ParseError{File: v.inc.File, Line: p.line, Column: p.col, Path: p.path, Err: err, Warning: warning, Code: codeOf(err)}
+	pe := &ParseError{File: v.inc.File, Line: p.line, Column: p.col, Path: p.path.String(), Err: err, Warning: warning, Code: codeOf(err)}
 	if pe.Path == "" {
 		pe.Path = path
 	}
@@ -194,7 +194,7 @@ func (v *validator) key(name string) pos {
 			return p
 		}
 	}
-	return pos{path: name}
+	return pos{path: field(name)}
 }
 
 // dated reports whether the instants of inc are real.
@@ -382,7 +382,7 @@ func (v *validator) actionItems() {
 		}
 		if !a.Due.IsZero() && !inc.Date.IsZero() && compareDate(a.Due, inc.Date) < 0 {
 			p := a.duePos
-			if p.path == "" {
+			if p.path == (fieldPath{}) {
 				p = a.pos
 			}
 			v.at(p, index("action_items", i)+".due", errorf(ErrDueEarly, "due %s, before the incident's date %s", a.Due, inc.Date), true)
@@ -409,8 +409,8 @@ func (v *validator) services() {
 		for j, s := range names {
 			if !slices.ContainsFunc(inc.Services, func(t string) bool { return strings.EqualFold(s, t) }) {
 				pp := p
-				if pp.path != "" {
-					pp.path = index(pp.path+".services", j)
+				if pp.path != (fieldPath{}) {
+					pp.path = pp.path.join("services").index(j)
 				}
 				v.at(pp, index(path+".services", j), errorf(ErrUnknownService, "service %q is not listed in services (%s); add it there or fix the name",
 					s, strings.Join(inc.Services, ", ")), true)
@@ -431,7 +431,7 @@ func (v *validator) source() {
 		return
 	}
 	p := src.pos
-	p.path = ""
+	p.path = fieldPath{}
 	if strings.TrimSpace(src.System) == "" {
 		v.at(p, "source.system", errorc(CodeMissingSystem, ErrMissing, "source without system; write system: statuspage, slack, text or the name of the system it came from"), false)
 	}
@@ -471,7 +471,7 @@ func (inc *Incident) CheckSpan() error {
 			return nil
 		}
 		p := t.src
-		pe := &ParseError{File: inc.File, Line: p.line, Column: p.col, Path: p.path, Code: CodeTooLong,
+		pe := &ParseError{File: inc.File, Line: p.line, Column: p.col, Path: p.path.String(), Code: CodeTooLong,
 			Err: errorf(ErrTooLong, "with this time the incident runs from %s to %s, longer than the 292 years a duration measures; check the year",
 				first.Instant.UTC().Format(time.DateOnly), last.Instant.UTC().Format(time.DateOnly))}
 		if pe.Path == "" {

@@ -63,6 +63,28 @@ func fold(s string) string {
 	if len(s) > 64 {
 		return "" // longer than any name
 	}
+	if folded(s) {
+		return s // as names are mostly written: "major_outage"
+	}
+	return foldRunes(s)
+}
+
+// folded reports whether fold(s) is s: lower-case ASCII letters and digits, with single "_"
+// between them.
+func folded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c == '_' && i > 0 && i < len(s)-1 && s[i-1] != '_':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// foldRunes is fold of a trimmed s of at most 64 bytes, a rune at a time.
+func foldRunes(s string) string {
 	var b strings.Builder
 	sep := false
 	for _, r := range strings.ToLower(s) {

@@ -234,3 +234,20 @@ func FuzzMaintenancePolicyUnmarshalText(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFold checks that fold's shortcut for a name written folded gives what folding it a rune
+// at a time gives.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"major_outage", "_a", "a_", "a__b", "Major Outage", "won't_do", "p1", "a-b", "é", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.TrimSpace(s)
+		if len(s) > 64 {
+			return
+		}
+		if got, want := fold(s), foldRunes(s); got != want {
+			t.Fatalf("fold(%q) = %q, a rune at a time %q", s, got, want)
+		}
+	})
+}

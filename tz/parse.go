@@ -116,6 +116,16 @@ func Parse(s string, ctx Context) (Expr, error) {
 	if e, ok := fastRFC3339(s); ok {
 		return e, nil
 	}
+	if e, ok := fastISOZone(s, ctx); ok {
+		return e, nil
+	}
+	return parseGeneral(s, ctx)
+}
+
+// parseGeneral is Parse without the fast paths of the forms tools and
+// templates write (rfc3339.go, isozone.go), which must read what they accept
+// exactly as it does.
+func parseGeneral(s string, ctx Context) (Expr, error) {
 	var buf [24]token
 	p := parser{s: s, ctx: ctx, toks: buf[:0]}
 	if len(s) > maxInput {

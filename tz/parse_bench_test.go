@@ -55,7 +55,8 @@ func baselineParse(s string) (time.Time, bool) {
 // BenchmarkParse reads the seed posts' forms (forms=seeds) and RFC 3339
 // instants (forms=rfc3339), with Parse (impl=ours) and with time.Parse over a
 // list of layouts (impl=baseline); forms=rfc3339/impl=general reads RFC 3339
-// with the general parser instead of the fast path.
+// with the general parser instead of the fast path; form=NAME reads one form
+// of the generated corpus.
 func BenchmarkParse(b *testing.B) {
 	ny := mustLoad(b, "America/New_York")
 	rfc := []benchInput{
@@ -79,6 +80,28 @@ func BenchmarkParse(b *testing.B) {
 			for i := 0; b.Loop(); i++ {
 				in := set.in[i%len(set.in)]
 				_, _ = tz.Parse(in.s, in.ctx)
+			}
+		})
+	}
+	// The forms of the generated corpus (../shared/bench/gen_corpus.py),
+	// most frequent first, each read as incident files read them: against
+	// the incident's date and zone and the previous time.
+	sg := mustLoad(b, "Asia/Singapore")
+	file := tz.Context{Date: tz.Date{Year: 2020, Month: time.August, Day: 21}, Location: sg,
+		After: time.Date(2020, 8, 20, 22, 0, 0, 0, time.UTC)}
+	for _, c := range []struct{ name, s string }{
+		{"rfc3339-z", "2020-08-21T06:32:25Z"},
+		{"seconds-utc", "2020-08-21 06:32:25 UTC"},
+		{"rfc3339-east", "2020-08-21T06:32:25+08:00"},
+		{"rfc3339-west", "2020-08-21T06:32:25-05:00"},
+		{"minutes-utc", "2020-08-21 06:32 UTC"},
+		{"seconds-iana", "2020-08-21 06:32:25 America/Los_Angeles"},
+		{"minutes-iana", "2020-08-21 06:32 Europe/Berlin"},
+	} {
+		b.Run("form="+c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_, _ = tz.Parse(c.s, file)
 			}
 		})
 	}

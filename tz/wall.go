@@ -3,7 +3,6 @@ package tz
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"time"
 )
 
@@ -42,7 +41,9 @@ func wallReadings(w time.Time, loc *time.Location) (rs [2]wallReading, n int, ga
 			k++
 		}
 	}
-	sort.Slice(found[:k], func(i, j int) bool { return found[i].t.Before(found[j].t) })
+	// Readings have distinct offsets, so distinct instants: any sort gives
+	// the same order, and this one keeps found on the stack.
+	slices.SortFunc(found[:k], func(a, b wallReading) int { return a.t.Compare(b.t) })
 	switch {
 	case k == 0:
 		return rs, 0, findGap(w, loc)

@@ -59,11 +59,33 @@ func readInput(e *env, name string) (display string, data []byte, err error) {
 		return fail("%v", unwrapPath(err))
 	}
 	defer f.Close()
-	data, err = io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	data, err = readSized(f, st.Size())
 	if err != nil {
 		return fail("%v", unwrapPath(err))
 	}
 	return name, data, checkText(name, data)
+}
+
+// readSized reads f to its end, or to one byte past the limit, into a buffer of size (what
+// Stat said, at least 511 bytes for a FIFO or a device) plus one byte, so that a file is read in one
+// call and a second sees its end.
+func readSized(f *os.File, size int64) ([]byte, error) {
+	size = min(max(size, 511), maxFileSize) + 1
+	data := make([]byte, 0, size)
+	for int64(len(data)) <= maxFileSize {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := f.Read(data[len(data):min(cap(data), maxFileSize+1)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+	}
+	return data, nil
 }
 
 // openInput opens the file name, which st describes. A name that was a regular file is

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -37,4 +38,43 @@ func TestExpandArgsRegularOnly(t *testing.T) {
 	require.NoError(t, syscall.Mkfifo(good, 0o644))
 	_, err = openInput(good, st)
 	assert.ErrorContains(t, err, "not a regular file")
+}
+
+// TestReadInputSized reads a regular file, an empty one, a FIFO with its writer and a file past
+// the limit, through readSized's buffer of the file's size.
+func TestReadInputSized(t *testing.T) {
+	dir := t.TempDir()
+	example, err := os.ReadFile("../../examples/harvest-2016-07-26.yaml")
+	require.NoError(t, err)
+	name := filepath.Join(dir, "a.yaml")
+	require.NoError(t, os.WriteFile(name, example, 0o644))
+	_, data, err := readInput(&env{}, name)
+	require.NoError(t, err)
+	assert.Equal(t, example, data)
+	assert.Equal(t, len(example)+1, cap(data), "one buffer, of the file's size and a byte")
+
+	empty := filepath.Join(dir, "empty.yaml")
+	require.NoError(t, os.WriteFile(empty, nil, 0o644))
+	_, data, err = readInput(&env{}, empty)
+	require.NoError(t, err)
+	assert.Empty(t, data)
+
+	fifo := filepath.Join(dir, "fifo.yaml")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o644))
+	go func() {
+		f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		f.Write(example)
+		f.Close()
+	}()
+	_, data, err = readInput(&env{}, fifo)
+	require.NoError(t, err)
+	assert.Equal(t, example, data)
+
+	big := filepath.Join(dir, "big.yaml")
+	require.NoError(t, os.WriteFile(big, bytes.Repeat([]byte("# x\n"), maxFileSize/4+1), 0o644))
+	_, _, err = readInput(&env{}, big)
+	assert.ErrorContains(t, err, "larger than the limit")
 }
