@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -30,9 +31,21 @@ type pos struct {
 
 // fileFacts is what Parse remembers about a file beyond the incident's values.
 type fileFacts struct {
-	keys     map[string]pos  // top-level keys written
-	warnings ErrorList       // warnings found while reading, e.g. tz.ErrDSTMismatch
-	failed   map[string]bool // top-level keys with an error, which Validate does not judge again
+	keys     [len(topKeys)]keyAt // where each top-level key is written, in topKeys' order
+	warnings ErrorList           // warnings found while reading, e.g. tz.ErrDSTMismatch
+	failed   map[string]bool     // top-level keys with an error, which Validate does not judge again
+}
+
+// keyAt is the line and column of a key; line 0 when the key is not written.
+type keyAt struct{ line, col int32 }
+
+// key returns the position of the top-level key name, and whether the file writes it.
+func (f *fileFacts) key(name string) (pos, bool) {
+	i := slices.Index(topKeys[:], name)
+	if i < 0 || f.keys[i].line == 0 {
+		return pos{}, false
+	}
+	return pos{line: int(f.keys[i].line), col: int(f.keys[i].col), path: field(name)}, true
 }
 
 // Parse reads the incidents of one file: a YAML (or JSON) document, or several as a YAML
@@ -270,16 +283,27 @@ func (p fieldPath) index(i int) fieldPath {
 	return fieldPath{base: p.String(), item: i + 1}
 }
 
+// fieldsBuf is the size of the arrays the readers of lists of mappings give fields: two per
+// key of the longest of those mappings (an action item's eight).
+const fieldsBuf = 16
+
 // fields checks that n is a mapping whose keys are all among names, each at most once, and
-// returns the value node of each name (nil when absent) and the key nodes.
-func (d *decoder) fields(n *yaml.Node, path fieldPath, names []string) (vals, keys []*yaml.Node, ok bool) {
+// returns the value node of each name (nil when absent) and the key nodes, in buf when it
+// holds two per name (a caller's array, so that an event's fields cost no allocation).
+func (d *decoder) fields(n *yaml.Node, path fieldPath, names []string, buf []*yaml.Node) (vals, keys []*yaml.Node, ok bool) {
 	at := n
 	n = deref(n)
 	if n.Kind != yaml.MappingNode {
 		d.errorf(at, path, ErrType, "want a mapping with keys %s, got %s", strings.Join(names, ", "), describe(n))
 		return nil, nil, false
 	}
-	both := make([]*yaml.Node, 2*len(names)) // one allocation for the two
+	both := buf[:0]
+	if cap(both) < 2*len(names) {
+		both = make([]*yaml.Node, 2*len(names)) // one allocation for the two
+	} else {
+		both = both[:2*len(names)]
+		clear(both)
+	}
 	vals, keys = both[:len(names):len(names)], both[len(names):]
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := deref(n.Content[i]), n.Content[i+1]
@@ -439,7 +463,7 @@ func (d *decoder) enum(n *yaml.Node, path fieldPath, set func(name string) error
 	}
 }
 
-var topKeys = []string{
+var topKeys = [...]string{
 	"postmortem", "id", "title", "slug", "kind", "date", "timezone", "services", "severity",
 	"status", "authors", "published", "summary", "impact", "timeline", "outages", "scheduled",
 	"root_causes", "trigger", "detection", "resolution", "contributing_factors", "lessons",
@@ -481,13 +505,14 @@ func (d *decoder) incident(n *yaml.Node) *Incident {
 		d.errorf(n, fieldPath{}, ErrType, "an incident is a mapping with keys such as title, date and timeline; got %s", describe(n))
 		return nil
 	}
-	v, keys, _ := d.fields(n, fieldPath{}, topKeys)
-	d.src = &fileFacts{keys: make(map[string]pos, len(topKeys))}
+	var buf [2 * len(topKeys)]*yaml.Node
+	v, keys, _ := d.fields(n, fieldPath{}, topKeys[:], buf[:])
+	d.src = &fileFacts{}
 	inc := &Incident{File: d.file, Version: 1, Kind: KindIncident, Location: time.UTC, src: d.src}
 	d.inc = inc
 	for i, k := range keys {
 		if k != nil {
-			d.src.keys[topKeys[i]] = pos{line: k.Line, col: k.Column, path: field(topKeys[i])}
+			d.src.keys[i] = keyAt{line: int32(min(k.Line, math.MaxInt32)), col: int32(min(k.Column, math.MaxInt32))}
 		}
 	}
 
@@ -616,7 +641,8 @@ func (d *decoder) causes(n *yaml.Node, path fieldPath) []Cause {
 			}
 			return
 		}
-		v, _, ok := d.fields(c, p, causeKeys)
+		var buf [fieldsBuf]*yaml.Node
+		v, _, ok := d.fields(c, p, causeKeys, buf[:])
 		if !ok {
 			return
 		}
@@ -635,7 +661,8 @@ func (d *decoder) lessons(n *yaml.Node, path fieldPath) Lessons {
 	if n == nil || isNull(n) {
 		return Lessons{}
 	}
-	v, _, ok := d.fields(n, path, lessonKeys)
+	var buf [fieldsBuf]*yaml.Node
+	v, _, ok := d.fields(n, path, lessonKeys, buf[:])
 	if !ok {
 		return Lessons{}
 	}
@@ -655,7 +682,8 @@ func (d *decoder) actionItems(n *yaml.Node, path fieldPath) []ActionItem {
 			d.errorf(c, p, ErrType, "want a mapping {text: ..., owner: ..., due: ...}, got a string; write text: before it")
 			return
 		}
-		v, _, ok := d.fields(c, p, actionKeys)
+		var buf [fieldsBuf]*yaml.Node
+		v, _, ok := d.fields(c, p, actionKeys, buf[:])
 		if !ok {
 			return
 		}
@@ -693,7 +721,8 @@ func (d *decoder) links(n *yaml.Node, path fieldPath) []Link {
 			}
 			return
 		}
-		v, _, ok := d.fields(c, p, linkKeys)
+		var buf [fieldsBuf]*yaml.Node
+		v, _, ok := d.fields(c, p, linkKeys, buf[:])
 		if !ok {
 			return
 		}
@@ -714,7 +743,8 @@ func (d *decoder) source(n *yaml.Node, path fieldPath) *Source {
 		return nil
 	}
 	before := len(d.errs)
-	v, _, ok := d.fields(n, path, sourceKeys)
+	var buf [fieldsBuf]*yaml.Node
+	v, _, ok := d.fields(n, path, sourceKeys, buf[:])
 	if !ok {
 		return nil
 	}

@@ -104,7 +104,8 @@ func (d *decoder) timeline(n *yaml.Node, path fieldPath) []Event {
 	}
 	ck := clock{date: d.inc.Date}
 	d.list(n, path, "events ({at, text, kind, state})", func(i int, c *yaml.Node, p fieldPath) {
-		v, _, ok := d.fields(c, p, eventKeys)
+		var buf [fieldsBuf]*yaml.Node
+		v, _, ok := d.fields(c, p, eventKeys, buf[:])
 		if !ok {
 			return
 		}
@@ -191,7 +192,8 @@ func (d *decoder) outages(n *yaml.Node, path fieldPath) []Outage {
 			d.errorf(c, p, ErrMissing, "empty outage; write a window like \"10:50-12:38\" or {start: ..., end: ...}, or remove it")
 			return
 		}
-		v, _, ok := d.fields(c, p, outageKeys)
+		var buf [fieldsBuf]*yaml.Node
+		v, _, ok := d.fields(c, p, outageKeys, buf[:])
 		if !ok {
 			return
 		}
@@ -255,7 +257,8 @@ func (d *decoder) scheduled(n *yaml.Node, path fieldPath) *Schedule {
 		}
 		return &Schedule{Start: start, End: end}
 	}
-	v, _, ok := d.fields(n, path, windowKeys)
+	var buf [fieldsBuf]*yaml.Node
+	v, _, ok := d.fields(n, path, windowKeys, buf[:])
 	if !ok {
 		return nil
 	}

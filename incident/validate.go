@@ -190,7 +190,7 @@ func (v *validator) failed(name string) bool {
 
 func (v *validator) key(name string) pos {
 	if v.inc.src != nil {
-		if p, ok := v.inc.src.keys[name]; ok {
+		if p, ok := v.inc.src.key(name); ok {
 			return p
 		}
 	}

@@ -71,7 +71,7 @@ func (d *decoder) zoneHint() {
 	first := d.errs[idx[0]]
 	pe := &ParseError{File: d.file, Line: first.Line, Column: first.Column, Path: "timezone", Code: CodeZoneOff,
 		Err: &fieldError{msg: msg, err: mes[0]}}
-	if p, ok := d.src.keys["timezone"]; ok {
+	if p, ok := d.src.key("timezone"); ok {
 		pe.Line, pe.Column = p.line, p.col
 	}
 	out := d.errs[:0]
