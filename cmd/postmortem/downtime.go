@@ -127,13 +127,13 @@ func runDowntime(e *env, args []string) error {
 	}
 
 	d := newDiagnostics(e.stderr)
-	files = expandArgs(files, d)
-	if err := checkOutput(*out, files); err != nil {
+	inputs := expandArgs(files, d)
+	if err := checkOutput(*out, inputNames(inputs)); err != nil {
 		return flags.usagef("%v", err)
 	}
 	sp := &spool{}
 	defer sp.close()
-	rep, err := measure(e, opts, files, d, sp)
+	rep, err := measure(e, opts, inputs, d, sp)
 	if d.errors > 0 {
 		if d.errors > 1 {
 			fmt.Fprintf(e.stderr, "postmortem: %s; nothing measured\n", plural(d.errors, "error"))
@@ -195,7 +195,7 @@ type measured struct {
 // each incident's output record (encoded once, in the chosen format, by the worker that
 // measured it) for writing in order at the end. Only the spool's index and the report's windows stay in memory. The error is
 // one an incident's measurement returned (a span too long to measure), also counted in d.
-func measure(e *env, opts downtimeOptions, files []string, d *diagnostics, sp *spool) (*report.Report, error) {
+func measure(e *env, opts downtimeOptions, files []input, d *diagnostics, sp *spool) (*report.Report, error) {
 	rep := report.New(opts.Options)
 	cfg := &incident.Config{Strict: opts.strict}
 	work := func(l loaded) any {

@@ -43,12 +43,8 @@ func readInput(e *env, name string) (display string, data []byte, err error) {
 	}
 	st, err := os.Stat(name)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return fail("no such file")
-	case errors.Is(err, fs.ErrPermission):
-		return fail("permission denied")
 	case err != nil:
-		return fail("%v", unwrapPath(err))
+		return fail("%v", openError(err))
 	case st.IsDir():
 		return fail("is a directory, not an incident file")
 	case !st.Mode().IsRegular() && st.Mode()&fs.ModeNamedPipe == 0 && st.Mode()&fs.ModeCharDevice == 0:
@@ -88,6 +84,33 @@ func readSized(f *os.File, size int64) ([]byte, error) {
 	return data, nil
 }
 
+// readFound is readInput for a file that a folder's walk found to be a regular file: it is
+// opened at once, without the stat that tells readInput what a name given on the command line
+// is, and refused if it is no longer a regular file (a FIFO put in its place is not waited on).
+func readFound(name string) (display string, data []byte, err error) {
+	f, st, err := openRegular(name)
+	if err != nil {
+		return name, nil, &incident.ParseError{File: name, Err: openError(err)}
+	}
+	defer f.Close()
+	data, err = readSized(f, st.Size())
+	if err != nil {
+		return name, nil, &incident.ParseError{File: name, Err: unwrapPath(err)}
+	}
+	return name, data, checkText(name, data)
+}
+
+// openError words an error of opening or of stat for a diagnostic that names the file.
+func openError(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such file")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
+	}
+	return unwrapPath(err)
+}
+
 // openInput opens the file name, which st describes. A name that was a regular file is
 // opened without blocking and must still be one, so that a FIFO put in its place after st
 // (in a folder someone else writes to) is refused instead of waiting for a writer forever;
@@ -96,18 +119,26 @@ func openInput(name string, st fs.FileInfo) (*os.File, error) {
 	if !st.Mode().IsRegular() {
 		return os.Open(name)
 	}
+	f, _, err := openRegular(name)
+	return f, err
+}
+
+// openRegular opens the file name without blocking, and returns it with what it is now,
+// which must be a regular file.
+func openRegular(name string) (*os.File, fs.FileInfo, error) {
 	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if now, err := f.Stat(); err != nil || !now.Mode().IsRegular() {
+	now, err := f.Stat()
+	if err != nil || !now.Mode().IsRegular() {
 		f.Close()
 		if err == nil {
 			err = errors.New("not a regular file")
 		}
-		return nil, err
+		return nil, nil, err
 	}
-	return f, nil
+	return f, now, nil
 }
 
 // unwrapPath drops the "open NAME:" that *fs.PathError adds, the caller names the file.
@@ -253,7 +284,31 @@ type loaded struct {
 // does not hide the problems of the others.
 func loadFiles(e *env, cfg *incident.Config, names []string, d *diagnostics) []loaded {
 	out := make([]loaded, 0, len(names))
-	eachFile(e, cfg, names, d, nil, func(l loaded, _ any) { out = append(out, l) })
+	eachFile(e, cfg, inputsOf(names), d, nil, func(l loaded, _ any) { out = append(out, l) })
+	return out
+}
+
+// input is a file to read: named on the command line, or found in a folder named there.
+type input struct {
+	name  string
+	found bool // reports whether a folder's walk found it, as a regular file
+}
+
+// inputsOf returns the files named on the command line as inputs.
+func inputsOf(names []string) []input {
+	out := make([]input, len(names))
+	for i, name := range names {
+		out[i] = input{name: name}
+	}
+	return out
+}
+
+// inputNames returns the names of the inputs.
+func inputNames(ins []input) []string {
+	out := make([]string, len(ins))
+	for i, in := range ins {
+		out[i] = in.name
+	}
 	return out
 }
 
@@ -270,11 +325,11 @@ type parsed struct {
 // (when not nil) with it and what work (when not nil) computed from it in the worker. The
 // output is that of a sequential run: only the reading, parsing, validating and work run in
 // parallel. A file's bytes become incidents in parseFile, the one place to do so.
-func eachFile(e *env, cfg *incident.Config, names []string, d *diagnostics, work func(l loaded) any, use func(l loaded, v any)) {
+func eachFile(e *env, cfg *incident.Config, names []input, d *diagnostics, work func(l loaded) any, use func(l loaded, v any)) {
 	tuneGC()
 	workers := runtime.GOMAXPROCS(0)
 	type job struct {
-		name  string
+		input
 		stdin bool // reports whether this is a second "-", which is an error
 		out   chan parsed
 	}
@@ -282,9 +337,9 @@ func eachFile(e *env, cfg *incident.Config, names []string, d *diagnostics, work
 	queue := make(chan chan parsed, 4*workers) // the results in flight, in order
 	go func() {
 		stdinUsed := false
-		for _, name := range names {
-			j := job{name: name, out: make(chan parsed, 1)}
-			if name == "-" {
+		for _, in := range names {
+			j := job{input: in, out: make(chan parsed, 1)}
+			if in.name == "-" {
 				j.stdin, stdinUsed = stdinUsed, true
 			}
 			queue <- j.out
@@ -303,7 +358,7 @@ func eachFile(e *env, cfg *incident.Config, names []string, d *diagnostics, work
 					j.out <- p
 					continue
 				}
-				p = parseFile(e, cfg, j.name)
+				p = parseFile(e, cfg, j.input)
 				if work != nil && len(p.incidents) > 0 {
 					p.value = work(p.loaded)
 				}
@@ -338,9 +393,16 @@ func tuneGC() {
 }
 
 // parseFile reads, parses and validates the file name, with every problem in order.
-func parseFile(e *env, cfg *incident.Config, name string) parsed {
-	display, data, err := readInput(e, name)
-	p := parsed{loaded: loaded{name: name, display: display}}
+func parseFile(e *env, cfg *incident.Config, in input) parsed {
+	var display string
+	var data []byte
+	var err error
+	if in.found {
+		display, data, err = readFound(in.name)
+	} else {
+		display, data, err = readInput(e, in.name)
+	}
+	p := parsed{loaded: loaded{name: in.name, display: display}}
 	if err != nil {
 		p.problems = problemsOf(nil, display, err)
 		return p
@@ -417,12 +479,12 @@ var incidentExts = []string{".yaml", ".yml", ".json"}
 // file (reading a FIFO waits for a writer, a device may never end), and a link to a folder
 // is not followed. Other names are kept as they are. A folder that holds no incident file,
 // or that cannot be read, is an error of that folder, reported to d.
-func expandArgs(names []string, d *diagnostics) []string {
-	out := make([]string, 0, len(names))
+func expandArgs(names []string, d *diagnostics) []input {
+	out := make([]input, 0, len(names))
 	for _, name := range names {
 		st, err := os.Stat(name)
 		if name == "-" || err != nil || !st.IsDir() {
-			out = append(out, name)
+			out = append(out, input{name: name})
 			continue
 		}
 		var found []string
@@ -449,7 +511,9 @@ func expandArgs(names []string, d *diagnostics) []string {
 			d.add(&incident.ParseError{File: name, Err: errors.New("no incident file (*.yaml, *.yml, *.json) in this folder")})
 		}
 		slices.Sort(found)
-		out = append(out, found...)
+		for _, f := range found {
+			out = append(out, input{name: f, found: true})
+		}
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/go-postmortem/postmortem/incident"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -25,7 +26,8 @@ func TestExpandArgsRegularOnly(t *testing.T) {
 	require.NoError(t, os.Symlink("fifo.yaml", filepath.Join(dir, "to-fifo.yaml")))
 
 	d := newDiagnostics(nil)
-	assert.Equal(t, []string{good, filepath.Join(dir, "b.yaml")}, expandArgs([]string{dir}, d))
+	found := expandArgs([]string{dir}, d)
+	assert.Equal(t, []input{{name: good, found: true}, {name: filepath.Join(dir, "b.yaml"), found: true}}, found)
 	assert.Zero(t, d.errors)
 
 	_, stderr, code := runArgs("", "validate", "--quiet", dir)
@@ -38,6 +40,16 @@ func TestExpandArgsRegularOnly(t *testing.T) {
 	require.NoError(t, syscall.Mkfifo(good, 0o644))
 	_, err = openInput(good, st)
 	assert.ErrorContains(t, err, "not a regular file")
+	// The same, read as a folder's file: refused, not waited on.
+	_, _, err = readFound(good)
+	assert.ErrorContains(t, err, "not a regular file")
+	p := parseFile(&env{}, &incident.Config{}, found[0])
+	require.Len(t, p.problems, 1)
+	assert.Contains(t, p.problems[0].Error(), "not a regular file")
+	// And gone: worded as readInput words it.
+	require.NoError(t, os.Remove(good))
+	_, _, err = readFound(good)
+	assert.EqualError(t, err, good+": no such file")
 }
 
 // TestReadInputSized reads a regular file, an empty one, a FIFO with its writer and a file past

@@ -45,8 +45,8 @@ func runValidate(e *env, args []string) error {
 	d := newDiagnostics(e.stderr)
 	d.quiet = *quiet
 	d.collect = format.value != "text"
-	files = expandArgs(files, d)
-	eachFile(e, cfg, files, d, nil, nil) // each file is dropped once checked
+	inputs := expandArgs(files, d)
+	eachFile(e, cfg, inputs, d, nil, nil) // each file is dropped once checked
 	switch format.value {
 	case "json":
 		if err := writeProblemsJSON(e.stdout, d.list); err != nil {
@@ -57,7 +57,7 @@ func runValidate(e *env, args []string) error {
 			fmt.Fprintln(e.stdout, githubCommand(p))
 		}
 	default:
-		if d.errors > 0 && (len(files) > 1 || d.errors > 1) {
+		if d.errors > 0 && (len(inputs) > 1 || d.errors > 1) {
 			fmt.Fprintf(e.stderr, "postmortem: %s, %s\n", plural(d.errors, "error"), plural(d.warnings, "warning"))
 		}
 	}
