@@ -348,9 +348,13 @@ func TestFieldPath(t *testing.T) {
 		{field("lessons").join("went_well").index(1), "lessons.went_well[1]", "lessons"},
 		{field("source").join("url"), "source.url", "source"},
 		{field("action_items").index(0).join("links").join("x"), "action_items[0].links.x", "action_items"},
+		// An empty key is written as the path before it and a dot, as Parse always reported it.
+		{field("timeline").index(0).join(""), "timeline[0].", "timeline"},
+		{field("lessons").join(""), "lessons.", "lessons"},
+		{fieldPath{}.join(""), "", ""},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, tt.p.String())
-		assert.Equal(t, tt.wantTop, tt.p.top(), tt.want)
+		assert.Equal(t, tt.want, tt.p.String(), "%#v.String()", tt.p)
+		assert.Equal(t, tt.wantTop, tt.p.top(), "%#v.top()", tt.p)
 	}
 }

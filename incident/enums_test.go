@@ -1,7 +1,6 @@
 package incident
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"unicode"
@@ -169,10 +168,4 @@ func FuzzSlugify(f *testing.F) {
 			t.Fatalf("Slugify(%q) = %q, rune by rune %q", s, got, want)
 		}
 	})
-}
-
-func TestDateText(t *testing.T) {
-	for _, d := range []tz.Date{{Year: 2016, Month: 7, Day: 26}, {Year: 1, Month: 1, Day: 1}, {Year: 9999, Month: 12, Day: 31}, {Year: 10000, Month: 1, Day: 2}, {Year: -5, Month: 3, Day: 4}} {
-		assert.Equal(t, fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day), dateText(d))
-	}
 }

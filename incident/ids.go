@@ -1,7 +1,6 @@
 package incident
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/go-postmortem/postmortem/tz"
@@ -103,7 +102,7 @@ func Slugify(s string) string {
 func DeriveSlug(title string, date tz.Date) string {
 	t := Slugify(title)
 	if date != (tz.Date{}) {
-		d := dateText(date)
+		d := date.String()
 		if t == "" {
 			return d
 		}
@@ -113,16 +112,4 @@ func DeriveSlug(title string, date tz.Date) string {
 		return "incident"
 	}
 	return t
-}
-
-// dateText writes date as YYYY-MM-DD.
-func dateText(date tz.Date) string {
-	if date.Year < 0 || date.Year > 9999 {
-		return fmt.Sprintf("%04d-%02d-%02d", date.Year, int(date.Month), date.Day)
-	}
-	b := make([]byte, 0, 10)
-	b = append(b, byte('0'+date.Year/1000), byte('0'+date.Year/100%10), byte('0'+date.Year/10%10), byte('0'+date.Year%10), '-')
-	b = append(b, byte('0'+int(date.Month)/10%10), byte('0'+int(date.Month)%10), '-')
-	b = append(b, byte('0'+date.Day/10%10), byte('0'+date.Day%10))
-	return string(b)
 }

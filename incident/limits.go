@@ -110,7 +110,10 @@ func countValues(data []byte) int {
 }
 
 // valueBytes classes the bytes countValues looks at: 1 for a byte that may separate two
-// values, 2 for the '#' of a comment.
+// values, 2 for the '#' of a comment. One pass with it, and mayOpenBlock's quick refusal, read
+// a 1,000-event file at about 600 MB/s, against 200 to 290 MB/s for a line at a time with five
+// bytes.Count and opensBlock on every line (BenchmarkCountValues; FuzzCountValues holds the
+// two to the same count). Parse counts only files at least as long as the limit.
 var valueBytes = [256]uint8{',': 1, ':': 1, '-': 1, '[': 1, '{': 1, '#': 2}
 
 // isBlank reports whether line holds only white space, as bytes.TrimSpace sees it.

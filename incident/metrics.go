@@ -136,7 +136,7 @@ func ServiceFigures(ws []timeline.Window, listed []string, p timeline.Policy) []
 			continue
 		}
 		if _, ok := slices.BinarySearchFunc(per, s, func(w timeline.ServiceWindows, s string) int {
-			return timeline.CompareFold(w.Service, s)
+			return timeline.CompareLower(w.Service, s)
 		}); ok {
 			continue
 		}

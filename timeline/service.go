@@ -11,18 +11,19 @@ import (
 // case-insensitively (as strings.ToLower spells them), then by spelling. It makes no copy of
 // either name.
 func CompareServices(a, b string) int {
-	if c := CompareFold(a, b); c != 0 {
+	if c := CompareLower(a, b); c != 0 {
 		return c
 	}
 	return strings.Compare(a, b)
 }
 
-// CompareFold orders service names case-insensitively: it returns
+// CompareLower orders service names case-insensitively: it returns
 // strings.Compare(strings.ToLower(a), strings.ToLower(b)) without making either, and 0 for
-// names that are one service. (UTF-8 keeps the order of code points, so comparing the
+// names that are one service. It lowers as strings.ToLower does, which is not Unicode case
+// folding (strings.EqualFold): "ſ" and "s" are two services. (UTF-8 keeps the order of code points, so comparing the
 // lowered runes one by one, an invalid byte read as U+FFFD as strings.ToLower writes it,
 // orders the same.)
-func CompareFold(a, b string) int {
+func CompareLower(a, b string) int {
 	for a != "" && b != "" {
 		ra, na := lowerRune(a)
 		rb, nb := lowerRune(b)
@@ -95,7 +96,7 @@ func (s *serviceIDs) reserve() int32 {
 func (s *serviceIDs) id(name string) (id int32, added bool) {
 	if s.ids == nil {
 		for i := s.reserved; i < len(s.names); i++ {
-			if n := s.names[i]; n == name || CompareFold(n, name) == 0 {
+			if n := s.names[i]; n == name || CompareLower(n, name) == 0 {
 				return int32(i), false
 			}
 		}

@@ -269,7 +269,8 @@ func (c *Policy) Measure(ws []Window) Totals {
 // measureDisjoint returns the totals of ws when its windows that hold time are sorted by
 // Start and do not overlap, as Merge and ByService return them: each instant is then in one
 // window, and the totals are the sums of their lengths, made without the sweep's sorted
-// copy. It reports false for other windows.
+// copy. It reports false for other windows. Metrics measures its merged windows so: one
+// sweep, with its sorted copy of the points, fewer per incident.
 func measureDisjoint(ws []Window, weight float64) (Totals, bool) {
 	var t Totals
 	var end instant // of the last window that holds time

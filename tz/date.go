@@ -17,7 +17,14 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return "unknown date"
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	if !d.Valid() {
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	}
+	// Digit by digit: an incident's derived slug writes its date, once per file read.
+	y, m := d.Year, int(d.Month)
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d.Day/10), byte('0' + d.Day%10)}
+	return string(b[:])
 }
 
 // IsZero reports whether d is the zero Date (unknown).

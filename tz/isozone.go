@@ -122,8 +122,8 @@ func fastISOZone(s string, ctx Context) (Expr, bool) {
 
 // uniqueWall returns the instant, in UTC, at which clocks in loc show the
 // date and time, as wallTime does, and reports false at a gap or fold.
-func uniqueWall(d Date, hour, min, sec int, loc *time.Location) (time.Time, bool) {
-	w := time.Date(d.Year, d.Month, d.Day, hour, min, sec, 0, time.UTC)
+func uniqueWall(d Date, hour, minute, sec int, loc *time.Location) (time.Time, bool) {
+	w := time.Date(d.Year, d.Month, d.Day, hour, minute, sec, 0, time.UTC)
 	if loc == time.UTC {
 		return w, true
 	}

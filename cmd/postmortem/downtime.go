@@ -749,14 +749,14 @@ func appendJSONTime(b []byte, t *report.Time) []byte {
 		b = u.AppendFormat(b, time.RFC3339)
 		return append(b, '"')
 	}
-	hour, min, sec := u.Clock()
+	hour, minute, sec := u.Clock()
 	two := func(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }
 	b = append(b, '"')
 	b = two(two(b, year/100), year%100)
 	b = two(append(b, '-'), int(month))
 	b = two(append(b, '-'), day)
 	b = two(append(b, 'T'), hour)
-	b = two(append(b, ':'), min)
+	b = two(append(b, ':'), minute)
 	b = two(append(b, ':'), sec)
 	return append(b, 'Z', '"')
 }
