@@ -407,7 +407,7 @@ func (v *validator) services() {
 	}
 	check := func(p pos, path string, names []string) {
 		for j, s := range names {
-			if !slices.ContainsFunc(inc.Services, func(t string) bool { return strings.EqualFold(s, t) }) {
+			if !slices.ContainsFunc(inc.Services, func(t string) bool { return timeline.CompareLower(s, t) == 0 }) {
 				pp := p
 				if pp.path != (fieldPath{}) {
 					pp.path = pp.path.join("services").index(j)

@@ -68,6 +68,10 @@ func TestValidate(t *testing.T) {
 			[]string{"3:timeline[0].at:ErrOrder"}, nil},
 		{"unknown service", doc("title: x", "date: 2020-01-01", "services: [A]", "timeline:", "  - {at: '10:00', services: [a, B]}"),
 			nil, []string{"5:timeline[0].services[1]:ErrUnknownService"}},
+		// A service is its name in lower case, as Metrics counts it: "ſtorage" lowers to
+		// itself, so it is not Storage (though strings.EqualFold folds the two together).
+		{"service by its lower case", doc("title: x", "date: 2020-01-01", "services: [Storage, Ünits]", "timeline:", "  - {at: '10:00', services: [STORAGE, üNITS, ſtorage]}"),
+			nil, []string{"5:timeline[0].services[2]:ErrUnknownService"}},
 		{"DST half", doc("title: x", "date: 2021-07-01", "timezone: America/Los_Angeles", "timeline:", "  - at: '12:30 PST'", "  - at: '12:40 PDT'"),
 			nil, []string{"5:timeline[0].at:tz.ErrDSTMismatch"}},
 	}

@@ -20,9 +20,9 @@ func CompareServices(a, b string) int {
 // CompareLower orders service names case-insensitively: it returns
 // strings.Compare(strings.ToLower(a), strings.ToLower(b)) without making either, and 0 for
 // names that are one service. It lowers as strings.ToLower does, which is not Unicode case
-// folding (strings.EqualFold): "ſ" and "s" are two services. (UTF-8 keeps the order of code points, so comparing the
-// lowered runes one by one, an invalid byte read as U+FFFD as strings.ToLower writes it,
-// orders the same.)
+// folding (strings.EqualFold): "ſ" and "s" are two services. (UTF-8 keeps the order of code
+// points, so comparing the lowered runes one by one, an invalid byte read as U+FFFD as
+// strings.ToLower writes it, orders the same.)
 func CompareLower(a, b string) int {
 	for a != "" && b != "" {
 		ra, na := lowerRune(a)
