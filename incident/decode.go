@@ -223,15 +223,6 @@ type fieldPath struct {
 	key  string
 }
 
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
-
 // field returns the path of a top-level key.
 func field(key string) fieldPath { return fieldPath{key: key} }
 

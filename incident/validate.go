@@ -89,14 +89,14 @@ func newAcks(inc *Incident) acks {
 		if len(codes) == 0 {
 			return
 		}
-		path := p.path.String()
-		if path == "" {
-			path = index(list, i)
+		path := p.path
+		if path == (fieldPath{}) {
+			path = field(list).index(i)
 		}
 		if a.scopes == nil {
 			a.scopes = map[string][]string{}
 		}
-		a.scopes[path] = codes
+		a.scopes[path.String()] = codes
 	}
 	for i, ev := range inc.Timeline {
 		add(ev.pos, "timeline", i, ev.Ignore)
@@ -139,22 +139,22 @@ func (v *validator) acknowledge(ws ErrorList) ErrorList {
 // has not read.
 func (v *validator) ignores() {
 	inc := v.inc
-	check := func(path string, codes []string) {
+	check := func(path fieldPath, codes []string) {
 		for i, c := range codes {
 			if err := checkIgnore(c); err != nil {
-				v.at(pos{}, index(path, i), err, false)
+				v.at(pos{}, path.index(i), err, false)
 			}
 		}
 	}
-	check("ignore", inc.Ignore)
+	check(field("ignore"), inc.Ignore)
 	for i, ev := range inc.Timeline {
-		check(index("timeline", i)+".ignore", ev.Ignore)
+		check(field("timeline").index(i).join("ignore"), ev.Ignore)
 	}
 	for i, o := range inc.Outages {
-		check(index("outages", i)+".ignore", o.Ignore)
+		check(field("outages").index(i).join("ignore"), o.Ignore)
 	}
 	for i, a := range inc.ActionItems {
-		check(index("action_items", i)+".ignore", a.Ignore)
+		check(field("action_items").index(i).join("ignore"), a.Ignore)
 	}
 }
 
@@ -171,11 +171,11 @@ type validator struct {
 }
 
 // at returns a *ParseError at p, or at path when p is unknown.
-func (v *validator) at(p pos, path string, err error, warning bool) {
-	pe := &ParseError{File: v.inc.File, Line: p.line, Column: p.col, Path: p.path.String(), Err: err, Warning: warning, Code: codeOf(err)}
-	if pe.Path == "" {
-		pe.Path = path
+func (v *validator) at(p pos, path fieldPath, err error, warning bool) {
+	if p.path != (fieldPath{}) {
+		path = p.path
 	}
+	pe := &ParseError{File: v.inc.File, Line: p.line, Column: p.col, Path: path.String(), Err: err, Warning: warning, Code: codeOf(err)}
 	if warning {
 		v.warns = append(v.warns, pe)
 	} else {
@@ -247,16 +247,16 @@ func (v *validator) timeline() {
 		switch {
 		case dated > 0 && undated != nil:
 			t := undated
-			v.at(t.src, "timeline", errorc(CodeMixedDated, ErrOrder, "time %q has no date while others have one; write date: YYYY-MM-DD at the top so every time has one", t.Written), false)
+			v.at(t.src, field("timeline"), errorc(CodeMixedDated, ErrOrder, "time %q has no date while others have one; write date: YYYY-MM-DD at the top so every time has one", t.Written), false)
 		case dated == 0:
-			v.at(v.key("title"), "date", errorf(ErrUndated, "incident has no date: durations are computed, but UTC times and time zone conversions are left out; add date: YYYY-MM-DD when it is known"), true)
+			v.at(v.key("title"), field("date"), errorf(ErrUndated, "incident has no date: durations are computed, but UTC times and time zone conversions are left out; add date: YYYY-MM-DD when it is known"), true)
 		}
 	}
 	var started, resolved *Event
 	for i := range inc.Timeline {
 		ev := &inc.Timeline[i]
 		if i > 0 && ev.At.Instant.Before(inc.Timeline[i-1].At.Instant) {
-			v.at(ev.pos, index("timeline", i), errorf(ErrOrder, "event at %s comes before the previous one at %s; keep the timeline sorted",
+			v.at(ev.pos, field("timeline").index(i), errorf(ErrOrder, "event at %s comes before the previous one at %s; keep the timeline sorted",
 				showTime(ev.At), showTime(inc.Timeline[i-1].At)), false)
 		}
 		switch ev.Kind {
@@ -271,7 +271,7 @@ func (v *validator) timeline() {
 		}
 	}
 	if started != nil && resolved != nil && resolved.At.Instant.Before(started.At.Instant) {
-		v.at(resolved.pos, "timeline", errorc(CodeResolvedFirst, ErrOrder, "resolved at %s, before the incident started at %s",
+		v.at(resolved.pos, field("timeline"), errorc(CodeResolvedFirst, ErrOrder, "resolved at %s, before the incident started at %s",
 			showTime(resolved.At), showTime(started.At)), false)
 		return
 	}
@@ -295,7 +295,7 @@ func (v *validator) milestones(started, resolved *Event) {
 		default:
 			continue
 		}
-		path := index("timeline", i)
+		path := field("timeline").index(i)
 		if resolved != nil && ev.At.Instant.After(resolved.At.Instant) {
 			code := CodeMilestoneAfterEnd
 			if ev.Kind == timeline.Started {
@@ -358,19 +358,19 @@ func (v *validator) windows() {
 	}
 	for i, o := range inc.Outages {
 		if o.End.Instant.Before(o.Start.Instant) {
-			v.at(o.End.src, index("outages", i)+".end", errorf(ErrEndBeforeStart, "outage ends at %s, before it starts at %s; swap them or fix the date",
+			v.at(o.End.src, field("outages").index(i).join("end"), errorf(ErrEndBeforeStart, "outage ends at %s, before it starts at %s; swap them or fix the date",
 				showTime(o.End), showTime(o.Start)), false)
 		}
 		if o.Level == timeline.LevelUnknown || o.Level == timeline.Operational {
-			v.at(o.pos, index("outages", i)+".level", errorc(CodeOutageLevel, ErrInvalid, "outage at level %q counts no time; write partial_outage, major_outage, degraded_performance or under_maintenance", o.Level), true)
+			v.at(o.pos, field("outages").index(i).join("level"), errorc(CodeOutageLevel, ErrInvalid, "outage at level %q counts no time; write partial_outage, major_outage, degraded_performance or under_maintenance", o.Level), true)
 		}
 	}
 	if w := inc.Scheduled; w != nil && w.End.Instant.Before(w.Start.Instant) {
 		p := w.End.src
-		v.at(p, "scheduled.end", errorf(ErrEndBeforeStart, "scheduled window ends at %s, before it starts at %s", showTime(w.End), showTime(w.Start)), false)
+		v.at(p, field("scheduled").join("end"), errorf(ErrEndBeforeStart, "scheduled window ends at %s, before it starts at %s", showTime(w.End), showTime(w.Start)), false)
 	}
 	if inc.Kind == KindMaintenance && inc.Scheduled == nil && !v.failed("scheduled") {
-		v.at(v.key("kind"), "scheduled", errorf(ErrNoSchedule, "maintenance without a scheduled window; write the announced window as scheduled: {start: ..., end: ...}"), false)
+		v.at(v.key("kind"), field("scheduled"), errorf(ErrNoSchedule, "maintenance without a scheduled window; write the announced window as scheduled: {start: ..., end: ...}"), false)
 	}
 }
 
@@ -378,14 +378,14 @@ func (v *validator) actionItems() {
 	inc := v.inc
 	for i, a := range inc.ActionItems {
 		if a.Owner == "" {
-			v.at(a.pos, index("action_items", i), errorf(ErrNoOwner, "action item has no owner; add owner: (a team or person)"), true)
+			v.at(a.pos, field("action_items").index(i), errorf(ErrNoOwner, "action item has no owner; add owner: (a team or person)"), true)
 		}
 		if !a.Due.IsZero() && !inc.Date.IsZero() && compareDate(a.Due, inc.Date) < 0 {
 			p := a.duePos
 			if p.path == (fieldPath{}) {
 				p = a.pos
 			}
-			v.at(p, index("action_items", i)+".due", errorf(ErrDueEarly, "due %s, before the incident's date %s", a.Due, inc.Date), true)
+			v.at(p, field("action_items").index(i).join("due"), errorf(ErrDueEarly, "due %s, before the incident's date %s", a.Due, inc.Date), true)
 		}
 	}
 }
@@ -405,23 +405,23 @@ func (v *validator) services() {
 	if len(inc.Services) == 0 {
 		return
 	}
-	check := func(p pos, path string, names []string) {
+	check := func(p pos, path fieldPath, names []string) {
 		for j, s := range names {
 			if !slices.ContainsFunc(inc.Services, func(t string) bool { return timeline.CompareLower(s, t) == 0 }) {
 				pp := p
 				if pp.path != (fieldPath{}) {
 					pp.path = pp.path.join("services").index(j)
 				}
-				v.at(pp, index(path+".services", j), errorf(ErrUnknownService, "service %q is not listed in services (%s); add it there or fix the name",
+				v.at(pp, path.join("services").index(j), errorf(ErrUnknownService, "service %q is not listed in services (%s); add it there or fix the name",
 					s, strings.Join(inc.Services, ", ")), true)
 			}
 		}
 	}
 	for i, ev := range inc.Timeline {
-		check(ev.pos, index("timeline", i), ev.Services)
+		check(ev.pos, field("timeline").index(i), ev.Services)
 	}
 	for i, o := range inc.Outages {
-		check(o.pos, index("outages", i), o.Services)
+		check(o.pos, field("outages").index(i), o.Services)
 	}
 }
 
@@ -433,11 +433,11 @@ func (v *validator) source() {
 	p := src.pos
 	p.path = fieldPath{}
 	if strings.TrimSpace(src.System) == "" {
-		v.at(p, "source.system", errorc(CodeMissingSystem, ErrMissing, "source without system; write system: statuspage, slack, text or the name of the system it came from"), false)
+		v.at(p, field("source").join("system"), errorc(CodeMissingSystem, ErrMissing, "source without system; write system: statuspage, slack, text or the name of the system it came from"), false)
 	}
 	if src.URL != "" {
 		if err := checkSourceURL(src.URL); err != nil {
-			v.at(p, "source.url", err, false)
+			v.at(p, field("source").join("url"), err, false)
 		}
 	}
 }
@@ -454,9 +454,9 @@ func (inc *Incident) CheckSpan() error {
 	}
 	var first, last Time
 	seen := false
-	// check sees t, the field of item i of list (i < 0: of the field list), and returns the
-	// error when t makes the span too long; the path is made only then.
-	check := func(t Time, list string, i int, field string) error {
+	// check sees t, written at path unless t knows where, and returns the error when t makes
+	// the span too long.
+	check := func(t Time, path fieldPath) error {
 		if !seen {
 			first, last, seen = t, t, true
 			return nil
@@ -471,36 +471,33 @@ func (inc *Incident) CheckSpan() error {
 			return nil
 		}
 		p := t.src
-		pe := &ParseError{File: inc.File, Line: p.line, Column: p.col, Path: p.path.String(), Code: CodeTooLong,
+		if p.path != (fieldPath{}) {
+			path = p.path
+		}
+		pe := &ParseError{File: inc.File, Line: p.line, Column: p.col, Path: path.String(), Code: CodeTooLong,
 			Err: errorf(ErrTooLong, "with this time the incident runs from %s to %s, longer than the 292 years a duration measures; check the year",
 				first.Instant.UTC().Format(time.DateOnly), last.Instant.UTC().Format(time.DateOnly))}
-		if pe.Path == "" {
-			if i >= 0 {
-				list = index(list, i)
-			}
-			pe.Path = list + "." + field
-		}
 		return pe
 	}
 	for i := range inc.Timeline {
-		if err := check(inc.Timeline[i].At, "timeline", i, "at"); err != nil {
+		if err := check(inc.Timeline[i].At, field("timeline").index(i).join("at")); err != nil {
 			return err
 		}
 	}
 	for i := range inc.Outages {
 		o := &inc.Outages[i]
-		if err := check(o.Start, "outages", i, "start"); err != nil {
+		if err := check(o.Start, field("outages").index(i).join("start")); err != nil {
 			return err
 		}
-		if err := check(o.End, "outages", i, "end"); err != nil {
+		if err := check(o.End, field("outages").index(i).join("end")); err != nil {
 			return err
 		}
 	}
 	if w := inc.Scheduled; w != nil {
-		if err := check(w.Start, "scheduled", -1, "start"); err != nil {
+		if err := check(w.Start, field("scheduled").join("start")); err != nil {
 			return err
 		}
-		if err := check(w.End, "scheduled", -1, "end"); err != nil {
+		if err := check(w.End, field("scheduled").join("end")); err != nil {
 			return err
 		}
 	}
