@@ -274,6 +274,8 @@ func TestProblems(t *testing.T) {
 		errorCode string
 	}{
 		{"resolved before started", one(`"status": "resolved", "created_at": "2020-01-02T10:00:00Z", "started_at": "2020-01-02T10:00:00Z", "resolved_at": "2020-01-01T10:00:00Z"`), nil, nil, incident.CodeResolvedFirst},
+		// 999 years: longer than a duration measures, as an incident file may not be either.
+		{"span too long", one(`"status": "resolved", "created_at": "0001-01-01T00:00:00Z", "resolved_at": "1000-01-01T00:00:00Z"`, up("a", "resolved", "1000-01-01T00:00:00Z", "a")), nil, nil, incident.CodeTooLong},
 		{"bad timestamp", one(`"status": "resolved", "created_at": "2020-01-02 10:00", "resolved_at": "2020-01-02T11:00:00Z"`), nil, nil, incident.CodeBadTime},
 		{"bad update timestamp", one(resolvedFields, up("a", "resolved", "yesterday", "a")), nil, nil, incident.CodeBadTime},
 		{"wrong type", one(`"status": "resolved", "created_at": 12, "resolved_at": "2020-01-02T11:00:00Z"`), nil, nil, incident.CodeJSONType},

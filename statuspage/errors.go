@@ -41,6 +41,7 @@ var sentinels = map[string]error{
 	incident.CodeJSONSyntax:         ErrSyntax,
 	incident.CodeJSONDepth:          ErrDepth,
 	incident.CodeTooLarge:           incident.ErrTooLarge,
+	incident.CodeTooLong:            incident.ErrTooLong,
 	incident.CodeNotStatuspage:      ErrShape,
 }
 

@@ -1,6 +1,7 @@
 package statuspage
 
 import (
+	"errors"
 	"net/url"
 	"slices"
 	"strings"
@@ -59,6 +60,14 @@ func (d *Decoder) read(p *payload) *Item {
 	}
 	r := &reading{d: d, p: p, item: it}
 	inc := r.incident()
+	if r.err == nil && inc != nil {
+		// The same bound as for an incident file: its times within the 292 years a duration
+		// measures, or no figure of it can be computed.
+		var pe *incident.ParseError
+		if err := inc.CheckSpan(); errors.As(err, &pe) {
+			r.fail(0, 0, "", incident.CodeTooLong, "%v", pe.Err)
+		}
+	}
 	if r.err != nil {
 		it.Err = r.err
 		it.Warnings = nil
